@@ -1,0 +1,372 @@
+//! The typed tree of a văn bản hành chính (plain data, serialisable with serde).
+//!
+//! The shape of the JSON that [`crate::to_json`] writes is this tree as serde derives it. The
+//! paths pinned by the JSON contract (`schema_version` 1, see the README) are marked *pinned* in
+//! the field docs; everything else may grow but keeps its meaning.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::kind::DocKind;
+
+/// Where a node stands in the (decoded, NFC) text: a byte range and a 1-based line range.
+///
+/// Serialised as `{"bytes": [start, end], "lines": [first, last]}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// First byte of the node in the normalised text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// First line (1-based).
+    pub line_start: u32,
+    /// Last line (1-based, inclusive).
+    pub line_end: u32,
+}
+
+impl Span {
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+            line_start: self.line_start.min(other.line_start),
+            line_end: self.line_end.max(other.line_end),
+        }
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Span", 2)?;
+        st.serialize_field("bytes", &[self.start, self.end])?;
+        st.serialize_field("lines", &[self.line_start, self.line_end])?;
+        st.end()
+    }
+}
+
+/// A piece of text with its place in the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// The text, NFC, white space folded, lines of one component joined by one space.
+    pub text: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// The whole parsed document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Document {
+    /// *Pinned.* Version of the JSON contract (1).
+    pub schema_version: u32,
+    /// *Pinned.* Tên loại as an ASCII slug (`thong_bao`, `quyet_dinh`, `cong_van`, …).
+    pub kind: Option<DocKind>,
+    /// The tên loại line as printed (`THÔNG BÁO`, `GIẤY MỜI HỌP`), when the document has one.
+    pub kind_line: Option<Text>,
+    /// *Pinned.* Tên cơ quan, tổ chức ban hành (ô 2).
+    pub issuer: Option<Issuer>,
+    /// Quốc hiệu và Tiêu ngữ (ô 1), or the party heading `ĐẢNG CỘNG SẢN VIỆT NAM`.
+    pub national_heading: Option<NationalHeading>,
+    /// Độ mật, mức độ khẩn, phạm vi lưu hành and `DỰ THẢO` marks (ô 10, 11).
+    pub marks: Vec<Mark>,
+    /// *Pinned.* Số, ký hiệu (ô 3).
+    pub number: Option<Number>,
+    /// *Pinned.* Địa danh và thời gian ban hành (ô 4).
+    pub place_date: Option<PlaceDate>,
+    /// *Pinned.* Trích yếu nội dung (ô 5a, or 5b after `V/v` for a công văn).
+    pub title: Option<String>,
+    /// Where the trích yếu was read.
+    pub title_span: Option<Span>,
+    /// Authority line, căn cứ and enacting formula of decisions and similar acts.
+    pub preamble: Option<Preamble>,
+    /// *Pinned.* Nội dung: the body as nested blocks, in order.
+    pub body: Vec<Block>,
+    /// The end mark `./.` when the content closes with one.
+    pub end_mark: Option<Span>,
+    /// *Pinned.* Kính gửi (ô 9a) and Nơi nhận (ô 9b).
+    pub recipients: Recipients,
+    /// *Pinned.* Chức vụ, họ tên và chữ ký (ô 7) of the main signature.
+    pub signature: Option<Signature>,
+    /// What follows the signature block (phụ lục, attached rules, notes), kept, never dropped.
+    pub appendices: Vec<Appendix>,
+    /// Lines before the document proper (web-page residue such as `*Source: …*`).
+    pub front_matter: Vec<Text>,
+    /// Lines kept out of the text: page numbers, rules, markdown remnants, signing software.
+    pub artifacts: Vec<Artifact>,
+    /// How the bytes were decoded (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, or `str`).
+    pub encoding: String,
+    /// *Pinned.* Everything odd that was noticed, with line and column.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Tên cơ quan, tổ chức ban hành — e.g. `UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issuer {
+    /// *Pinned.* The issuing body (`SỞ CÔNG THƯƠNG`; a wrapped name is joined).
+    pub name: String,
+    /// *Pinned.* Cơ quan chủ quản, the line(s) above the issuer (`UBND TỈNH LÀO CAI`).
+    pub parent: Option<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Quốc hiệu và Tiêu ngữ — `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NationalHeading {
+    /// The Quốc hiệu as printed, or `ĐẢNG CỘNG SẢN VIỆT NAM` for party documents.
+    pub name: Option<String>,
+    /// The Tiêu ngữ as printed.
+    pub motto: Option<String>,
+    /// True for the party heading `ĐẢNG CỘNG SẢN VIỆT NAM`.
+    pub party: bool,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Kinds of [`Mark`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkKind {
+    /// Độ mật: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    Secrecy,
+    /// Mức độ khẩn: `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`.
+    Urgency,
+    /// Phạm vi lưu hành: `LƯU HÀNH NỘI BỘ`, `XEM XONG TRẢ LẠI`, `TÀI LIỆU THU HỒI`.
+    Circulation,
+    /// `DỰ THẢO`, `Dự thảo lần 2`.
+    Draft,
+}
+
+/// A stamp-like mark near the number — e.g. `KHẨN`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    /// What the mark says about the document.
+    pub kind: MarkKind,
+    /// The mark as printed.
+    pub text: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Số, ký hiệu — e.g. `Số: 123/TB-UBND`, `Số: 30/2020/NĐ-CP`, `Số 12-TB/TU`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Number {
+    /// *Pinned.* The line as printed (white space folded).
+    pub raw: String,
+    /// *Pinned.* The number as printed (leading zeros kept); `None` when left blank.
+    pub number: Option<String>,
+    /// *Pinned.* The year inside a normative number (`30/2020/NĐ-CP` gives 2020).
+    pub year: Option<u16>,
+    /// *Pinned.* Ký hiệu: everything after the number, the year and their separators.
+    pub symbol: Option<String>,
+    /// The type code at the head of the ký hiệu when it is one (`TB`, `QĐ`, `TTr`).
+    pub type_code: Option<String>,
+    /// The issuer and unit codes of the ký hiệu (`UBND`, `KGVX`).
+    pub issuer_codes: Vec<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Địa danh và thời gian — e.g. `Quảng Ngãi, ngày 05 tháng 9 năm 2024`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceDate {
+    /// The line as printed (white space folded).
+    pub raw: String,
+    /// *Pinned.* Địa danh; `None` when absent.
+    pub place: Option<String>,
+    /// *Pinned.* Day; `None` when left blank.
+    pub day: Option<u8>,
+    /// *Pinned.* Month; `None` when left blank.
+    pub month: Option<u8>,
+    /// *Pinned.* Year; `None` when left blank.
+    pub year: Option<u16>,
+    /// *Pinned.* ISO `YYYY-MM-DD` when day, month and year are present and form a real date.
+    pub date: Option<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// The opening of decisions, resolutions and normative acts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Preamble {
+    /// Thẩm quyền ban hành — e.g. `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`.
+    pub authority: Option<Text>,
+    /// Căn cứ ban hành, one per line — e.g. `Căn cứ Luật Tổ chức chính quyền địa phương …;`.
+    pub bases: Vec<Text>,
+    /// `Theo đề nghị của …`, `Xét đề nghị …`, `Thực hiện …` lines.
+    pub proposals: Vec<Text>,
+    /// The enacting formula — e.g. `QUYẾT ĐỊNH:`.
+    pub enacting: Option<Text>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Kinds of body [`Block`] (the contract's vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Phần — `Phần I`, `PHẦN THỨ NHẤT`.
+    Part,
+    /// Chương — `Chương II`.
+    Chapter,
+    /// Mục `Mục 1`, or a Roman-numeral heading `I.`, `II-`.
+    Section,
+    /// Tiểu mục — `Tiểu mục 1`.
+    Subsection,
+    /// Điều — `Điều 5. Phạm vi điều chỉnh`.
+    Article,
+    /// Khoản — `1.` inside an article.
+    Clause,
+    /// Numbered item outside articles — `1.`, `1.1.`, `2-`.
+    Item,
+    /// Điểm — `a)`, `đ)`.
+    Point,
+    /// Bullet — `-`, `+`, `•`, `*`.
+    Bullet,
+    /// Running text.
+    Paragraph,
+}
+
+impl BlockKind {
+    /// True for kinds that carry a label in the body outline.
+    pub fn is_labelled(self) -> bool {
+        !matches!(self, BlockKind::Paragraph | BlockKind::Bullet)
+    }
+}
+
+/// One block of the body: a heading or marker with its own text and nested blocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// *Pinned.* What the block is.
+    pub kind: BlockKind,
+    /// *Pinned.* The marker without punctuation or keyword (`I`, `2`, `1.2`, `a`, `đ`, `-`).
+    pub label: Option<String>,
+    /// The marker as printed (`II.`, `Điều 5.`, `a)`, `-`).
+    pub marker: Option<String>,
+    /// The block's own text after the marker (continuations joined).
+    pub text: String,
+    /// *Pinned.* Nested blocks.
+    pub children: Vec<Block>,
+    /// Where it was read, children included.
+    pub span: Span,
+}
+
+/// Kính gửi and Nơi nhận.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recipients {
+    /// *Pinned.* `Kính gửi:` entries — e.g. `Sở Tài chính`.
+    pub to: Vec<String>,
+    /// *Pinned.* `Nơi nhận:` entries without `- ` and the trailing `;` or `.`, without `Lưu`.
+    pub cc: Vec<String>,
+    /// *Pinned.* The `Lưu:` entry.
+    pub archive: Option<Archive>,
+    /// Where each `to` entry was read (same order).
+    pub to_spans: Vec<Span>,
+    /// Where each `cc` entry was read (same order).
+    pub cc_spans: Vec<Span>,
+}
+
+/// Lưu — e.g. `Lưu: VT, KGVX (02), VA`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Archive {
+    /// *Pinned.* The entry as printed, without the leading `- `.
+    pub raw: String,
+    /// *Pinned.* Split on commas outside parentheses, trailing `.` dropped.
+    pub entries: Vec<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Quyền hạn ký — the prefix of an authority line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Mode {
+    /// `TM.` (`T/M`) — thay mặt, on behalf of a collective.
+    TM,
+    /// `KT.` (`K/T`) — ký thay, a deputy for the head.
+    KT,
+    /// `TL.` (`T/L`) — thừa lệnh, by order of the head.
+    TL,
+    /// `TUQ.` — thừa ủy quyền, by written delegation.
+    TUQ,
+    /// `Q.` — quyền, acting head.
+    Q,
+}
+
+/// One quyền hạn line — e.g. `KT. CHỦ TỊCH`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Authority {
+    /// *Pinned.* The prefix.
+    pub mode: Mode,
+    /// *Pinned.* The title after the prefix (`CHỦ TỊCH`).
+    pub title: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Chức vụ, họ tên và chữ ký — e.g. `TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` /
+/// `PHÓ CHÁNH VĂN PHÒNG` / `Lê Chí Phương`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Signature {
+    /// *Pinned.* Quyền hạn lines, top first (empty for a head signing in person).
+    pub authority: Vec<Authority>,
+    /// *Pinned.* The signer's own position (`PHÓ CHÁNH VĂN PHÒNG`).
+    pub position: Option<String>,
+    /// *Pinned.* Họ và tên (`Lê Chí Phương`), without notes.
+    pub signer: Option<String>,
+    /// Notes printed in place of the signature: `(Đã ký)`, `(Ký, đóng dấu)`, `Ký bởi: …`.
+    pub notes: Vec<String>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// What follows the signature block: a phụ lục, an attached regulation, or loose text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Appendix {
+    /// Its heading line when it has one (`PHỤ LỤC I`), else `None`.
+    pub heading: Option<String>,
+    /// Its content, parsed with the body parser.
+    pub body: Vec<Block>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Kinds of [`Artifact`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArtifactKind {
+    /// A lone page number (`2`, `- 3 -`).
+    PageNumber,
+    /// A rule under a heading (`______`, `-----`, `o0o`).
+    Rule,
+    /// A markdown table separator (`|---|---|`) or other markup-only line.
+    Markup,
+    /// A signing-software line (`Ký bởi: …`, `Thời gian ký: …`).
+    SigningSoftware,
+}
+
+/// A line kept out of the document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Artifact {
+    /// What it is.
+    pub kind: ArtifactKind,
+    /// The line as printed (trimmed).
+    pub text: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Result of [`crate::parse`]: the document; its diagnostics are inside it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Parsed {
+    /// The parsed tree.
+    pub document: Document,
+}
+
+impl Parsed {
+    /// The diagnostics gathered while parsing.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.document.diagnostics
+    }
+}

@@ -1,0 +1,481 @@
+//! Nội dung (ô 6): the body as nested blocks — Phần, Chương, Mục, Tiểu mục, Điều, khoản,
+//! Roman-numeral sections, numbered items (`1.`, `1.1.`), điểm `a)`, bullets and paragraphs,
+//! with paragraphs split by a blank line or a page break joined back.
+
+use nom::IResult;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::character::complete::{char, one_of, space0, space1};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded, tuple};
+
+use crate::ast::{Block, BlockKind, Span};
+use crate::layout::Line;
+use crate::text::{ends_sentence, is_upper, starts_lower};
+
+/// A marker at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub kind: BlockKind,
+    /// Nesting rank: lower ranks hold higher ones.
+    pub rank: u8,
+    pub label: String,
+    /// The marker as printed.
+    pub printed: String,
+    /// Byte length of the marker and the space after it.
+    pub len: usize,
+}
+
+/// The 23 điểm letters in Vietnamese order.
+const POINT_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+fn roman(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))(i)
+}
+
+fn is_valid_roman(s: &str) -> bool {
+    let mut total = 0u32;
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let cs: Vec<u32> = s.chars().map(val).collect();
+    for (k, v) in cs.iter().enumerate() {
+        if cs.get(k + 1).is_some_and(|n| n > v) {
+            total = total.wrapping_sub(*v);
+        } else {
+            total = total.wrapping_add(*v);
+        }
+    }
+    (1..=60).contains(&total) && s.len() <= 7 && !s.contains("IIII") && !s.contains("VV")
+}
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i)
+}
+
+/// `Điều 5.`, `Điều 10a:`
+fn article(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (_, _, n, l, _)) = tuple((
+        tag("Điều"),
+        space1,
+        digits,
+        opt(one_of("abcdđ")),
+        alt((tag("."), tag(":"), space1)),
+    ))(i)?;
+    let label = match l {
+        Some(c) => format!("{n}{c}"),
+        None => n.to_string(),
+    };
+    Ok((r, (label, &i[..i.len() - r.len()])))
+}
+
+/// `Phần I`, `PHẦN THỨ NHẤT`, `Chương II`, `Mục 1`, `Tiểu mục 2` (keyword + numeral).
+fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String, &'a str)> {
+    let (r, (_, _, n)) = tuple((
+        tag_no_case(kw),
+        space1,
+        alt((
+            roman,
+            digits,
+            recognize(pair(tag_no_case("thứ "), take_while1(|c: char| c.is_alphabetic()))),
+        )),
+    ))(i)?;
+    let (r, _) = tuple((opt(one_of(".:-")), space0))(r)?;
+    Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
+}
+
+/// `I.`, `II-`, `IV/`, `III)` followed by text.
+fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (n, _, _)) = tuple((roman, one_of(".-/)"), space1))(i)?;
+    Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
+}
+
+/// `1.`, `2-`, `3)`, `1.1.`, `1.2.3` followed by text.
+fn numbered(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (first, rest, _, _)) = tuple((
+        digits,
+        many0(preceded(char('.'), take_while_m_n(1, 2, |c: char| c.is_ascii_digit()))),
+        opt(one_of(".-)")),
+        space1,
+    ))(i)?;
+    if rest.is_empty() && !i[first.len()..].starts_with(['.', '-', ')']) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+    }
+    let mut label = first.to_string();
+    for p in &rest {
+        label.push('.');
+        label.push_str(p);
+    }
+    Ok((r, (label, &i[..i.len() - r.len()])))
+}
+
+/// `a)`, `đ)`, inserted `a1)`.
+fn point(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (l, d, _, _)) = tuple((
+        one_of(POINT_LETTERS),
+        opt(take_while_m_n(1, 2, |c: char| c.is_ascii_digit())),
+        char(')'),
+        space0,
+    ))(i)?;
+    let label = format!("{l}{}", d.unwrap_or(""));
+    Ok((r, (label, &i[..i.len() - r.len()])))
+}
+
+fn bullet(i: &str) -> IResult<&str, (char, &str)> {
+    let (r, (c, _)) = pair(one_of("-–—+•·*▪●○◦"), space0)(i)?;
+    Ok((r, (c, &i[..i.len() - r.len()])))
+}
+
+/// Recognise the marker that opens a body line, if any.
+pub(crate) fn marker(text: &str) -> Option<Marker> {
+    let mk = |kind, rank, label: String, printed: &str, rest: &str| {
+        if rest.trim().is_empty() && !matches!(kind, BlockKind::Part | BlockKind::Chapter | BlockKind::Section | BlockKind::Subsection | BlockKind::Article) {
+            return None;
+        }
+        Some(Marker {
+            kind,
+            rank,
+            label,
+            printed: printed.trim().to_string(),
+            len: text.len() - rest.len(),
+        })
+    };
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Phần") {
+        return mk(BlockKind::Part, 0, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Chương") {
+        return mk(BlockKind::Chapter, 1, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục") {
+        return mk(BlockKind::Subsection, 3, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Mục") {
+        if l.chars().all(|c| c.is_ascii_digit()) || is_valid_roman(&l) {
+            return mk(BlockKind::Section, 2, l, p, rest);
+        }
+    }
+    if let Ok((rest, (l, p))) = article(text) {
+        return mk(BlockKind::Article, 4, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = roman_heading(text) {
+        if is_valid_roman(&l) {
+            return mk(BlockKind::Section, 5, l, p, rest);
+        }
+    }
+    if let Ok((rest, (l, p))) = numbered(text) {
+        let depth = l.matches('.').count().min(2) as u8;
+        return mk(BlockKind::Item, 6 + depth, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = point(text) {
+        return mk(BlockKind::Point, 9, l, p, rest);
+    }
+    if let Ok((rest, (c, p))) = bullet(text) {
+        if rest.is_empty() {
+            return None;
+        }
+        let rank = match c {
+            '-' | '–' | '—' => 10,
+            '+' => 11,
+            _ => 12,
+        };
+        return mk(BlockKind::Bullet, rank, c.to_string(), p, rest);
+    }
+    None
+}
+
+/// Whether a line opens with a structural marker (bullets excluded).
+pub(crate) fn starts_with_marker(text: &str) -> bool {
+    marker(text).is_some_and(|m| m.kind != BlockKind::Bullet)
+}
+
+/// Builds the block tree line by line.
+pub(crate) struct BodyBuilder {
+    roots: Vec<Block>,
+    /// Path of open blocks (indices from the root) with their ranks.
+    open: Vec<(usize, u8)>,
+    /// Whether the last text went into a paragraph (true) or a marker block (false).
+    last_is_heading: bool,
+    last_line_len: usize,
+    gap: bool,
+    has_text: bool,
+    in_article: bool,
+}
+
+impl BodyBuilder {
+    pub(crate) fn new() -> Self {
+        BodyBuilder {
+            roots: Vec::new(),
+            open: Vec::new(),
+            last_is_heading: false,
+            last_line_len: 0,
+            gap: false,
+            has_text: false,
+            in_article: false,
+        }
+    }
+
+    fn container(&mut self) -> &mut Vec<Block> {
+        let mut v = &mut self.roots;
+        for &(i, _) in &self.open {
+            v = &mut v[i].children;
+        }
+        v
+    }
+
+    fn last_block(&mut self) -> Option<&mut Block> {
+        self.container().last_mut()
+    }
+
+    fn deepest_open(&mut self) -> Option<&mut Block> {
+        let path: Vec<usize> = self.open.iter().map(|&(i, _)| i).collect();
+        let (first, rest) = path.split_first()?;
+        let mut b = &mut self.roots[*first];
+        for &i in rest {
+            b = &mut b.children[i];
+        }
+        Some(b)
+    }
+
+    /// A line that signals a gap before the next one (blank line, page break, artefact).
+    pub(crate) fn gap(&mut self) {
+        self.gap = true;
+    }
+
+    /// Add one body line.
+    pub(crate) fn push(&mut self, text: &str, span: Span, join_continuations: bool) {
+        let m = marker(text);
+        if m.is_none() && self.has_text && join_continuations && self.continues(text) {
+            let target = self.text_target();
+            if let Some(b) = target {
+                if !b.text.is_empty() {
+                    b.text.push(' ');
+                }
+                b.text.push_str(text);
+                b.span = b.span.join(span);
+                self.extend_open(span);
+                self.last_line_len = text.chars().count();
+                self.gap = false;
+                return;
+            }
+        }
+        self.gap = false;
+        self.last_line_len = text.chars().count();
+        self.has_text = true;
+        match m {
+            Some(m) => {
+                let mut kind = m.kind;
+                if kind == BlockKind::Article {
+                    self.in_article = true;
+                }
+                if matches!(kind, BlockKind::Part | BlockKind::Chapter) {
+                    self.in_article = false;
+                }
+                if kind == BlockKind::Item && self.in_article && m.rank == 6 {
+                    kind = BlockKind::Clause;
+                }
+                while let Some(&(_, r)) = self.open.last() {
+                    if r >= m.rank {
+                        self.open.pop();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = text[m.len..].trim().to_string();
+                self.last_is_heading = ends_heading(&rest);
+                let block = Block {
+                    kind,
+                    label: Some(m.label),
+                    marker: Some(m.printed),
+                    text: rest,
+                    children: Vec::new(),
+                    span,
+                };
+                let c = self.container();
+                c.push(block);
+                let idx = c.len() - 1;
+                self.extend_open(span);
+                self.open.push((idx, m.rank));
+            }
+            None => {
+                self.last_is_heading = false;
+                let block = Block {
+                    kind: BlockKind::Paragraph,
+                    label: None,
+                    marker: None,
+                    text: text.to_string(),
+                    children: Vec::new(),
+                    span,
+                };
+                self.extend_open(span);
+                self.container().push(block);
+            }
+        }
+    }
+
+    /// Grow the spans of every open block to cover `span`.
+    fn extend_open(&mut self, span: Span) {
+        let path: Vec<usize> = self.open.iter().map(|&(i, _)| i).collect();
+        let mut v = &mut self.roots;
+        for i in path {
+            let b = &mut v[i];
+            b.span = b.span.join(span);
+            v = &mut b.children;
+        }
+    }
+
+    /// The block whose text a continuation line extends: the last block pushed.
+    fn text_target(&mut self) -> Option<&mut Block> {
+        // the last pushed block is either the deepest open block (a marker block with no
+        // paragraph after it) or the last paragraph inside the deepest container
+        let container_last_is_para = {
+            let c = self.container();
+            c.last().is_some_and(|b| b.kind == BlockKind::Paragraph)
+        };
+        if container_last_is_para {
+            self.last_block()
+        } else {
+            self.deepest_open()
+        }
+    }
+
+    fn continues(&self, text: &str) -> bool {
+        if starts_lower(text) {
+            return true;
+        }
+        if self.last_is_heading {
+            return false;
+        }
+        let prev_open = !self.prev_ended_sentence();
+        if !prev_open {
+            return false;
+        }
+        if is_upper(text) {
+            return false;
+        }
+        // a wrapped line (long) or a paragraph cut by a page break
+        self.last_line_len >= 60
+    }
+
+    fn prev_ended_sentence(&self) -> bool {
+        self.last_text().is_none_or(ends_sentence)
+    }
+
+    fn last_text(&self) -> Option<&str> {
+        let mut v = &self.roots;
+        let mut deepest: Option<&Block> = None;
+        for &(i, _) in &self.open {
+            deepest = Some(&v[i]);
+            v = &v[i].children;
+        }
+        match v.last() {
+            Some(b) if b.kind == BlockKind::Paragraph => Some(&b.text),
+            _ => deepest.map(|b| b.text.as_str()),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Vec<Block> {
+        self.roots
+    }
+}
+
+/// A marker line whose text is a heading (short, no closing punctuation) is never continued.
+fn ends_heading(rest: &str) -> bool {
+    !ends_sentence(rest) && rest.chars().count() < 150
+}
+
+/// Parse body lines into blocks. Lines are given as indices into `lines`.
+pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block> {
+    let mut b = BodyBuilder::new();
+    for &i in idx {
+        let l = &lines[i];
+        if l.is_void() {
+            b.gap();
+            continue;
+        }
+        b.push(&l.text, l.span(), join);
+    }
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::split_lines;
+
+    fn outline(s: &str) -> Vec<(BlockKind, Option<String>, usize)> {
+        let ls = split_lines(s);
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        parse(&ls, &idx, true)
+            .into_iter()
+            .map(|b| (b.kind, b.label, b.children.len()))
+            .collect()
+    }
+
+    #[test]
+    fn markers() {
+        let k = |s: &str| marker(s).map(|m| (m.kind, m.label));
+        assert_eq!(k("I. Đánh giá"), Some((BlockKind::Section, "I".into())));
+        assert_eq!(k("II- NHIỆM VỤ"), Some((BlockKind::Section, "II".into())));
+        assert_eq!(k("1. Sở Công Thương"), Some((BlockKind::Item, "1".into())));
+        assert_eq!(k("1.2. Nội dung"), Some((BlockKind::Item, "1.2".into())));
+        assert_eq!(k("1-  Nội dung"), Some((BlockKind::Item, "1".into())));
+        assert_eq!(k("đ) Điểm"), Some((BlockKind::Point, "đ".into())));
+        assert_eq!(k("a1) Điểm chèn"), Some((BlockKind::Point, "a1".into())));
+        assert_eq!(k("Điều 5. Phạm vi"), Some((BlockKind::Article, "5".into())));
+        assert_eq!(k("Điều 10a. Chèn"), Some((BlockKind::Article, "10a".into())));
+        assert_eq!(k("Chương II"), Some((BlockKind::Chapter, "II".into())));
+        assert_eq!(k("PHẦN THỨ NHẤT"), Some((BlockKind::Part, "THỨ NHẤT".into())));
+        assert_eq!(k("- Như trên"), Some((BlockKind::Bullet, "-".into())));
+        assert_eq!(k("2024 là năm"), None);
+        assert_eq!(k("Việc này"), None);
+        assert_eq!(k("IIII. x"), None);
+    }
+
+    #[test]
+    fn nesting_sections_items_bullets() {
+        let o = outline("Mở đầu.\nI. Đánh giá\nNội dung.\nII. Nhiệm vụ\n1. Một\n- a\n- b\n2. Hai\nIII. Kiến nghị\n");
+        assert_eq!(
+            o,
+            vec![
+                (BlockKind::Paragraph, None, 0),
+                (BlockKind::Section, Some("I".into()), 1),
+                (BlockKind::Section, Some("II".into()), 2),
+                (BlockKind::Section, Some("III".into()), 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn page_break_continuation_is_joined() {
+        let ls = split_lines("7. Tiếp tục hỗ trợ cho đối tượng\n\nngười có công và các đối tượng yếu thế.\n8. Tiếp\n");
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let b = parse(&ls, &idx, true);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].text, "Tiếp tục hỗ trợ cho đối tượng người có công và các đối tượng yếu thế.");
+        assert_eq!(b[0].children.len(), 0);
+    }
+
+    #[test]
+    fn headings_are_not_continued() {
+        let ls = split_lines("I. Đánh giá chung\n\nTrong 8 tháng đầu năm.\n");
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let b = parse(&ls, &idx, true);
+        assert_eq!(b[0].text, "Đánh giá chung");
+        assert_eq!(b[0].children.len(), 1);
+    }
+
+    #[test]
+    fn clauses_inside_articles() {
+        let ls = split_lines("Điều 1. Phạm vi\n1. Khoản một\na) Điểm a\nĐiều 2. Hiệu lực\n");
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let b = parse(&ls, &idx, true);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].children[0].kind, BlockKind::Clause);
+        assert_eq!(b[0].children[0].children[0].kind, BlockKind::Point);
+    }
+}

@@ -1,0 +1,190 @@
+//! Decoding bytes into text: UTF-8 (with or without BOM) and UTF-16 with a BOM.
+
+use std::borrow::Cow;
+
+/// Why bytes could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The bytes are not valid UTF-8 and carry no UTF-16 byte-order mark.
+    #[error("invalid UTF-8 at byte {offset} (line {line}); the file is in another encoding")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: u32,
+    },
+    /// UTF-16 with a BOM whose body is not valid UTF-16.
+    #[error("invalid UTF-16 ({endian}) at byte {offset}")]
+    InvalidUtf16 {
+        /// `LE` or `BE`.
+        endian: &'static str,
+        /// Byte offset of the first bad unit.
+        offset: usize,
+    },
+    /// NUL or other control bytes that no text file holds.
+    #[error("binary data (control byte 0x{byte:02x} at byte {offset}); not a text file")]
+    Binary {
+        /// The offending byte.
+        byte: u8,
+        /// Its offset.
+        offset: usize,
+    },
+}
+
+/// Text decoded from bytes, with the name of the encoding found.
+#[derive(Debug, Clone)]
+pub struct Decoded<'a> {
+    /// The text (borrowed when the bytes were UTF-8 already).
+    pub text: Cow<'a, str>,
+    /// `utf-8`, `utf-8-bom`, `utf-16le` or `utf-16be`.
+    pub encoding: &'static str,
+}
+
+/// Decode bytes: a UTF-8 or UTF-16 BOM decides; otherwise UTF-8 is required.
+///
+/// ```
+/// let d = vanban::decode(b"\xEF\xBB\xBFS\xE1\xBB\x91: 12/TB-UBND").unwrap();
+/// assert_eq!(d.encoding, "utf-8-bom");
+/// assert_eq!(d.text, "Số: 12/TB-UBND");
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return utf8(rest, 3).map(|text| Decoded {
+            text: Cow::Borrowed(text),
+            encoding: "utf-8-bom",
+        });
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, false).map(|t| Decoded {
+            text: Cow::Owned(t),
+            encoding: "utf-16le",
+        });
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, true).map(|t| Decoded {
+            text: Cow::Owned(t),
+            encoding: "utf-16be",
+        });
+    }
+    utf8(bytes, 0).map(|text| Decoded {
+        text: Cow::Borrowed(text),
+        encoding: "utf-8",
+    })
+}
+
+fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count() as u32;
+        DecodeError::InvalidUtf8 {
+            offset: base + offset,
+            line,
+        }
+    })?;
+    check_binary(text.as_bytes(), base)?;
+    Ok(text)
+}
+
+/// Text files hold no NUL and almost no other C0 controls (tab, LF, CR, FF, VT and ESC aside).
+fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
+    let mut controls = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0 {
+            return Err(DecodeError::Binary {
+                byte: 0,
+                offset: base + i,
+            });
+        }
+        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B) {
+            controls += 1;
+            if controls > 8 && controls * 100 > bytes.len() {
+                return Err(DecodeError::Binary {
+                    byte: b,
+                    offset: base + i,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
+    let endian = if big_endian { "BE" } else { "LE" };
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::InvalidUtf16 {
+            endian,
+            offset: bytes.len() + 1,
+        });
+    }
+    let units = bytes.chunks_exact(2).map(|c| {
+        if big_endian {
+            u16::from_be_bytes([c[0], c[1]])
+        } else {
+            u16::from_le_bytes([c[0], c[1]])
+        }
+    });
+    let mut out = String::with_capacity(bytes.len() / 2 * 3);
+    for (i, r) in char::decode_utf16(units).enumerate() {
+        match r {
+            Ok(c) => out.push(c),
+            Err(_) => {
+                return Err(DecodeError::InvalidUtf16 {
+                    endian,
+                    offset: 2 + i * 2,
+                });
+            }
+        }
+    }
+    check_binary(out.as_bytes(), 2)?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        assert_eq!(decode("Số".as_bytes()).unwrap().encoding, "utf-8");
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("Số".as_bytes());
+        let d = decode(&b).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), ("Số", "utf-8-bom"));
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let s = "Số: 12/TB-UBND\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, s);
+        assert_eq!(decode(&be).unwrap().text, s);
+        assert_eq!(decode(&be).unwrap().encoding, "utf-16be");
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset_and_line() {
+        let e = decode(b"ab\ncd\xFFef").unwrap_err();
+        assert_eq!(e, DecodeError::InvalidUtf8 { offset: 5, line: 2 });
+    }
+
+    #[test]
+    fn nul_is_binary() {
+        assert!(matches!(
+            decode(b"abc\0def"),
+            Err(DecodeError::Binary { byte: 0, offset: 3 })
+        ));
+    }
+
+    #[test]
+    fn odd_utf16_is_an_error() {
+        assert!(matches!(
+            decode(&[0xFF, 0xFE, 0x41]),
+            Err(DecodeError::InvalidUtf16 { .. })
+        ));
+    }
+}

@@ -1,0 +1,527 @@
+//! The closing block: Nơi nhận (ô 9b) with its `Lưu` entry, and the signature (ô 7) — as
+//! separate columns, joined rows (`Nơi nhận: KT. CHỦ TỊCH` / `- Như Điều 3; PHÓ CHỦ TỊCH`)
+//! or tab-separated cells.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ast::{Archive, Authority, Mode, Signature, Span, Text};
+use crate::layout::{Line, cells};
+use crate::text::{fold_ws, is_person_name, is_upper};
+
+static NOI_NHAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^n[ơo]i\s*nh[ậa]n\s*[:.]?\s*").expect("noi nhan"));
+static MODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(T/M|K/T|T/L|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{Lu})")
+        .expect("mode")
+});
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]\s*(?:đã\s*ký|ký|chữ\s*ký|đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu)[^)\]]*[)\]]\.?$|^(?i:đã\s*ký)\.?$")
+        .expect("note")
+});
+static LUU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:lưu)(?:\s*:\s*|\s+|$)").expect("luu"));
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu|DANH MỤC|DANH SÁCH|Mẫu số|MẪU SỐ)\b")
+        .expect("appendix")
+});
+
+/// Recognise a `Nơi nhận:` cell; returns what follows the label.
+pub(crate) fn noi_nhan(text: &str) -> Option<&str> {
+    NOI_NHAN.find(text).map(|m| &text[m.end()..])
+}
+
+fn parse_mode(s: &str) -> Mode {
+    match s.trim_end_matches('.') {
+        "TM" | "T/M" => Mode::TM,
+        "KT" | "K/T" => Mode::KT,
+        "TL" | "T/L" => Mode::TL,
+        "TUQ" => Mode::TUQ,
+        _ => Mode::Q,
+    }
+}
+
+/// Mode anchors in a piece: (start of the prefix, start of the title, mode).
+fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
+    let mut out = Vec::new();
+    for c in MODE.captures_iter(text) {
+        let p = c.get(1).expect("prefix");
+        let t = c.get(2).expect("title");
+        let bare = !p.as_str().ends_with('.') && !p.as_str().contains('/');
+        if bare && !text[..p.start()].trim().is_empty() {
+            continue; // `TM ỦY BAN` without a dot only opens a piece
+        }
+        // the title must be a word in capitals (`Q. Anh` is an initial)
+        let word: String = text[t.start()..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',')
+            .collect();
+        if word.chars().count() < 2 || !is_upper(&word) {
+            continue;
+        }
+        out.push((p.start(), t.start(), parse_mode(p.as_str())));
+    }
+    out
+}
+
+/// Whether a line opens a signature stack (`KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`).
+pub(crate) fn opens_with_mode(text: &str) -> bool {
+    modes(text).first().is_some_and(|m| m.0 == 0)
+}
+
+/// Signature-like text: a mode line, capitals, a name, a note.
+pub(crate) fn is_signature_like(text: &str) -> bool {
+    opens_with_mode(text)
+        || NOTE.is_match(text)
+        || is_person_name(text)
+        || (is_upper(text) && text.split_whitespace().count() <= 10)
+}
+
+#[derive(Debug)]
+enum SigItem {
+    Mode(Mode, String, Span),
+    Caps(String, Span),
+    Name(String, Span),
+    Note(String),
+    Gap,
+}
+
+/// What the closing block gave.
+#[derive(Debug, Default)]
+pub(crate) struct Footer {
+    pub cc: Vec<(String, Span)>,
+    pub archive: Option<Archive>,
+    pub signature: Option<Signature>,
+    pub used: Vec<usize>,
+    /// Index of the first line after the closing block.
+    pub end: usize,
+    pub leftovers: Vec<Text>,
+}
+
+/// Split `- A; - B; - Lưu: VT.` into entries at dashes that open an entry.
+pub(crate) fn split_entries(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut starts = vec![];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '-' | '–' | '+' | '•' | '*') {
+            continue;
+        }
+        let next_space = chars.get(k + 1).is_none_or(|&(_, n)| n.is_whitespace());
+        if !next_space {
+            continue;
+        }
+        let before = s[..i].trim_end();
+        if before.is_empty() || before.ends_with([';', '.', ',', ':']) {
+            starts.push(i);
+        }
+    }
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    for (k, &a) in starts.iter().enumerate() {
+        let b = starts.get(k + 1).copied().unwrap_or(s.len());
+        let e = s[a..b].trim();
+        if !e.is_empty() {
+            out.push(e.to_string());
+        }
+    }
+    out
+}
+
+/// Drop a leading `- ` and a trailing `;`, `.`, `,`.
+pub(crate) fn clean_entry(s: &str) -> String {
+    let t = s
+        .trim()
+        .trim_start_matches(['-', '–', '+', '•', '*'])
+        .trim_start();
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.'));
+    let t = if t.ends_with("./") { &t[..t.len() - 2] } else { t };
+    fold_ws(t)
+}
+
+/// Split a `Lưu:` entry on commas outside parentheses; trailing `.` dropped.
+pub(crate) fn archive_entries(raw: &str) -> Vec<String> {
+    let body = LUU.find(raw).map_or(raw, |m| &raw[m.end()..]);
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut cur = String::new();
+    for c in body.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        if c == ',' && depth <= 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(c);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|e| {
+            fold_ws(e.trim().trim_end_matches(|c: char| c == '.' || c == ';' || c.is_whitespace()))
+        })
+        .filter(|e| !e.is_empty())
+        .collect()
+}
+
+/// Peel signature text off the end of a recipients piece: `Như Điều 3; PHÓ CHỦ TỊCH`.
+fn peel_tail(s: &str) -> (String, Option<String>) {
+    let mut depth = 0i32;
+    let mut cut = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' | '.' if depth <= 0 => cut = Some(i + 1),
+            _ => {}
+        }
+    }
+    if let Some(i) = cut {
+        let tail = s[i..].trim();
+        if !tail.is_empty() && !tail.starts_with(['-', '+', '/']) && signature_text(tail) {
+            return (s[..i].to_string(), Some(tail.to_string()));
+        }
+    }
+    (s.to_string(), None)
+}
+
+/// Text that belongs to a signature: capitals, or capitals then a name, or a name.
+fn signature_text(t: &str) -> bool {
+    if is_person_name(t) || NOTE.is_match(t) {
+        return true;
+    }
+    let (caps, name) = split_caps_name(t);
+    !caps.is_empty()
+        && caps.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && (name.is_empty() || is_person_name(&name))
+}
+
+/// `PHÓ GIÁM ĐỐC Hoàng Văn Thuân` → (`PHÓ GIÁM ĐỐC`, `Hoàng Văn Thuân`).
+fn split_caps_name(t: &str) -> (String, String) {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let k = words
+        .iter()
+        .position(|w| w.chars().any(char::is_lowercase))
+        .unwrap_or(words.len());
+    // a one-letter capital right before the name is its initial, not the title
+    (words[..k].join(" "), words[k..].join(" "))
+}
+
+/// Positions that may follow the authority title on one joined row.
+const POSITIONS: &[&str] = &[
+    "PHÓ ", "CHỦ TỊCH", "GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "BÍ THƯ", "TRƯỞNG BAN", "TRƯỞNG ĐOÀN",
+    "CỤC TRƯỞNG", "VỤ TRƯỞNG", "TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "THỦ TƯỚNG", "THỨ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG", "CHÁNH THANH TRA", "VIỆN TRƯỞNG",
+];
+
+/// Split a joined `GIÁM ĐỐC PHÓ GIÁM ĐỐC` into the authority title and the position.
+fn split_title_position(title: &str) -> (String, Option<String>) {
+    if let Some(i) = title.find(" PHÓ ") {
+        return (title[..i].trim().to_string(), Some(title[i + 1..].trim().to_string()));
+    }
+    let mut best: Option<usize> = None;
+    for p in POSITIONS {
+        let needle = format!(" {}", p.trim());
+        if title.ends_with(&needle) {
+            let at = title.len() - needle.len();
+            if at > 0 && best.is_none_or(|b| at < b) {
+                best = Some(at);
+            }
+        }
+    }
+    match best {
+        Some(at) => (title[..at].trim().to_string(), Some(title[at..].trim().to_string())),
+        None => (title.to_string(), None),
+    }
+}
+
+/// Parse the closing block from line `from` on.
+pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
+    let mut f = Footer {
+        end: lines.len(),
+        ..Footer::default()
+    };
+    let mut in_cc = false;
+    let mut entry_open = false;
+    let mut items: Vec<SigItem> = Vec::new();
+    let mut have_name = false;
+    let mut have_cc = false;
+    let mut i = from;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.artifact.is_some() {
+            f.used.push(i);
+            i += 1;
+            continue;
+        }
+        if line.text.is_empty() {
+            items.push(SigItem::Gap);
+            i += 1;
+            continue;
+        }
+        if have_name && (APPENDIX.is_match(&line.text) || !is_signature_like_or_recipient(&line.text)) {
+            break;
+        }
+        if have_name && is_upper(&line.text) && line.text.split_whitespace().count() > 1 && !in_cc {
+            // capitals after the signer: the next document part (phụ lục, quy chế)
+            break;
+        }
+        let mut leftover = false;
+        for cell in cells(line) {
+            let mut text = cell.text.as_str();
+            if let Some(rest) = noi_nhan(text) {
+                in_cc = true;
+                have_cc = true;
+                entry_open = false;
+                text = rest;
+            }
+            if text.is_empty() {
+                continue;
+            }
+            let ms = modes(text);
+            let pre_end = ms.first().map_or(text.len(), |m| m.0);
+            let pre = text[..pre_end].trim();
+            if !pre.is_empty() {
+                let dashed = pre.starts_with(['-', '–', '+', '•']);
+                let recip = dashed || LUU.is_match(pre) || (in_cc && !signature_text(pre) && !have_name);
+                if recip {
+                    in_cc = true;
+                    have_cc = true;
+                    let (body, tail) = peel_tail(pre);
+                    for e in split_entries(&body) {
+                        let starts_entry = e.starts_with(['-', '–', '+', '•']);
+                        let cleaned = clean_entry(&e);
+                        if cleaned.is_empty() {
+                            continue;
+                        }
+                        let raw = e.trim_start_matches(['-', '–', '+', '•', ' ']).trim();
+                        if LUU.is_match(raw) {
+                            let (raw2, t2) = peel_tail_name(raw);
+                            f.archive = Some(Archive {
+                                entries: archive_entries(&raw2),
+                                raw: fold_ws(&raw2),
+                                span: cell.span,
+                            });
+                            if let Some(t2) = t2 {
+                                push_sig(&mut items, &t2, cell.span);
+                            }
+                            entry_open = false;
+                        } else if !starts_entry && entry_open && f.archive.is_none() && !f.cc.is_empty() {
+                            let last = f.cc.last_mut().expect("an entry");
+                            last.0 = fold_ws(&format!("{} {}", last.0, cleaned));
+                            last.1 = last.1.join(cell.span);
+                            entry_open = !ends_entry(raw);
+                        } else {
+                            f.cc.push((cleaned, cell.span));
+                            entry_open = !ends_entry(raw);
+                        }
+                    }
+                    if let Some(t) = tail {
+                        push_sig(&mut items, &t, cell.span);
+                        have_name |= items.iter().any(|x| matches!(x, SigItem::Name(..)));
+                    }
+                } else if !push_sig(&mut items, pre, cell.span) {
+                    leftover = true;
+                    f.leftovers.push(Text {
+                        text: pre.to_string(),
+                        span: cell.span,
+                    });
+                }
+            }
+            for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
+                let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
+                let body = text[tstart..end].trim();
+                let (caps, name) = split_caps_name(body);
+                items.push(SigItem::Mode(mode, caps.trim_end_matches([',', ';']).to_string(), cell.span));
+                if !name.is_empty() {
+                    push_sig(&mut items, &name, cell.span);
+                }
+            }
+        }
+        have_name = items.iter().any(|x| matches!(x, SigItem::Name(..)));
+        let _ = leftover;
+        f.used.push(i);
+        i += 1;
+    }
+    f.end = i;
+    let _ = have_cc;
+    f.signature = assemble(items);
+    f
+}
+
+fn is_signature_like_or_recipient(t: &str) -> bool {
+    is_signature_like(t) || t.starts_with(['-', '+', '•']) || LUU.is_match(t) || noi_nhan(t).is_some()
+}
+
+fn ends_entry(s: &str) -> bool {
+    s.trim_end().ends_with([';', '.', ',']) || s.trim_end().ends_with(':')
+}
+
+/// A `Lưu: VT, TH. Nguyễn Văn A` row: the name after the last full stop is the signer's.
+fn peel_tail_name(s: &str) -> (String, Option<String>) {
+    let (body, tail) = peel_tail(s);
+    match tail {
+        Some(t) if is_person_name(&t) || signature_text(&t) => (body, Some(t)),
+        _ => (s.to_string(), None),
+    }
+}
+
+/// Classify a signature piece; false when it is no signature text at all.
+fn push_sig(items: &mut Vec<SigItem>, t: &str, span: Span) -> bool {
+    let t = t.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if NOTE.is_match(t) {
+        items.push(SigItem::Note(t.to_string()));
+        return true;
+    }
+    if is_person_name(t) {
+        items.push(SigItem::Name(t.to_string(), span));
+        return true;
+    }
+    let (caps, name) = split_caps_name(t);
+    if !caps.is_empty() && (name.is_empty() || is_person_name(&name) || NOTE.is_match(&name)) {
+        items.push(SigItem::Caps(caps, span));
+        if !name.is_empty() {
+            return push_sig(items, &name, span);
+        }
+        return true;
+    }
+    false
+}
+
+fn assemble(items: Vec<SigItem>) -> Option<Signature> {
+    let mut sig = Signature::default();
+    let mut span: Option<Span> = None;
+    let mut after_mode: Vec<(String, bool)> = Vec::new(); // (caps, preceded by a gap)
+    let mut gap = false;
+    let mut any = false;
+    for it in items {
+        match it {
+            SigItem::Mode(mode, title, s) => {
+                sig.authority.push(Authority { mode, title, span: s });
+                after_mode.clear();
+                span = Some(span.map_or(s, |x| x.join(s)));
+                any = true;
+                gap = false;
+            }
+            SigItem::Caps(c, s) => {
+                if sig.signer.is_none() {
+                    after_mode.push((c, gap));
+                }
+                span = Some(span.map_or(s, |x| x.join(s)));
+                any = true;
+                gap = false;
+            }
+            SigItem::Name(n, s) => {
+                sig.signer = Some(n);
+                span = Some(span.map_or(s, |x| x.join(s)));
+                any = true;
+                gap = false;
+            }
+            SigItem::Note(n) => sig.notes.push(n),
+            SigItem::Gap => gap = true,
+        }
+    }
+    if !any {
+        return None;
+    }
+    if !after_mode.is_empty() {
+        // consecutive capital lines right after the authority make the position
+        let mut pos = after_mode[0].0.clone();
+        for (c, g) in &after_mode[1..] {
+            if *g {
+                break;
+            }
+            pos.push(' ');
+            pos.push_str(c);
+        }
+        sig.position = Some(pos);
+    } else if let Some(last) = sig.authority.last_mut() {
+        let (t, p) = split_title_position(&last.title);
+        if p.is_some() {
+            last.title = t;
+            sig.position = p;
+        }
+    }
+    sig.span = span.unwrap_or_default();
+    Some(sig)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::Mode;
+    use crate::layout::split_lines;
+
+    fn foot(s: &str) -> Footer {
+        let ls = split_lines(s);
+        parse(&ls, 0)
+    }
+
+    #[test]
+    fn seed_like_stack() {
+        let f = foot("Nơi nhận:\n- CT, PCT UBND tỉnh;\n- Các Sở, ban, ngành;\n- Lưu: VT, KGVXn534\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nLê Chí Phương\n");
+        let cc: Vec<&str> = f.cc.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(cc, ["CT, PCT UBND tỉnh", "Các Sở, ban, ngành"]);
+        let a = f.archive.unwrap();
+        assert_eq!(a.raw, "Lưu: VT, KGVXn534");
+        assert_eq!(a.entries, ["VT", "KGVXn534"]);
+        let s = f.signature.unwrap();
+        assert_eq!(s.authority.len(), 2);
+        assert_eq!(s.authority[0].mode, Mode::TL);
+        assert_eq!(s.authority[1].title, "CHÁNH VĂN PHÒNG");
+        assert_eq!(s.position.as_deref(), Some("PHÓ CHÁNH VĂN PHÒNG"));
+        assert_eq!(s.signer.as_deref(), Some("Lê Chí Phương"));
+    }
+
+    #[test]
+    fn rows_joined_with_spaces() {
+        let f = foot("Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT, TH.\nNguyễn Văn An\n");
+        assert_eq!(f.cc.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["Như Điều 3"]);
+        let s = f.signature.unwrap();
+        assert_eq!(s.authority[0].title, "CHỦ TỊCH");
+        assert_eq!(s.position.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.signer.as_deref(), Some("Nguyễn Văn An"));
+    }
+
+    #[test]
+    fn one_tab_row() {
+        let f = foot("Nơi nhận:\t\t - Như trên; - Ban Giám đốc Sở; - Lưu: VT, CN(M.Cường).\t\tKT. GIÁM ĐỐC PHÓ GIÁM ĐỐC   Hoàng Văn Thuân\n");
+        assert_eq!(f.cc.len(), 2);
+        assert_eq!(f.archive.unwrap().entries, ["VT", "CN(M.Cường)"]);
+        let s = f.signature.unwrap();
+        assert_eq!((s.authority[0].mode, s.authority[0].title.as_str()), (Mode::KT, "GIÁM ĐỐC"));
+        assert_eq!(s.position.as_deref(), Some("PHÓ GIÁM ĐỐC"));
+        assert_eq!(s.signer.as_deref(), Some("Hoàng Văn Thuân"));
+    }
+
+    #[test]
+    fn slash_modes_notes_and_party_archive() {
+        let f = foot("Nơi nhận:\n- Các chi bộ;\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nHoàng Thị Lan\n");
+        assert_eq!(f.archive.unwrap().entries, ["Văn phòng Huyện ủy"]);
+        let s = f.signature.unwrap();
+        assert_eq!(s.authority[0].mode, Mode::TM);
+        assert_eq!(s.notes, ["(Đã ký)"]);
+        assert_eq!(s.signer.as_deref(), Some("Hoàng Thị Lan"));
+    }
+
+    #[test]
+    fn archive_splitting() {
+        assert_eq!(archive_entries("Lưu: VT, KT(Thủy, Nho)."), ["VT", "KT(Thủy, Nho)"]);
+        assert_eq!(archive_entries("Lưu: VT, KGVX (02), VA"), ["VT", "KGVX (02)", "VA"]);
+    }
+
+    #[test]
+    fn head_in_person() {
+        let f = foot("GIÁM ĐỐC\n\nTrần Văn Minh\n");
+        let s = f.signature.unwrap();
+        assert!(s.authority.is_empty());
+        assert_eq!(s.position.as_deref(), Some("GIÁM ĐỐC"));
+    }
+}

@@ -1,0 +1,524 @@
+//! The header block (ô 1–5b): tên cơ quan, Quốc hiệu và Tiêu ngữ, số và ký hiệu, địa danh và
+//! thời gian, marks, and the `V/v` trích yếu of a công văn — in whatever layout extraction left
+//! them: columns on separate lines in either order, rows joined, tab or `|` separated cells.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ast::{Issuer, Mark, MarkKind, NationalHeading, Number, PlaceDate, Span, Text};
+use crate::kind::DocKind;
+use crate::layout::{Line, cells};
+use crate::number;
+use crate::place_date;
+use crate::text::{fold_ws, is_upper, upper_key};
+
+static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)c[ộo]ng\s*h[òoà]a\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam")
+        .expect("national")
+});
+static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)độc\s*lập\s*[-–—]*\s*tự\s*do\s*[-–—]*\s*hạnh\s*phúc").expect("motto")
+});
+static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam").expect("party"));
+static VV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)([Vv]/[Vv])\s*[:.]?\s*").expect("vv"));
+static MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))$")
+        .expect("mark")
+});
+static KINH_GUI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\b").expect("kinh gui"));
+
+/// What the header block gave.
+#[derive(Debug, Default)]
+pub(crate) struct Header {
+    pub issuer: Option<Issuer>,
+    pub national: Option<NationalHeading>,
+    pub marks: Vec<Mark>,
+    pub number: Option<Number>,
+    pub place_date: Option<PlaceDate>,
+    pub date_problem: Option<(String, u32)>,
+    /// The `V/v` trích yếu, without the marker.
+    pub vv: Option<Text>,
+    pub front_matter: Vec<Text>,
+    /// Header text that fits no component (kept for the diagnostics).
+    pub unknown: Vec<Text>,
+    /// Lines the header used (indices).
+    pub used: Vec<usize>,
+    /// Index of the first line after the header.
+    pub end: usize,
+}
+
+#[derive(Debug)]
+enum Tok {
+    National(String),
+    Motto(String),
+    Party(String),
+    Number(String, number::NumberParts),
+    Date(String, Option<String>, place_date::DateParts),
+    Vv,
+    Mark(MarkKind, String),
+    Free(String),
+}
+
+impl Tok {
+    fn is_anchor(&self) -> bool {
+        !matches!(self, Tok::Free(_))
+    }
+}
+
+/// Split one cell into header tokens at the anchors it holds.
+fn tokenize(cell: &str) -> Vec<Tok> {
+    if let Some(c) = MARK.captures(cell) {
+        let kind = if c.get(1).is_some() {
+            MarkKind::Urgency
+        } else if c.get(2).is_some() {
+            MarkKind::Secrecy
+        } else if c.get(3).is_some() {
+            MarkKind::Circulation
+        } else {
+            MarkKind::Draft
+        };
+        return vec![Tok::Mark(kind, cell.to_string())];
+    }
+    #[derive(Clone, Copy)]
+    enum A {
+        Nat,
+        Motto,
+        Party,
+        Num,
+        Date,
+        Vv,
+    }
+    let mut anchors: Vec<(usize, usize, A)> = Vec::new();
+    for m in NATIONAL.find_iter(cell) {
+        anchors.push((m.start(), m.end(), A::Nat));
+    }
+    for m in MOTTO.find_iter(cell) {
+        anchors.push((m.start(), m.end(), A::Motto));
+    }
+    for m in PARTY.find_iter(cell) {
+        anchors.push((m.start(), m.end(), A::Party));
+    }
+    if let Some((a, b, _)) = number::find(cell) {
+        anchors.push((a, b, A::Num));
+    }
+    if let Some((a, b, _)) = place_date::find_date(cell) {
+        anchors.push((a, b, A::Date));
+    }
+    if let Some(c) = VV.captures(cell) {
+        let g = c.get(1).expect("vv group");
+        anchors.push((g.start(), c.get(0).expect("vv").end(), A::Vv));
+    }
+    anchors.sort_by_key(|a| a.0);
+    let mut out = Vec::new();
+    let mut cursor = 0;
+    let mut free = |s: &str, out: &mut Vec<Tok>| {
+        let t = fold_ws(s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|')));
+        if !t.is_empty() {
+            out.push(Tok::Free(t));
+        }
+    };
+    for (a, b, kind) in anchors {
+        if a < cursor {
+            continue; // overlaps an earlier anchor
+        }
+        let gap = &cell[cursor..a];
+        match kind {
+            A::Date => {
+                let (place, head) = match place_date::place_before(gap) {
+                    Some((at, p)) => (Some(p), &gap[..at]),
+                    None => (None, gap),
+                };
+                free(head, &mut out);
+                let (_, _, parts) = place_date::find_date(&cell[a..]).expect("date again");
+                let raw_start = cursor + (head.len());
+                out.push(Tok::Date(fold_ws(cell[raw_start..b].trim_start_matches(['*', ' '])), place, parts));
+            }
+            A::Num => {
+                free(gap, &mut out);
+                let (_, _, parts) = number::find(&cell[a..]).expect("number again");
+                out.push(Tok::Number(fold_ws(&cell[a..b]), parts));
+            }
+            A::Nat => {
+                free(gap, &mut out);
+                out.push(Tok::National(fold_ws(&cell[a..b])));
+            }
+            A::Motto => {
+                free(gap, &mut out);
+                out.push(Tok::Motto(fold_ws(&cell[a..b])));
+            }
+            A::Party => {
+                free(gap, &mut out);
+                out.push(Tok::Party(fold_ws(&cell[a..b])));
+            }
+            A::Vv => {
+                free(gap, &mut out);
+                out.push(Tok::Vv);
+            }
+        }
+        cursor = b;
+    }
+    free(&cell[cursor..], &mut out);
+    out
+}
+
+/// A line that opens the body: a marker, `Kính gửi`, or a sentence.
+fn is_body_like(text: &str) -> bool {
+    if KINH_GUI.is_match(text) || crate::body::starts_with_marker(text) {
+        return true;
+    }
+    !is_upper(text) && text.chars().count() > 25
+}
+
+/// Parse the header at the top of `lines`. `limit` bounds how far it may look.
+pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
+    let mut h = Header::default();
+    let mut org: Vec<Text> = Vec::new();
+    let mut seen_anchor = false;
+    let mut seen_number = false;
+    let mut seen_date = false;
+    let mut vv_open = false;
+    let mut vv_text = String::new();
+    let mut vv_span: Option<Span> = None;
+    let mut national: Option<NationalHeading> = None;
+    let limit = limit.min(lines.len());
+    let mut i = 0;
+    while i < limit {
+        let line = &lines[i];
+        if line.artifact.is_some() {
+            h.used.push(i);
+            i += 1;
+            continue;
+        }
+        if line.text.is_empty() {
+            vv_open = false;
+            i += 1;
+            continue;
+        }
+        let cs = cells(line);
+        let single = cs.len() <= 1;
+        if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
+            break;
+        }
+        if KINH_GUI.is_match(&line.text) {
+            break;
+        }
+        let toks: Vec<(Tok, Span)> = cs
+            .iter()
+            .flat_map(|c| tokenize(&c.text).into_iter().map(move |t| (t, c.span)))
+            .collect();
+        let has_anchor = toks.iter().any(|(t, _)| t.is_anchor());
+        if !has_anchor {
+            let caps = is_upper(&line.text);
+            if vv_open && !caps {
+                // a wrapped V/v line
+            } else if seen_anchor && (!caps || (seen_number && seen_date)) {
+                break;
+            } else if !seen_anchor && !caps {
+                if org.is_empty() && !is_body_like(&line.text) || line.text.starts_with('*') || line.text.contains("http") || org.is_empty() {
+                    h.front_matter.push(Text {
+                        text: line.text.clone(),
+                        span: line.span(),
+                    });
+                    h.used.push(i);
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        let mut after_vv = false;
+        for (tok, span) in toks {
+            match tok {
+                Tok::National(s) | Tok::Party(s) => {
+                    let party = upper_key(&s).starts_with("ĐẢNG");
+                    let n = national.get_or_insert(NationalHeading {
+                        name: None,
+                        motto: None,
+                        party,
+                        span,
+                    });
+                    n.name.get_or_insert(s);
+                    n.span = n.span.join(span);
+                    seen_anchor = true;
+                    vv_open = false;
+                    after_vv = false;
+                }
+                Tok::Motto(s) => {
+                    let n = national.get_or_insert(NationalHeading {
+                        name: None,
+                        motto: None,
+                        party: false,
+                        span,
+                    });
+                    n.motto.get_or_insert(s);
+                    n.span = n.span.join(span);
+                    seen_anchor = true;
+                    vv_open = false;
+                    after_vv = false;
+                }
+                Tok::Number(raw, p) => {
+                    seen_anchor = true;
+                    seen_number = true;
+                    vv_open = false;
+                    after_vv = false;
+                    if h.number.is_none() {
+                        h.number = Some(Number {
+                            raw,
+                            type_code: p.type_code(),
+                            issuer_codes: p.issuer_codes(),
+                            number: p.number,
+                            year: p.year,
+                            symbol: p.symbol,
+                            span,
+                        });
+                    }
+                }
+                Tok::Date(raw, place, p) => {
+                    seen_anchor = true;
+                    seen_date = true;
+                    after_vv = false;
+                    vv_open = false;
+                    if h.place_date.is_none() {
+                        if let Some(problem) = p.range_problem() {
+                            h.date_problem = Some((problem, span.line_start));
+                        }
+                        h.place_date = Some(PlaceDate {
+                            raw: match &place {
+                                Some(pl) if !raw.starts_with(pl.as_str()) => format!("{pl}, {raw}"),
+                                _ => raw,
+                            },
+                            date: p.iso(),
+                            place,
+                            day: p.day,
+                            month: p.month,
+                            year: p.year,
+                            span,
+                        });
+                    }
+                }
+                Tok::Vv => {
+                    if !seen_anchor {
+                        // a scraper's page title (`# V/v …`) above the document
+                        continue;
+                    }
+                    vv_open = true;
+                    after_vv = true;
+                    vv_text.clear();
+                    vv_span = Some(span);
+                }
+                Tok::Mark(kind, text) => {
+                    h.marks.push(Mark { kind, text, span });
+                }
+                Tok::Free(s) => {
+                    if after_vv || (vv_open && !is_upper(&s)) {
+                        if !vv_text.is_empty() {
+                            vv_text.push(' ');
+                        }
+                        vv_text.push_str(&s);
+                        vv_span = vv_span.map(|v| v.join(span));
+                        after_vv = false;
+                    } else if is_upper(&s) && s.chars().any(char::is_alphabetic) {
+                        if !(seen_number && seen_date && national.is_some()) || org.is_empty() {
+                            org.push(Text { text: s, span });
+                        } else {
+                            h.unknown.push(Text { text: s, span });
+                        }
+                    } else if !seen_anchor && !has_anchor {
+                        h.front_matter.push(Text { text: s, span });
+                    } else {
+                        h.unknown.push(Text { text: s, span });
+                    }
+                }
+            }
+        }
+        h.used.push(i);
+        i += 1;
+    }
+    h.end = i;
+    if !vv_text.is_empty() {
+        h.vv = vv_span.map(|span| Text {
+            text: vv_text.trim_end_matches([',', ';']).trim().to_string(),
+            span,
+        });
+    }
+    h.national = national;
+    h.issuer = issuer_from(&org);
+    if !seen_anchor && org.is_empty() {
+        // nothing of a header: leave every line to the body
+        h.front_matter.clear();
+        h.used.clear();
+        h.end = 0;
+    }
+    h
+}
+
+/// Words that open a subordinate body (the issuer under a cơ quan chủ quản).
+const UNIT_HEADS: &[&str] = &[
+    "SỞ", "PHÒNG", "CỤC", "CHI CỤC", "TỔNG CỤC", "VỤ", "VĂN PHÒNG", "BAN", "TRƯỜNG", "TRUNG TÂM",
+    "ĐOÀN", "THANH TRA", "VIỆN", "BỆNH VIỆN", "HỌC VIỆN", "HỘI ĐỒNG", "HUYỆN ỦY", "HUYỆN UỶ",
+    "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ", "QUẬN ỦY", "QUẬN UỶ",
+    "CÔNG AN", "KHO BẠC", "CHI NHÁNH", "ĐÀI", "BÁO", "TỔ", "BỘ CHỈ HUY", "ỦY BAN KIỂM TRA",
+    "CHI BỘ", "TRUNG ĐOÀN", "NHÀ XUẤT BẢN", "QUỸ", "BAN QUẢN LÝ",
+];
+
+/// Words after which a name is still the same body (wrapped): places and connectors.
+const WRAP_HEADS: &[&str] = &[
+    "TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ XÃ", "THỊ TRẤN", "VÀ", "-", "–",
+];
+
+fn starts_with_words(s: &str, head: &str) -> bool {
+    s.strip_prefix(head)
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
+fn unit_head_at(words: &[&str], k: usize) -> bool {
+    let rest = words[k..].join(" ");
+    let key = upper_key(&rest);
+    if WRAP_HEADS.iter().any(|w| starts_with_words(&key, w))
+        && !["HUYỆN ỦY", "TỈNH ỦY", "THÀNH ỦY", "QUẬN ỦY"]
+            .iter()
+            .any(|w| starts_with_words(&key, w))
+    {
+        return false;
+    }
+    if k > 0 {
+        let prev = upper_key(words[k - 1]);
+        // ỦY BAN, UỶ BAN, ĐẢNG BỘ, …: the unit word is inside the name
+        if matches!(prev.as_str(), "ỦY" | "UỶ" | "ĐẢNG" | "HÀNH" | "THƯỜNG" | "CHỈ" | "VỤ" | "ĐÀO") {
+            return false;
+        }
+    }
+    UNIT_HEADS.iter().any(|w| starts_with_words(&key, w))
+}
+
+/// Split a row-joined `UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG` at the subordinate body.
+fn split_inline(s: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = s.split(' ').collect();
+    if words.len() < 3 {
+        return None;
+    }
+    (2..words.len())
+        .find(|&k| unit_head_at(&words, k))
+        .map(|k| (words[..k].join(" "), words[k..].join(" ")))
+}
+
+/// Build the issuer from the capital lines of the left column, top first.
+pub(crate) fn issuer_from(org: &[Text]) -> Option<Issuer> {
+    if org.is_empty() {
+        return None;
+    }
+    // split row-joined pieces first
+    let mut units: Vec<Text> = Vec::new();
+    for t in org {
+        match split_inline(&t.text) {
+            Some((a, b)) => {
+                units.push(Text { text: a, span: t.span });
+                units.push(Text { text: b, span: t.span });
+            }
+            None => units.push(t.clone()),
+        }
+    }
+    let span = units
+        .iter()
+        .skip(1)
+        .fold(units[0].span, |s, u| s.join(u.span));
+    let split = (1..units.len()).rev().find(|&k| {
+        let words: Vec<&str> = units[k].text.split(' ').collect();
+        unit_head_at(&words, 0)
+    });
+    let join = |ts: &[Text]| {
+        fold_ws(
+            &ts.iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    Some(match split {
+        Some(k) => Issuer {
+            parent: Some(join(&units[..k])),
+            name: join(&units[k..]),
+            span,
+        },
+        None => Issuer {
+            parent: None,
+            name: join(&units),
+            span,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::split_lines;
+
+    fn head(s: &str) -> Header {
+        let ls = split_lines(s);
+        parse(&ls, 80)
+    }
+
+    #[test]
+    fn columns_on_separate_lines() {
+        let h = head("UBND TỈNH LÀO CAI\nVĂN PHÒNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:    /TB-VP\nLào Cai, ngày   tháng 6 năm 2026\n\nTHÔNG BÁO\n");
+        let i = h.issuer.unwrap();
+        assert_eq!(i.parent.as_deref(), Some("UBND TỈNH LÀO CAI"));
+        assert_eq!(i.name, "VĂN PHÒNG");
+        assert_eq!(h.number.unwrap().symbol.as_deref(), Some("TB-VP"));
+        let pd = h.place_date.unwrap();
+        assert_eq!((pd.place.as_deref(), pd.day, pd.month), (Some("Lào Cai"), None, Some(6)));
+        assert_eq!(h.end, 8);
+    }
+
+    #[test]
+    fn rows_joined() {
+        let h = head("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc\nSố: 123/QĐ-UBND Bắc Ninh, ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\n");
+        let i = h.issuer.unwrap();
+        assert_eq!((i.parent, i.name.as_str()), (None, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("123"));
+        let pd = h.place_date.unwrap();
+        assert_eq!(pd.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(pd.date.as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn tab_cells_with_vv() {
+        let h = head("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: /SCT-CN\t\tLào Cai, ngày  tháng 4 năm 2026\nV/v Thông báo tổ chức kiểm tra\t\t\n\nKính gửi: Các đơn vị\n");
+        let i = h.issuer.unwrap();
+        assert_eq!(i.parent.as_deref(), Some("UBND TỈNH LÀO CAI"));
+        assert_eq!(i.name, "SỞ CÔNG THƯƠNG");
+        assert_eq!(h.vv.unwrap().text, "Thông báo tổ chức kiểm tra");
+        assert_eq!(h.end, 4);
+    }
+
+    #[test]
+    fn wrapped_vv_in_layout_text() {
+        let h = head("   ỦY BAN NHÂN DÂN              CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n     TỈNH LÀO CAI                Độc lập - Tự do - Hạnh phúc\n\n   Số: 5973 /UBND-KT               Lào Cai, ngày 11 tháng 6 năm 2026\nV/v tăng cường công tác quản\n lý, thanh tra\n\n      Kính gửi: Sở Tài chính\n");
+        assert_eq!(h.vv.unwrap().text, "tăng cường công tác quản lý, thanh tra");
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("5973"));
+        assert_eq!(h.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI");
+    }
+
+    #[test]
+    fn party_header() {
+        let h = head("ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN ỦY ĐỊNH HÓA\n*\nSố 12-TB/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐịnh Hóa, ngày 03 tháng 4 năm 2018\nTHÔNG BÁO\n");
+        let i = h.issuer.unwrap();
+        assert_eq!(i.parent.as_deref(), Some("ĐẢNG BỘ TỈNH THÁI NGUYÊN"));
+        assert_eq!(i.name, "HUYỆN ỦY ĐỊNH HÓA");
+        assert!(h.national.unwrap().party);
+        assert_eq!(h.number.unwrap().symbol.as_deref(), Some("TB/HU"));
+    }
+
+    #[test]
+    fn marks_and_no_header() {
+        let h = head("BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKHẨN\nSố: 1/BYT-KH\n");
+        assert_eq!(h.marks.len(), 1);
+        let h = head("Ngày 5/6 Cục Thuế đã họp với các doanh nghiệp về việc kê khai.\n");
+        assert!(h.issuer.is_none());
+        assert_eq!(h.end, 0);
+    }
+}

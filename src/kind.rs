@@ -1,0 +1,232 @@
+//! Tên loại văn bản — the document's type (`THÔNG BÁO`, `QUYẾT ĐỊNH`, …) and its slug.
+
+use serde::Serialize;
+
+use crate::text::{slug, upper_key};
+
+macro_rules! kinds {
+    ($( $(#[$doc:meta])* $var:ident = $slug:literal, $name:literal, $code:expr; )*) => {
+        /// Tên loại văn bản: the 29 hành chính types of Điều 7 NĐ 30/2020, the normative and
+        /// party types, frequent types outside Điều 7, and any other printed type by its slug.
+        ///
+        /// Serialises as its ASCII slug (`thong_bao`, `cong_van`).
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum DocKind {
+            $( $(#[$doc])* $var, )*
+            /// A type outside every list, by the slug of its printed name.
+            Other(String),
+        }
+
+        const TABLE: &[(DocKind, &str, &str, Option<&str>)] = &[
+            $( (DocKind::$var, $slug, $name, $code), )*
+        ];
+    };
+}
+
+kinds! {
+    /// Nghị quyết (NQ).
+    NghiQuyet = "nghi_quyet", "NGHỊ QUYẾT", Some("NQ");
+    /// Quyết định (QĐ).
+    QuyetDinh = "quyet_dinh", "QUYẾT ĐỊNH", Some("QĐ");
+    /// Chỉ thị (CT).
+    ChiThi = "chi_thi", "CHỈ THỊ", Some("CT");
+    /// Quy chế (QC).
+    QuyChe = "quy_che", "QUY CHẾ", Some("QC");
+    /// Quy định (QyĐ).
+    QuyDinh = "quy_dinh", "QUY ĐỊNH", Some("QyĐ");
+    /// Thông cáo (TC).
+    ThongCao = "thong_cao", "THÔNG CÁO", Some("TC");
+    /// Thông báo (TB).
+    ThongBao = "thong_bao", "THÔNG BÁO", Some("TB");
+    /// Hướng dẫn (HD).
+    HuongDan = "huong_dan", "HƯỚNG DẪN", Some("HD");
+    /// Chương trình (CTr).
+    ChuongTrinh = "chuong_trinh", "CHƯƠNG TRÌNH", Some("CTr");
+    /// Kế hoạch (KH).
+    KeHoach = "ke_hoach", "KẾ HOẠCH", Some("KH");
+    /// Phương án (PA).
+    PhuongAn = "phuong_an", "PHƯƠNG ÁN", Some("PA");
+    /// Đề án (ĐA).
+    DeAn = "de_an", "ĐỀ ÁN", Some("ĐA");
+    /// Dự án (DA).
+    DuAn = "du_an", "DỰ ÁN", Some("DA");
+    /// Báo cáo (BC).
+    BaoCao = "bao_cao", "BÁO CÁO", Some("BC");
+    /// Biên bản (BB).
+    BienBan = "bien_ban", "BIÊN BẢN", Some("BB");
+    /// Tờ trình (TTr).
+    ToTrinh = "to_trinh", "TỜ TRÌNH", Some("TTr");
+    /// Hợp đồng (HĐ).
+    HopDong = "hop_dong", "HỢP ĐỒNG", Some("HĐ");
+    /// Công văn (no tên loại line; `V/v` trích yếu).
+    CongVan = "cong_van", "CÔNG VĂN", None;
+    /// Công điện (CĐ).
+    CongDien = "cong_dien", "CÔNG ĐIỆN", Some("CĐ");
+    /// Bản ghi nhớ (BGN).
+    BanGhiNho = "ban_ghi_nho", "BẢN GHI NHỚ", Some("BGN");
+    /// Bản thỏa thuận (BTT).
+    BanThoaThuan = "ban_thoa_thuan", "BẢN THỎA THUẬN", Some("BTT");
+    /// Giấy ủy quyền (GUQ).
+    GiayUyQuyen = "giay_uy_quyen", "GIẤY ỦY QUYỀN", Some("GUQ");
+    /// Giấy mời (GM).
+    GiayMoi = "giay_moi", "GIẤY MỜI", Some("GM");
+    /// Giấy giới thiệu (GGT).
+    GiayGioiThieu = "giay_gioi_thieu", "GIẤY GIỚI THIỆU", Some("GGT");
+    /// Giấy nghỉ phép (GNP).
+    GiayNghiPhep = "giay_nghi_phep", "GIẤY NGHỈ PHÉP", Some("GNP");
+    /// Phiếu gửi (PG).
+    PhieuGui = "phieu_gui", "PHIẾU GỬI", Some("PG");
+    /// Phiếu chuyển (PC).
+    PhieuChuyen = "phieu_chuyen", "PHIẾU CHUYỂN", Some("PC");
+    /// Phiếu báo (PB).
+    PhieuBao = "phieu_bao", "PHIẾU BÁO", Some("PB");
+    /// Thư công.
+    ThuCong = "thu_cong", "THƯ CÔNG", None;
+    /// Luật.
+    Luat = "luat", "LUẬT", None;
+    /// Bộ luật.
+    BoLuat = "bo_luat", "BỘ LUẬT", None;
+    /// Pháp lệnh.
+    PhapLenh = "phap_lenh", "PHÁP LỆNH", None;
+    /// Nghị định (NĐ).
+    NghiDinh = "nghi_dinh", "NGHỊ ĐỊNH", Some("NĐ");
+    /// Thông tư liên tịch (TTLT).
+    ThongTuLienTich = "thong_tu_lien_tich", "THÔNG TƯ LIÊN TỊCH", Some("TTLT");
+    /// Thông tư (TT).
+    ThongTu = "thong_tu", "THÔNG TƯ", Some("TT");
+    /// Lệnh.
+    Lenh = "lenh", "LỆNH", None;
+    /// Kết luận (party, KL).
+    KetLuan = "ket_luan", "KẾT LUẬN", Some("KL");
+    /// Thông tri (party, TT).
+    ThongTri = "thong_tri", "THÔNG TRI", None;
+    /// Giấy phép (GP).
+    GiayPhep = "giay_phep", "GIẤY PHÉP", Some("GP");
+    /// Phiếu trình.
+    PhieuTrinh = "phieu_trinh", "PHIẾU TRÌNH", None;
+    /// Giấy chứng nhận (GCN).
+    GiayChungNhan = "giay_chung_nhan", "GIẤY CHỨNG NHẬN", Some("GCN");
+    /// Giấy xác nhận.
+    GiayXacNhan = "giay_xac_nhan", "GIẤY XÁC NHẬN", None;
+    /// Văn bản hợp nhất (VBHN).
+    VanBanHopNhat = "van_ban_hop_nhat", "VĂN BẢN HỢP NHẤT", Some("VBHN");
+}
+
+impl DocKind {
+    /// The ASCII slug of the contract (`thong_bao`).
+    pub fn slug(&self) -> &str {
+        match self {
+            DocKind::Other(s) => s,
+            k => TABLE
+                .iter()
+                .find(|(v, ..)| v == k)
+                .map(|(_, s, ..)| *s)
+                .unwrap_or("other"),
+        }
+    }
+
+    /// The tên loại in capitals as the decree prints it (`THÔNG BÁO`); `None` for `Other`.
+    pub fn name(&self) -> Option<&'static str> {
+        TABLE.iter().find(|(v, ..)| v == self).map(|(_, _, n, _)| *n)
+    }
+
+    /// Recognise a tên loại line — `THÔNG BÁO`, `GIẤY MỜI HỌP`, `Quyết định`.
+    ///
+    /// The line must be the type name alone (any case), or start with a known type name and be
+    /// in capitals throughout (`BIÊN BẢN LÀM VIỆC` is a `bien_ban`). A capitals-only line that is
+    /// no known type is `None` here: the caller decides whether it is an unknown type.
+    pub fn from_line(line: &str) -> Option<DocKind> {
+        let key = upper_key(line);
+        let key = key.trim_end_matches([':', '.', ' ']);
+        let is_caps = crate::text::is_upper(line);
+        // longest names first so that THÔNG TƯ LIÊN TỊCH wins over THÔNG TƯ
+        let mut best: Option<(&DocKind, usize)> = None;
+        for (k, _, name, _) in TABLE {
+            if let Some(rest) = key.strip_prefix(name) {
+                let whole = rest.is_empty();
+                let runs_on = rest.starts_with(' ') && is_caps;
+                if (whole || runs_on) && best.is_none_or(|(_, n)| name.len() > n) {
+                    best = Some((k, name.len()));
+                }
+            }
+        }
+        best.map(|(k, _)| k.clone())
+    }
+
+    /// The kind a ký hiệu's type code names (`TB` gives `thong_bao`), if it is one.
+    pub fn from_type_code(code: &str) -> Option<DocKind> {
+        let code = code.trim();
+        if code.is_empty() {
+            return None;
+        }
+        TABLE
+            .iter()
+            .find(|(_, _, _, c)| c.is_some_and(|c| c == code || c.eq_ignore_ascii_case(code) && code.is_ascii()))
+            .map(|(k, ..)| k.clone())
+    }
+
+    /// Whether `code` is a known type code (`TB`, `QĐ`, `TTr`, party `KL`, `CV`, `QĐi`).
+    pub fn is_type_code(code: &str) -> bool {
+        Self::from_type_code(code).is_some()
+            || matches!(code, "TT" | "CV" | "QĐi" | "BS" | "SY" | "SL" | "TrS" | "CTr" | "HD")
+    }
+
+    /// A kind from a printed name outside the lists: its slug.
+    pub fn other(printed: &str) -> DocKind {
+        DocKind::Other(slug(printed))
+    }
+}
+
+impl Serialize for DocKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.slug())
+    }
+}
+
+impl std::fmt::Display for DocKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_type_lines() {
+        assert_eq!(DocKind::from_line("THÔNG BÁO"), Some(DocKind::ThongBao));
+        assert_eq!(DocKind::from_line("Quyết định"), Some(DocKind::QuyetDinh));
+        assert_eq!(DocKind::from_line("QUYẾT ĐỊNH:"), Some(DocKind::QuyetDinh));
+    }
+
+    #[test]
+    fn runs_on_past_a_known_type() {
+        assert_eq!(DocKind::from_line("GIẤY MỜI HỌP"), Some(DocKind::GiayMoi));
+        assert_eq!(DocKind::from_line("BIÊN BẢN LÀM VIỆC"), Some(DocKind::BienBan));
+        assert_eq!(
+            DocKind::from_line("PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC"),
+            Some(DocKind::PhieuTrinh)
+        );
+        assert_eq!(
+            DocKind::from_line("THÔNG TƯ LIÊN TỊCH"),
+            Some(DocKind::ThongTuLienTich)
+        );
+    }
+
+    #[test]
+    fn sentences_are_not_type_lines() {
+        assert_eq!(DocKind::from_line("Thông báo kết luận của Chủ tịch"), None);
+        assert_eq!(DocKind::from_line("Quyết định này có hiệu lực"), None);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(DocKind::ThongBao.slug(), "thong_bao");
+        assert_eq!(DocKind::other("BẢN CAM KẾT").slug(), "ban_cam_ket");
+        assert_eq!(DocKind::from_type_code("TTr"), Some(DocKind::ToTrinh));
+        assert_eq!(DocKind::from_type_code("QĐ"), Some(DocKind::QuyetDinh));
+        assert_eq!(DocKind::from_type_code("UBND"), None);
+    }
+}

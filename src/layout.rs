@@ -1,0 +1,203 @@
+//! Lines as extraction leaves them: splitting, cleaning, artefacts (rules, page numbers,
+//! markdown and signing-software lines) and table cells (tabs, `|`, rules inside a row).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ast::{ArtifactKind, Span};
+use crate::text::{clean, is_space};
+
+/// One physical line of the (normalised) text.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// 1-based line number.
+    pub no: u32,
+    /// Byte offset of the line in the text.
+    pub start: usize,
+    /// The line as it stands, without its line break.
+    pub raw: &'a str,
+    /// The line cleaned: markup removed, white space folded.
+    pub text: String,
+    /// A line kept out of the text, and why.
+    pub artifact: Option<ArtifactKind>,
+    /// A form feed stood at or before this line.
+    pub page_break: bool,
+}
+
+impl Line<'_> {
+    /// Nothing but white space (after markup removal) and not an artefact.
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty() && self.artifact.is_none()
+    }
+
+    /// Blank or artefact: carries no text.
+    pub fn is_void(&self) -> bool {
+        self.text.is_empty() || self.artifact.is_some()
+    }
+
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.start + self.raw.len(),
+            line_start: self.no,
+            line_end: self.no,
+        }
+    }
+}
+
+/// A cell of a line: a piece between tabs, `|` or rules, cleaned, with its byte range.
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    pub text: String,
+    pub span: Span,
+}
+
+static RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s_=~*.\-–—‒―•·oO0&]*$").expect("rule regex")
+});
+static TABLE_RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$").expect("table rule"));
+static PAGE_NO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–\s]*\d{1,3}[-–\s]*$").expect("page no"));
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(ký bởi|người ký|thời gian ký|ngày ký|chứng thư số)\s*:").expect("signing")
+});
+static CELL_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\t|\|| ?[-_=—–]{3,} ?|\s{2,}[-–—]{2,}").expect("cell split"));
+
+/// Split text into lines (LF, CRLF, lone CR and form feed all end a line) and classify them.
+pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut no = 1u32;
+    let mut page_break = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' || b == 0x0C {
+            lines.push(make_line(no, start, &text[start..i], page_break));
+            no += 1;
+            page_break = b == 0x0C;
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        lines.push(make_line(no, start, &text[start..], page_break));
+    }
+    mark_page_numbers(&mut lines);
+    lines
+}
+
+fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
+    let text = clean(raw);
+    let trimmed = raw.trim_matches(is_space);
+    let artifact = if trimmed.is_empty() {
+        None
+    } else if TABLE_RULE.is_match(trimmed) {
+        Some(ArtifactKind::Markup)
+    } else if text.is_empty() {
+        Some(ArtifactKind::Markup)
+    } else if RULE.is_match(&text) && text.chars().filter(|c| !c.is_whitespace()).count() >= 1 && !text.chars().all(|c| c.is_ascii_digit()) {
+        Some(ArtifactKind::Rule)
+    } else if SIGNING.is_match(&text) {
+        Some(ArtifactKind::SigningSoftware)
+    } else {
+        None
+    };
+    Line {
+        no,
+        start,
+        raw,
+        text,
+        artifact,
+        page_break,
+    }
+}
+
+/// A lone number is a page number when it stands between blank lines or at a page break.
+fn mark_page_numbers(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        if lines[i].artifact.is_some() || !PAGE_NO.is_match(&lines[i].text) {
+            continue;
+        }
+        let prev_void = i == 0 || lines[i - 1].text.is_empty() || lines[i].page_break;
+        let next_void = i + 1 >= lines.len()
+            || lines[i + 1].text.is_empty()
+            || lines[i + 1].page_break;
+        if prev_void && next_void {
+            lines[i].artifact = Some(ArtifactKind::PageNumber);
+        }
+    }
+}
+
+/// The cells of a line: split on tabs, `|` and rules inside the row, each cleaned.
+pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let raw = line.raw;
+    let mut last = 0;
+    let mut push = |a: usize, b: usize, out: &mut Vec<Cell>| {
+        let t = clean(&raw[a..b]);
+        if !t.is_empty() && !RULE.is_match(&t) {
+            out.push(Cell {
+                text: t,
+                span: Span {
+                    start: line.start + a,
+                    end: line.start + b,
+                    line_start: line.no,
+                    line_end: line.no,
+                },
+            });
+        }
+    };
+    for m in CELL_SPLIT.find_iter(raw) {
+        push(last, m.start(), &mut out);
+        last = m.end();
+    }
+    push(last, raw.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_of_every_kind() {
+        let ls = split_lines("a\r\nb\rc\x0Cd\n");
+        let t: Vec<&str> = ls.iter().map(|l| l.raw).collect();
+        assert_eq!(t, ["a", "b", "c", "d"]);
+        assert!(ls[3].page_break);
+    }
+
+    #[test]
+    fn artefacts() {
+        let ls = split_lines("x\n_____\n\n2\n\n|---|---|\nKý bởi: Văn phòng\n-----o0o-----\n");
+        let kinds: Vec<_> = ls.iter().map(|l| l.artifact).collect();
+        assert_eq!(kinds[1], Some(ArtifactKind::Rule));
+        assert_eq!(kinds[3], Some(ArtifactKind::PageNumber));
+        assert_eq!(kinds[5], Some(ArtifactKind::Markup));
+        assert_eq!(kinds[6], Some(ArtifactKind::SigningSoftware));
+        assert_eq!(kinds[7], Some(ArtifactKind::Rule));
+    }
+
+    #[test]
+    fn numbers_inside_text_are_not_page_numbers() {
+        let ls = split_lines("Tổng số\n12\nngười\n");
+        assert!(ls[1].artifact.is_none());
+    }
+
+    #[test]
+    fn cells_split_on_tabs_pipes_and_rules() {
+        let ls = split_lines("| VĂN PHÒNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI |\nA\t\tB");
+        let c: Vec<String> = cells(&ls[0]).into_iter().map(|c| c.text).collect();
+        assert_eq!(c, ["VĂN PHÒNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI"]);
+        let c: Vec<String> = cells(&ls[1]).into_iter().map(|c| c.text).collect();
+        assert_eq!(c, ["A", "B"]);
+    }
+}

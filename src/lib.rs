@@ -1,0 +1,109 @@
+//! # vanban
+//!
+//! Reads Vietnamese administrative documents (văn bản hành chính: Thông báo, Quyết định, Công
+//! văn, Kế hoạch, Báo cáo, Tờ trình, Giấy mời, …) as text extraction leaves them, and turns them
+//! into a typed tree of every component that Nghị định 30/2020/NĐ-CP defines, with spans and
+//! diagnostics, serialised to a stable JSON (`schema_version` 1).
+//!
+//! ```
+//! let text = "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+//!             TỈNH BẮC NINH\tĐộc lập - Tự do - Hạnh phúc\n\
+//!             Số: 123/TB-UBND\tBắc Ninh, ngày 05 tháng 3 năm 2024\n\
+//!             THÔNG BÁO\n\
+//!             Về việc nghỉ Tết\n\
+//!             1. Cán bộ được nghỉ từ ngày 8/2.\n\
+//!             Nơi nhận:\n- Các sở;\n- Lưu: VT, VP.\n\
+//!             KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n";
+//! let doc = vanban::parse(text, &vanban::Options::default()).document;
+//! assert_eq!(doc.kind.unwrap().slug(), "thong_bao");
+//! assert_eq!(doc.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH");
+//! assert_eq!(doc.number.unwrap().symbol.as_deref(), Some("TB-UBND"));
+//! assert_eq!(doc.place_date.unwrap().date.as_deref(), Some("2024-03-05"));
+//! assert_eq!(doc.title.as_deref(), Some("Về việc nghỉ Tết"));
+//! assert_eq!(doc.signature.unwrap().signer.as_deref(), Some("Nguyễn Văn An"));
+//! ```
+//!
+//! The pipeline flows one way: [`decode`] (bytes → text) → NFC → lines (layout: cells,
+//! artefacts) → one parser per document part (`header`, `number`, `place_date`, `kind`,
+//! `preamble`, `body`, `footer`) → [`ast`] → JSON ([`to_json`]).
+
+#![warn(missing_docs)]
+
+pub mod ast;
+mod body;
+mod decode;
+pub mod diagnostic;
+mod footer;
+mod header;
+pub mod kind;
+mod layout;
+pub mod number;
+mod parser;
+pub mod place_date;
+mod preamble;
+mod text;
+
+pub use ast::{Document, Parsed};
+pub use decode::{DecodeError, Decoded, decode};
+pub use diagnostic::{Diagnostic, Severity};
+pub use kind::DocKind;
+
+/// Version of the JSON contract this crate writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How to parse. `Options::default()` is what the CLI uses.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Options {
+    /// Join a line back to the paragraph it continues across a blank line, a page break or a
+    /// hard wrap (it starts in lower case, or the previous line did not end a sentence).
+    /// Default `true`.
+    pub join_continuations: bool,
+    /// How many lines from the top the header block may span. Default 80.
+    pub header_lines: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            join_continuations: true,
+            header_lines: 80,
+        }
+    }
+}
+
+/// Parse the text of a document. Never fails on content: odd input gives a partial tree with
+/// diagnostics (`not-a-document`, `empty-input`, `unplaced-line`, …).
+pub fn parse(text: &str, options: &Options) -> Parsed {
+    let text = parser::normalize(text);
+    parser::parse_text(&text, options, "str")
+}
+
+/// Decode bytes (UTF-8 with or without BOM, UTF-16 with BOM), then [`parse`].
+///
+/// Fails only when the bytes cannot be decoded as text.
+pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed, DecodeError> {
+    let d = decode(bytes)?;
+    let text = parser::normalize(&d.text);
+    Ok(parser::parse_text(&text, options, d.encoding))
+}
+
+/// The document as compact JSON (the contract's shape).
+pub fn to_json(parsed: &Parsed) -> String {
+    serde_json::to_string(&parsed.document).expect("a document always serialises")
+}
+
+/// The document as indented JSON.
+pub fn to_json_pretty(parsed: &Parsed) -> String {
+    serde_json::to_string_pretty(&parsed.document).expect("a document always serialises")
+}
+
+/// Write the document as JSON to a writer.
+pub fn to_writer<W: std::io::Write>(writer: W, parsed: &Parsed, pretty: bool) -> std::io::Result<()> {
+    let r = if pretty {
+        serde_json::to_writer_pretty(writer, &parsed.document)
+    } else {
+        serde_json::to_writer(writer, &parsed.document)
+    };
+    r.map_err(std::io::Error::other)
+}

@@ -1,0 +1,595 @@
+//! The pipeline: normalise → lines → header → tên loại and trích yếu → Kính gửi → preamble →
+//! body → closing block → appendices, then the diagnostics and the line account.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::ast::{Appendix, Artifact, Document, Parsed, Span, Text};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::footer;
+use crate::header;
+use crate::kind::DocKind;
+use crate::layout::{Line, cells, split_lines};
+use crate::preamble;
+use crate::text::{char_column, ends_sentence, fold_ws, is_upper, starts_lower, upper_key};
+use crate::{Options, body};
+
+static KINH_GUI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\s*[:.]?\s*").expect("kinh gui"));
+
+/// Title lines never start with these capitals: they open the authority line of a decision.
+const AUTHORITY_HEADS: &[&str] = &[
+    "ỦY BAN", "CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC", "THỦ TƯỚNG", "HỘI ĐỒNG", "CHÍNH PHỦ",
+    "QUỐC HỘI", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG", "BỘ CHÍNH TRỊ",
+    "BAN BÍ THƯ", "CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "HIỆU TRƯỞNG", "THỐNG ĐỐC",
+];
+
+/// NFC only when needed: ASCII and precomposed Vietnamese letters are NFC already.
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    let fast = text.chars().all(|c| {
+        let u = c as u32;
+        u < 0x0300 || (0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x206F).contains(&u)
+    });
+    if fast || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+struct Ctx<'a, 'b> {
+    lines: &'b [Line<'a>],
+    placed: Vec<bool>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_, '_> {
+    fn place(&mut self, i: usize) {
+        if let Some(p) = self.placed.get_mut(i) {
+            *p = true;
+        }
+    }
+
+    fn warn(&mut self, sev: Severity, code: &'static str, msg: String, line: u32) {
+        self.diags.push(Diagnostic::at(sev, code, msg, line, 1));
+    }
+
+    /// Next line at or after `i` that carries text.
+    fn next_text(&self, mut i: usize, end: usize) -> Option<usize> {
+        while i < end {
+            if !self.lines[i].is_void() {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// Parse normalised text (the crate's front door calls this).
+pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
+    let lines = split_lines(text);
+    let mut doc = Document {
+        schema_version: crate::SCHEMA_VERSION,
+        encoding: encoding.to_string(),
+        ..Document::default()
+    };
+    let mut cx = Ctx {
+        lines: &lines,
+        placed: vec![false; lines.len()],
+        diags: Vec::new(),
+    };
+    if lines.iter().all(|l| l.text.is_empty()) {
+        let msg = if text.is_empty() { "the input is empty" } else { "the input holds only white space" };
+        doc.diagnostics.push(Diagnostic::whole(Severity::Error, "empty-input", msg));
+        for l in &lines {
+            if l.artifact.is_some() {
+                doc.artifacts.push(artifact(l));
+            }
+        }
+        return Parsed { document: doc };
+    }
+    let n = lines.len();
+
+    // header (ô 1–4, 5b)
+    let h = header::parse(&lines, opts.header_lines);
+    for &i in &h.used {
+        cx.place(i);
+    }
+    let mut i = h.end;
+
+    // tên loại (ô 5a)
+    let mut kind_from_line = None;
+    if let Some(k) = cx.next_text(i, n) {
+        let t = &lines[k].text;
+        let one_cell = cells(&lines[k]).len() <= 1;
+        let header_seen = h.number.is_some() || h.national.is_some() || h.issuer.is_some();
+        if one_cell {
+            if let Some(kind) = DocKind::from_line(t) {
+                kind_from_line = Some(kind);
+            } else if header_seen
+                && is_upper(t)
+                && t.split_whitespace().count() <= 4
+                && !t.ends_with(':')
+                && !AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a))
+                && h.vv.is_none()
+            {
+                kind_from_line = Some(DocKind::other(t));
+            }
+            if kind_from_line.is_some() {
+                doc.kind_line = Some(Text { text: t.clone(), span: lines[k].span() });
+                cx.place(k);
+                i = k + 1;
+            }
+        }
+    }
+
+    // trích yếu
+    if kind_from_line.is_some() {
+        if let Some((title, span, next)) = title_lines(&cx, i, n) {
+            for j in i..next {
+                if !lines[j].text.is_empty() || lines[j].artifact.is_some() {
+                    cx.place(j);
+                }
+            }
+            doc.title = Some(title);
+            doc.title_span = Some(span);
+            i = next;
+        }
+    }
+    if doc.title.is_none()
+        && let Some(vv) = &h.vv
+    {
+        doc.title = Some(vv.text.clone());
+        doc.title_span = Some(vv.span);
+    }
+    doc.kind = kind_from_line.or_else(|| {
+        if h.vv.is_some() {
+            return Some(DocKind::CongVan);
+        }
+        let num = h.number.as_ref()?;
+        match num.type_code.as_deref() {
+            Some(code) => DocKind::from_type_code(code),
+            None if num.symbol.is_some() => Some(DocKind::CongVan),
+            None => None,
+        }
+    });
+
+    // where the closing block starts
+    let fstart = locate_footer(&lines, i).unwrap_or(n);
+
+    // Kính gửi
+    if let Some(k) = cx.next_text(i, fstart)
+        && KINH_GUI.is_match(&lines[k].text)
+    {
+        let (to, next) = kinh_gui(&lines, k, fstart);
+        for j in k..next {
+            cx.place(j);
+        }
+        for (t, s) in to {
+            doc.recipients.to.push(t);
+            doc.recipients.to_spans.push(s);
+        }
+        i = next;
+    }
+
+    // preamble
+    let body_idx: Vec<usize> = (i..fstart).filter(|&j| !lines[j].is_void()).collect();
+    let mut body_from = i;
+    if let Some((p, used)) = preamble::parse(&lines, &body_idx) {
+        let last = body_idx[used - 1];
+        for j in i..=last {
+            cx.place(j);
+        }
+        body_from = last + 1;
+        doc.preamble = Some(p);
+    }
+    // a Kính gửi after the preamble or title of an upward report
+    if doc.recipients.to.is_empty()
+        && let Some(k) = cx.next_text(body_from, fstart)
+        && KINH_GUI.is_match(&lines[k].text)
+    {
+        let (to, next) = kinh_gui(&lines, k, fstart);
+        for j in k..next {
+            cx.place(j);
+        }
+        for (t, s) in to {
+            doc.recipients.to.push(t);
+            doc.recipients.to_spans.push(s);
+        }
+        body_from = next;
+    }
+
+    // body
+    let idx: Vec<usize> = (body_from..fstart).collect();
+    doc.body = body::parse(&lines, &idx, opts.join_continuations);
+    for j in body_from..fstart {
+        cx.place(j);
+    }
+    if let Some(&last) = idx.iter().rev().find(|&&j| !lines[j].is_void())
+        && lines[last].text.trim_end().ends_with("./.")
+    {
+        doc.end_mark = Some(lines[last].span());
+    }
+
+    // closing block
+    if fstart < n {
+        let f = footer::parse(&lines, fstart);
+        for &j in &f.used {
+            cx.place(j);
+        }
+        for (t, s) in f.cc {
+            doc.recipients.cc.push(t);
+            doc.recipients.cc_spans.push(s);
+        }
+        doc.recipients.archive = f.archive;
+        doc.signature = f.signature;
+        for t in f.leftovers {
+            let col = column_of(&lines, t.span);
+            cx.diags.push(Diagnostic::at(
+                Severity::Warning,
+                "unrecognised-closing-text",
+                format!("text in the closing block that is neither a recipient nor part of the signature: \"{}\"", short(&t.text)),
+                t.span.line_start,
+                col,
+            ));
+        }
+        // what follows: appendices and attached texts
+        let mut j = f.end;
+        while let Some(k) = cx.next_text(j, n) {
+            let heading_line = &lines[k];
+            let heading = is_upper(&heading_line.text).then(|| heading_line.text.clone());
+            let start = if heading.is_some() { k + 1 } else { k };
+            let next_heading = (start..n)
+                .find(|&m| {
+                    let t = &lines[m].text;
+                    m > start && t.starts_with("PHỤ LỤC") || (m > start && t.starts_with("Phụ lục") && t.split_whitespace().count() <= 4)
+                })
+                .unwrap_or(n);
+            let idx: Vec<usize> = (start..next_heading).collect();
+            let body = body::parse(&lines, &idx, opts.join_continuations);
+            let span = lines[k].span().join(lines[next_heading - 1].span());
+            doc.appendices.push(Appendix { heading, body, span });
+            for m in k..next_heading {
+                cx.place(m);
+            }
+            j = next_heading;
+        }
+    }
+
+    // artefacts and front matter
+    for (k, l) in lines.iter().enumerate() {
+        if l.artifact.is_some() {
+            doc.artifacts.push(artifact(l));
+            cx.place(k);
+        }
+    }
+    doc.front_matter = h.front_matter;
+    doc.issuer = h.issuer;
+    doc.national_heading = h.national;
+    doc.marks = h.marks;
+    doc.number = h.number;
+    doc.place_date = h.place_date;
+
+    // diagnostics
+    for t in &h.unknown {
+        let col = column_of(&lines, t.span);
+        cx.diags.push(Diagnostic::at(
+            Severity::Info,
+            "unrecognised-header-text",
+            format!("header text that fits no component: \"{}\"", short(&t.text)),
+            t.span.line_start,
+            col,
+        ));
+    }
+    if let Some((problem, line)) = &h.date_problem {
+        cx.warn(Severity::Warning, "date-out-of-range", format!("the date is not a real date: {problem}"), *line);
+    }
+    component_diagnostics(&doc, &mut cx);
+    for k in 0..n {
+        if !cx.placed[k] && !lines[k].text.is_empty() {
+            let l = &lines[k];
+            let col = char_column(l.raw, l.raw.len() - l.raw.trim_start().len());
+            cx.diags.push(Diagnostic::at(
+                Severity::Warning,
+                "unplaced-line",
+                format!("a line that no component took: \"{}\"", short(&l.text)),
+                l.no,
+                col,
+            ));
+        }
+    }
+    let mut diags = cx.diags;
+    diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
+    doc.diagnostics = diags;
+    Parsed { document: doc }
+}
+
+fn artifact(l: &Line<'_>) -> Artifact {
+    Artifact {
+        kind: l.artifact.expect("an artefact"),
+        text: fold_ws(l.raw),
+        span: l.span(),
+    }
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 80 {
+        let t: String = s.chars().take(77).collect();
+        format!("{t}...")
+    } else {
+        s.to_string()
+    }
+}
+
+fn column_of(lines: &[Line<'_>], span: Span) -> u32 {
+    let l = &lines[(span.line_start as usize).saturating_sub(1).min(lines.len() - 1)];
+    let off = span.start.saturating_sub(l.start);
+    let raw = l.raw;
+    let mut col = char_column(raw, off);
+    // skip leading white space of the cell
+    let rest = &raw[off.min(raw.len())..];
+    let mut b = off.min(raw.len());
+    while !raw.is_char_boundary(b) {
+        b -= 1;
+    }
+    col += rest.chars().take_while(|c| c.is_whitespace() || *c == '|' ).count() as u32;
+    col
+}
+
+/// The trích yếu lines after the tên loại: returns (title, span, index after the title).
+fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Span, usize)> {
+    let lines = cx.lines;
+    let first = cx.next_text(from, end)?;
+    let ok_first = |t: &str| {
+        !KINH_GUI.is_match(t)
+            && !body::starts_with_marker(t)
+            && !preamble::is_formula(t)
+            && !t.to_lowercase().starts_with("căn cứ")
+            && !footer::opens_with_mode(t)
+            && footer::noi_nhan(t).is_none()
+    };
+    let t0 = &lines[first].text;
+    if !ok_first(t0) || (is_upper(t0) && AUTHORITY_HEADS.iter().any(|a| upper_key(t0).starts_with(a))) {
+        return None;
+    }
+    let mut parts = vec![t0.clone()];
+    let mut span = lines[first].span();
+    let mut next = first + 1;
+    let caps_title = is_upper(t0);
+    let mut k = first + 1;
+    while k < end && parts.len() < 8 {
+        let l = &lines[k];
+        if l.artifact.is_some() {
+            next = k + 1;
+            break; // a rule closes the trích yếu
+        }
+        if l.text.is_empty() {
+            // a wrapped line may follow a blank only when it starts in lower case
+            match cx.next_text(k, end) {
+                Some(m) if starts_lower(&lines[m].text) && !ends_sentence(parts.last().expect("a part")) => {
+                    k = m;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let t = &l.text;
+        if !ok_first(t) || is_upper(t) != caps_title && !starts_lower(t) {
+            break;
+        }
+        if is_upper(t) && AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a)) {
+            break;
+        }
+        if t.chars().count() > 250 || ends_sentence(parts.last().expect("a part")) && !starts_lower(t) {
+            break;
+        }
+        parts.push(t.clone());
+        span = span.join(l.span());
+        k += 1;
+        next = k;
+    }
+    let title = fold_ws(&parts.join(" "));
+    Some((title, span, next))
+}
+
+/// `Kính gửi: X` or `Kính gửi:` and a `- X;` list. Returns the entries and the next line.
+fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, usize) {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    let first = &lines[k];
+    let rest = KINH_GUI.find(&first.text).map_or("", |m| &first.text[m.end()..]);
+    let mut open = false;
+    let mut dashed = false;
+    let mut add = |s: &str, span: Span, out: &mut Vec<(String, Span)>, open: &mut bool, dashed: &mut bool| {
+        for e in footer::split_entries(s) {
+            let is_dash = e.starts_with(['-', '–', '+', '•']);
+            let c = footer::clean_entry(&e);
+            if c.is_empty() {
+                continue;
+            }
+            if !is_dash && *open && *dashed && !out.is_empty() {
+                let last = out.last_mut().expect("entry");
+                last.0 = fold_ws(&format!("{} {}", last.0, c));
+                last.1 = last.1.join(span);
+            } else {
+                out.push((c, span));
+                *dashed = is_dash;
+            }
+            let t = e.trim_end();
+            *open = !t.ends_with([';', '.']);
+        }
+    };
+    if !rest.is_empty() {
+        add(rest, first.span(), &mut out, &mut open, &mut dashed);
+    }
+    let mut j = k + 1;
+    while j < end {
+        let l = &lines[j];
+        if l.is_void() {
+            if out.is_empty() {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let t = &l.text;
+        let is_dash = t.starts_with(['-', '–', '+', '•']);
+        let cont = !is_dash && open && dashed && (starts_lower(t) || t.chars().count() < 100) && !body::starts_with_marker(t);
+        let single = out.is_empty() && !is_dash && t.chars().count() < 150 && !body::starts_with_marker(t) && !ends_sentence(t.trim_end_matches([';', '.']).trim_end_matches(|_c: char| false)) ;
+        if is_dash || cont || single || (starts_lower(t) && open && !out.is_empty()) {
+            add(t, l.span(), &mut out, &mut open, &mut dashed);
+            if single && !is_dash {
+                j += 1;
+                break;
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (out, j)
+}
+
+/// Where the closing block (Nơi nhận, signature) starts, searching from line `from`.
+fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    let n = lines.len();
+    let nn = (from..n).find(|&k| cells(&lines[k]).iter().any(|c| footer::noi_nhan(&c.text).is_some()) || footer::noi_nhan(&lines[k].text).is_some());
+    let first_mode = (from..n).find(|&k| {
+        let l = &lines[k];
+        !l.is_void() && cells(l).iter().any(|c| footer::opens_with_mode(&c.text))
+    });
+    if let Some(nn) = nn {
+        let mut start = nn;
+        // a signature printed before its Nơi nhận column
+        let mut k = nn;
+        let mut seen = 0;
+        let mut strong = None;
+        while k > from && seen < 8 {
+            k -= 1;
+            let l = &lines[k];
+            if l.is_void() {
+                continue;
+            }
+            if !footer::is_signature_like(&l.text) || body::starts_with_marker(&l.text) {
+                break;
+            }
+            seen += 1;
+            if footer::opens_with_mode(&l.text) || crate::text::is_person_name(&l.text) {
+                strong = Some(k);
+            }
+        }
+        if let Some(s) = strong {
+            // take the whole stack above the strong line
+            let mut top = s;
+            let mut m = s;
+            while m > from {
+                m -= 1;
+                if lines[m].is_void() {
+                    continue;
+                }
+                if footer::is_signature_like(&lines[m].text) && !body::starts_with_marker(&lines[m].text) && m + 8 > s {
+                    top = m;
+                } else {
+                    break;
+                }
+            }
+            start = top;
+        }
+        if let Some(fm) = first_mode
+            && fm < start
+            && start - fm <= 12
+        {
+            start = fm;
+        }
+        return Some(start);
+    }
+    if let Some(fm) = first_mode {
+        return Some(fm);
+    }
+    // a head signing in person, no Nơi nhận: capitals then a name near the end
+    let tail_from = n.saturating_sub(40).max(from);
+    let name = (tail_from..n).rev().find(|&k| crate::text::is_person_name(&lines[k].text))?;
+    let mut k = name;
+    let mut top = None;
+    while k > from {
+        k -= 1;
+        let l = &lines[k];
+        if l.is_void() {
+            continue;
+        }
+        if is_upper(&l.text) && l.text.split_whitespace().count() <= 10 {
+            top = Some(k);
+        } else if footer::is_signature_like(&l.text) && top.is_none() {
+            continue;
+        } else {
+            break;
+        }
+    }
+    top
+}
+
+fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
+    let nothing = doc.issuer.is_none()
+        && doc.national_heading.is_none()
+        && doc.number.is_none()
+        && doc.place_date.is_none()
+        && doc.kind.is_none()
+        && doc.signature.is_none()
+        && doc.recipients.cc.is_empty()
+        && doc.recipients.archive.is_none();
+    if nothing {
+        cx.diags.push(Diagnostic::whole(
+            Severity::Error,
+            "not-a-document",
+            "no component of an administrative document was found (no issuer, Quốc hiệu, number, date, tên loại, recipients or signature)",
+        ));
+        return;
+    }
+    let d = |sev, code, msg: &str| Diagnostic::whole(sev, code, msg);
+    if doc.issuer.is_none() {
+        cx.diags.push(d(Severity::Warning, "missing-issuer", "no tên cơ quan ban hành (issuer) was found in the header"));
+    }
+    if doc.national_heading.is_none() {
+        cx.diags.push(d(Severity::Info, "missing-national-heading", "no Quốc hiệu (or party heading) was found"));
+    }
+    match &doc.number {
+        None => cx.diags.push(d(Severity::Warning, "missing-number", "no số, ký hiệu line was found")),
+        Some(num) if num.number.is_none() => cx.diags.push(Diagnostic::at(
+            Severity::Info,
+            "blank-number",
+            "the number is left blank (to be stamped on issue)",
+            num.span.line_start,
+            1,
+        )),
+        _ => {}
+    }
+    match &doc.place_date {
+        None => cx.diags.push(d(Severity::Warning, "missing-place-date", "no địa danh và thời gian line was found")),
+        Some(pd) if pd.day.is_none() || pd.month.is_none() || pd.year.is_none() => cx.diags.push(Diagnostic::at(
+            Severity::Info,
+            "blank-date-part",
+            "part of the date is left blank",
+            pd.span.line_start,
+            1,
+        )),
+        _ => {}
+    }
+    if doc.kind.is_none() {
+        cx.diags.push(d(Severity::Warning, "missing-kind", "no tên loại line and no V/v trích yếu were found"));
+    }
+    if doc.title.is_none() {
+        cx.diags.push(d(Severity::Info, "missing-title", "no trích yếu was found"));
+    }
+    if doc.body.is_empty() {
+        cx.diags.push(d(Severity::Warning, "missing-body", "the document has no content between its header and its closing block"));
+    }
+    if doc.signature.is_none() {
+        cx.diags.push(d(Severity::Warning, "missing-signature", "no signature block was found"));
+    }
+    if doc.recipients.cc.is_empty() && doc.recipients.archive.is_none() && doc.recipients.to.is_empty() {
+        cx.diags.push(d(Severity::Info, "missing-recipients", "no Nơi nhận or Kính gửi was found"));
+    }
+}
