@@ -65,7 +65,7 @@ fn article(i: &str) -> IResult<&str, (String, &str)> {
         space1,
         digits,
         opt(one_of("abcdđ")),
-        alt((tag("."), tag(":"), space1)),
+        alt((tag("."), tag(":"))),
     ))(i)?;
     let label = match l {
         Some(c) => format!("{n}{c}"),
@@ -85,7 +85,12 @@ fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String
             recognize(pair(tag_no_case("thứ "), take_while1(|c: char| c.is_alphabetic()))),
         )),
     ))(i)?;
-    let (r, _) = tuple((opt(one_of(".:-")), space0))(r)?;
+    let (r2, (punct, _)) = tuple((opt(one_of(".:-")), space0))(r)?;
+    // `Phần I của Bộ luật …` is a reference wrapped onto a new line, not a heading
+    if punct.is_none() && !r2.is_empty() && !is_upper(r2) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    let r = r2;
     Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
 }
 
@@ -145,10 +150,14 @@ pub(crate) fn marker(text: &str) -> Option<Marker> {
             len: text.len() - rest.len(),
         })
     };
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Phần") {
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Phần")
+        && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
+    {
         return mk(BlockKind::Part, 0, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Chương") {
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Chương")
+        && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
+    {
         return mk(BlockKind::Chapter, 1, l, p, rest);
     }
     if let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục") {
@@ -378,6 +387,23 @@ impl BodyBuilder {
         }
     }
 
+    /// A line inside a quotation: content of the block that holds the quotation.
+    pub(crate) fn push_quoted(&mut self, text: &str, span: Span) {
+        self.gap = false;
+        self.last_line_len = text.chars().count();
+        self.has_text = true;
+        self.last_is_heading = false;
+        self.extend_open(span);
+        self.container().push(Block {
+            kind: BlockKind::Paragraph,
+            label: None,
+            marker: None,
+            text: text.to_string(),
+            children: Vec::new(),
+            span,
+        });
+    }
+
     pub(crate) fn finish(self) -> Vec<Block> {
         self.roots
     }
@@ -388,16 +414,62 @@ fn ends_heading(rest: &str) -> bool {
     !ends_sentence(rest) && rest.chars().count() < 150
 }
 
+/// How far a line moves the quotation depth: curly quotes anywhere, a straight `"` only when it
+/// opens the line and is not closed on it.
+fn quote_delta(text: &str) -> i32 {
+    let open = text.matches(['“', '«']).count() as i32;
+    let close = text.matches(['”', '»']).count() as i32;
+    let mut d = open - close;
+    if open == 0 && close == 0 && text.starts_with('"') && text.matches('"').count() % 2 == 1 {
+        d = 1;
+    }
+    d
+}
+
+/// Whether a line opens a quotation of provisions: it starts with a quote mark, or a quote
+/// mark follows a colon (`… quy định: “1. …`). A stray quote mark in a sentence does not.
+fn opens_quotation(text: &str) -> bool {
+    if text.starts_with(['“', '"', '«']) {
+        return true;
+    }
+    QUOTE_AFTER_COLON.is_match(text)
+}
+
+static QUOTE_AFTER_COLON: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r#":\s*["“«]"#).expect("quote after colon"));
+
+/// Longest quotation kept as content before the parser gives up waiting for the closing mark.
+const MAX_QUOTE_LINES: usize = 80;
+
 /// Parse body lines into blocks. Lines are given as indices into `lines`.
+///
+/// Text quoted inside a provision (`Khoản 1 Điều 12 Luật … quy định: “1. …”`) is content: its
+/// markers open no blocks.
 pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block> {
     let mut b = BodyBuilder::new();
+    let mut depth = 0i32;
+    let mut quoted_lines = 0usize;
     for &i in idx {
         let l = &lines[i];
         if l.is_void() {
             b.gap();
             continue;
         }
+        if depth > 0 && quoted_lines < MAX_QUOTE_LINES {
+            b.push_quoted(&l.text, l.span());
+            quoted_lines += 1;
+            depth = (depth + quote_delta(&l.text)).max(0);
+            if l.text.trim_end().ends_with('"') && !l.text.contains(['“', '”']) {
+                depth = 0;
+            }
+            continue;
+        }
+        depth = 0;
+        quoted_lines = 0;
         b.push(&l.text, l.span(), join);
+        if opens_quotation(&l.text) {
+            depth = quote_delta(&l.text).max(0);
+        }
     }
     b.finish()
 }
@@ -432,6 +504,8 @@ mod tests {
         assert_eq!(k("PHẦN THỨ NHẤT"), Some((BlockKind::Part, "THỨ NHẤT".into())));
         assert_eq!(k("- Như trên"), Some((BlockKind::Bullet, "-".into())));
         assert_eq!(k("2024 là năm"), None);
+        assert_eq!(k("Điều 64 Luật Khoáng sản"), None);
+        assert_eq!(k("Phần I của Bộ luật Hình sự"), None);
         assert_eq!(k("Việc này"), None);
         assert_eq!(k("IIII. x"), None);
     }
@@ -467,6 +541,15 @@ mod tests {
         let b = parse(&ls, &idx, true);
         assert_eq!(b[0].text, "Đánh giá chung");
         assert_eq!(b[0].children.len(), 1);
+    }
+
+    #[test]
+    fn quoted_provisions_are_content() {
+        let ls = split_lines("Khoản 1 Điều 4 Luật quy định: “1. Nhà nước quản lý;\n2. Bảo đảm thực hiện.”\n1. Về nội dung\n");
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let b = parse(&ls, &idx, true);
+        let labels: Vec<_> = b.iter().filter_map(|x| x.label.clone()).collect();
+        assert_eq!(labels, ["1"]);
     }
 
     #[test]

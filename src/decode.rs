@@ -85,7 +85,8 @@ fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {
     Ok(text)
 }
 
-/// Text files hold no NUL and almost no other C0 controls (tab, LF, CR, FF, VT and ESC aside).
+/// Text files hold no NUL and few other C0 controls (tab, LF, CR, FF, VT and ESC aside); PDF
+/// extraction with broken fonts leaves some, so only a share above 10 % counts as binary.
 fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
     let mut controls = 0usize;
     for (i, &b) in bytes.iter().enumerate() {
@@ -97,7 +98,7 @@ fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
         }
         if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B) {
             controls += 1;
-            if controls > 8 && controls * 100 > bytes.len() {
+            if controls > 8 && controls * 10 > bytes.len() {
                 return Err(DecodeError::Binary {
                     byte: b,
                     offset: base + i,

@@ -226,11 +226,16 @@ fn split_title_position(title: &str) -> (String, Option<String>) {
     let mut best: Option<usize> = None;
     for p in POSITIONS {
         let needle = format!(" {}", p.trim());
-        if title.ends_with(&needle) {
-            let at = title.len() - needle.len();
-            if at > 0 && best.is_none_or(|b| at < b) {
+        let mut from = 0;
+        while let Some(k) = title[from..].find(&needle) {
+            let at = from + k;
+            let end = at + needle.len();
+            let word_end = title[end..].is_empty() || title[end..].starts_with([' ', ',']);
+            // the title before must be a whole title of two words or more (`TỔNG CỤC TRƯỞNG`)
+            if word_end && title[..at].split_whitespace().count() >= 2 && best.is_none_or(|b| at < b) {
                 best = Some(at);
             }
+            from = end;
         }
     }
     match best {
@@ -247,6 +252,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
     };
     let mut in_cc = false;
     let mut entry_open = false;
+    let mut last_raw = String::new();
     let mut items: Vec<SigItem> = Vec::new();
     let mut have_name = false;
     let mut have_cc = false;
@@ -312,11 +318,13 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                             entry_open = false;
                         } else if !starts_entry && entry_open && f.archive.is_none() && !f.cc.is_empty() {
                             let last = f.cc.last_mut().expect("an entry");
-                            last.0 = fold_ws(&format!("{} {}", last.0, cleaned));
+                            last_raw = format!("{last_raw} {raw}");
+                            last.0 = clean_entry(&last_raw);
                             last.1 = last.1.join(cell.span);
                             entry_open = !ends_entry(raw);
                         } else {
                             f.cc.push((cleaned, cell.span));
+                            last_raw = raw.to_string();
                             entry_open = !ends_entry(raw);
                         }
                     }
@@ -357,8 +365,9 @@ fn is_signature_like_or_recipient(t: &str) -> bool {
     is_signature_like(t) || t.starts_with(['-', '+', '•']) || LUU.is_match(t) || noi_nhan(t).is_some()
 }
 
+/// An entry ends at `;` or `.`; one that ends in `,` or nothing wraps onto the next line.
 fn ends_entry(s: &str) -> bool {
-    s.trim_end().ends_with([';', '.', ',']) || s.trim_end().ends_with(':')
+    s.trim_end().ends_with([';', '.'])
 }
 
 /// A `Lưu: VT, TH. Nguyễn Văn A` row: the name after the last full stop is the signer's.
@@ -509,6 +518,22 @@ mod tests {
         assert_eq!(s.authority[0].mode, Mode::TM);
         assert_eq!(s.notes, ["(Đã ký)"]);
         assert_eq!(s.signer.as_deref(), Some("Hoàng Thị Lan"));
+    }
+
+    #[test]
+    fn joined_titles_split_at_the_position() {
+        assert_eq!(
+            split_title_position("BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH"),
+            ("BỘ TRƯỞNG".to_string(), Some("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH".to_string()))
+        );
+        assert_eq!(split_title_position("TỔNG CỤC TRƯỞNG").1, None);
+        assert_eq!(split_title_position("ỦY BAN NHÂN DÂN TỈNH").1, None);
+    }
+
+    #[test]
+    fn wrapped_entries_are_joined() {
+        let f = foot("Nơi nhận:\n- Các Sở, ngành: Xây dựng, Công Thương,\nTài chính, Nội vụ;\n- Lưu: VT.\n");
+        assert_eq!(f.cc[0].0, "Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Nội vụ");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::place_date;
 use crate::text::{fold_ws, is_upper, upper_key};
 
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)c[ộo]ng\s*h[òoà]a\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam")
+    Regex::new(r"(?i)c[ộo]ng\s*h(?:òa|oà|oa|óa)\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam")
         .expect("national")
 });
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,9 +25,11 @@ static PARTY: LazyLock<Regex> =
 static VV: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)([Vv]/[Vv])\s*[:.]?\s*").expect("vv"));
 static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))$")
+    Regex::new(r"^[(\[]?\s*(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))\s*[)\]]?$")
         .expect("mark")
 });
+static KINH_GUI_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*kính\s*gửi\s*:").expect("kinh gui inside"));
 static KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\b").expect("kinh gui"));
 
@@ -115,7 +117,7 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     anchors.sort_by_key(|a| a.0);
     let mut out = Vec::new();
     let mut cursor = 0;
-    let mut free = |s: &str, out: &mut Vec<Tok>| {
+    let free = |s: &str, out: &mut Vec<Tok>| {
         let t = fold_ws(s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '|')));
         if !t.is_empty() {
             out.push(Tok::Free(t));
@@ -165,6 +167,21 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     out
 }
 
+/// Whether one of the next three lines with text holds a header anchor.
+fn anchor_ahead(lines: &[Line<'_>], from: usize, limit: usize) -> bool {
+    lines[from.min(lines.len())..limit.max(from).min(lines.len())]
+        .iter()
+        .filter(|l| !l.is_void())
+        .take(3)
+        .any(|l| {
+            cells(l).iter().any(|c| {
+                tokenize(&c.text)
+                    .iter()
+                    .any(|t| matches!(t, Tok::National(_) | Tok::Motto(_) | Tok::Number(..) | Tok::Date(..) | Tok::Party(_)))
+            })
+        })
+}
+
 /// A line that opens the body: a marker, `Kính gửi`, or a sentence.
 fn is_body_like(text: &str) -> bool {
     if KINH_GUI.is_match(text) || crate::body::starts_with_marker(text) {
@@ -181,6 +198,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let mut seen_number = false;
     let mut seen_date = false;
     let mut vv_open = false;
+    let mut vv_gap = false;
     let mut vv_text = String::new();
     let mut vv_span: Option<Span> = None;
     let mut national: Option<NationalHeading> = None;
@@ -194,7 +212,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             continue;
         }
         if line.text.is_empty() {
-            vv_open = false;
+            vv_gap = true;
             i += 1;
             continue;
         }
@@ -213,21 +231,26 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         let has_anchor = toks.iter().any(|(t, _)| t.is_anchor());
         if !has_anchor {
             let caps = is_upper(&line.text);
-            if vv_open && !caps {
+            if vv_open && !caps && (!vv_gap || crate::text::starts_lower(&line.text)) {
                 // a wrapped V/v line
             } else if seen_anchor && (!caps || (seen_number && seen_date)) {
-                break;
-            } else if !seen_anchor && !caps {
-                if org.is_empty() && !is_body_like(&line.text) || line.text.starts_with('*') || line.text.contains("http") || org.is_empty() {
-                    h.front_matter.push(Text {
-                        text: line.text.clone(),
-                        span: line.span(),
-                    });
-                    h.used.push(i);
-                    i += 1;
-                    continue;
+                if !anchor_ahead(lines, i + 1, limit) {
+                    break;
                 }
-                break;
+                // text between header rows (`(Dự thảo)`, a stamp): kept as unknown header text
+            } else if !seen_anchor && !caps {
+                if is_body_like(&line.text) && !org.is_empty() && !anchor_ahead(lines, i + 1, limit) {
+                    break;
+                }
+                // web-page residue above the document: what came before it is residue too
+                h.front_matter.append(&mut org);
+                h.front_matter.push(Text {
+                    text: line.text.clone(),
+                    span: line.span(),
+                });
+                h.used.push(i);
+                i += 1;
+                continue;
             }
         }
         let mut after_vv = false;
@@ -301,11 +324,12 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     }
                 }
                 Tok::Vv => {
-                    if !seen_anchor {
+                    if !seen_anchor && org.is_empty() {
                         // a scraper's page title (`# V/v …`) above the document
                         continue;
                     }
                     vv_open = true;
+                    vv_gap = false;
                     after_vv = true;
                     vv_text.clear();
                     vv_span = Some(span);
@@ -321,6 +345,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                         vv_text.push_str(&s);
                         vv_span = vv_span.map(|v| v.join(span));
                         after_vv = false;
+                        vv_gap = false;
                     } else if is_upper(&s) && s.chars().any(char::is_alphabetic) {
                         if !(seen_number && seen_date && national.is_some()) || org.is_empty() {
                             org.push(Text { text: s, span });
@@ -339,6 +364,9 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         i += 1;
     }
     h.end = i;
+    if let Some(m) = KINH_GUI_IN.find(&vv_text) {
+        vv_text.truncate(m.start());
+    }
     if !vv_text.is_empty() {
         h.vv = vv_span.map(|span| Text {
             text: vv_text.trim_end_matches([',', ';']).trim().to_string(),
@@ -395,14 +423,31 @@ fn unit_head_at(words: &[&str], k: usize) -> bool {
     UNIT_HEADS.iter().any(|w| starts_with_words(&key, w))
 }
 
+/// Words that cannot stand right before a subordinate body's head word: the head word is then
+/// part of a longer name (`MÔI TRƯỜNG`, `DỊCH VỤ`, `VÀ ĐÀO TẠO`).
+const INNER_BEFORE: &[&str] = &["VÀ", "&", "-", "–", "MÔI", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG", "NHÂN"];
+
+/// Parents that a row-joined issuer line may open with.
+const PARENT_HEADS: &[&str] = &[
+    "UBND", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "BỘ", "TỔNG CỤC", "SỞ", "ĐẢNG BỘ", "BAN CHẤP HÀNH",
+    "HĐND", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "THÀNH ỦY", "THÀNH UỶ", "CỤC", "PHÒNG",
+];
+
 /// Split a row-joined `UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG` at the subordinate body.
 fn split_inline(s: &str) -> Option<(String, String)> {
     let words: Vec<&str> = s.split(' ').collect();
     if words.len() < 3 {
         return None;
     }
+    let key = upper_key(s);
+    if !PARENT_HEADS.iter().any(|p| starts_with_words(&key, p)) {
+        return None;
+    }
     (2..words.len())
-        .find(|&k| unit_head_at(&words, k))
+        .find(|&k| {
+            let prev = upper_key(words[k - 1]);
+            !INNER_BEFORE.contains(&prev.as_str()) && unit_head_at(&words, k)
+        })
         .map(|k| (words[..k].join(" "), words[k..].join(" ")))
 }
 

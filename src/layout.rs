@@ -141,7 +141,7 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
     let mut out = Vec::new();
     let raw = line.raw;
     let mut last = 0;
-    let mut push = |a: usize, b: usize, out: &mut Vec<Cell>| {
+    let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
         let t = clean(&raw[a..b]);
         if !t.is_empty() && !RULE.is_match(&t) {
             out.push(Cell {
@@ -160,7 +160,19 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
         last = m.end();
     }
     push(last, raw.len(), &mut out);
-    out
+    // a label cut from its value by a tab (`Số:<TAB>/BC-UBND`) belongs with it
+    let mut merged: Vec<Cell> = Vec::with_capacity(out.len());
+    for c in out {
+        match merged.last_mut() {
+            Some(prev) if prev.text.ends_with(':') && prev.text.chars().count() <= 12 => {
+                prev.text.push(' ');
+                prev.text.push_str(&c.text);
+                prev.span = prev.span.join(c.span);
+            }
+            _ => merged.push(c),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]

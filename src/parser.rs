@@ -348,7 +348,7 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
         !KINH_GUI.is_match(t)
             && !body::starts_with_marker(t)
             && !preamble::is_formula(t)
-            && !t.to_lowercase().starts_with("căn cứ")
+            && !preamble::is_basis(t)
             && !footer::opens_with_mode(t)
             && footer::noi_nhan(t).is_none()
     };
@@ -403,7 +403,7 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
     let rest = KINH_GUI.find(&first.text).map_or("", |m| &first.text[m.end()..]);
     let mut open = false;
     let mut dashed = false;
-    let mut add = |s: &str, span: Span, out: &mut Vec<(String, Span)>, open: &mut bool, dashed: &mut bool| {
+    let add = |s: &str, span: Span, out: &mut Vec<(String, Span)>, open: &mut bool, dashed: &mut bool| {
         for e in footer::split_entries(s) {
             let is_dash = e.starts_with(['-', '–', '+', '•']);
             let c = footer::clean_entry(&e);

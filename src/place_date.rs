@@ -63,7 +63,7 @@ fn valid(d: u8, m: u8, y: u16) -> bool {
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)ngày\s*(\d{1,2})?\s*[./-]?\s*tháng\s*(\d{1,2})?\s*[./-]?\s*năm\s*(\d{4})?",
+        r"(?i)ngày[\s.…_]*(\d{1,2})?[\s.…_]*[/-]?\s*tháng[\s.…_]*(\d{1,2})?[\s.…_]*[/-]?\s*năm[\s.…_]*(\d{4})?",
     )
     .expect("date regex")
 });

@@ -16,6 +16,11 @@ static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("proposal")
 });
 
+/// Is this a căn cứ line (`Căn cứ Luật …;`, `- Căn cứ …`)?
+pub(crate) fn is_basis(text: &str) -> bool {
+    BASIS.is_match(text)
+}
+
 /// The enacting formulas that stand alone on a line.
 const FORMULAS: &[&str] = &[
     "QUYẾT ĐỊNH", "QUYẾT NGHỊ", "CHỈ THỊ", "KẾT LUẬN", "BAN HÀNH", "QUY ĐỊNH", "HƯỚNG DẪN",
