@@ -387,6 +387,11 @@ impl BodyBuilder {
         }
     }
 
+    /// Rank of the deepest open block.
+    pub(crate) fn open_rank(&self) -> Option<u8> {
+        self.open.last().map(|&(_, r)| r)
+    }
+
     /// A line inside a quotation: content of the block that holds the quotation.
     pub(crate) fn push_quoted(&mut self, text: &str, span: Span) {
         self.gap = false;
@@ -449,13 +454,16 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block>
     let mut b = BodyBuilder::new();
     let mut depth = 0i32;
     let mut quoted_lines = 0usize;
+    let mut quote_rank: Option<u8> = None;
     for &i in idx {
         let l = &lines[i];
         if l.is_void() {
             b.gap();
             continue;
         }
-        if depth > 0 && quoted_lines < MAX_QUOTE_LINES {
+        // a heading at the level of the block that holds the quotation closes it
+        let closes = quote_rank.is_some_and(|r| marker(&l.text).is_some_and(|m| m.kind != BlockKind::Bullet && m.rank <= r));
+        if depth > 0 && quoted_lines < MAX_QUOTE_LINES && !closes {
             b.push_quoted(&l.text, l.span());
             quoted_lines += 1;
             depth = (depth + quote_delta(&l.text)).max(0);
@@ -469,6 +477,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block>
         b.push(&l.text, l.span(), join);
         if opens_quotation(&l.text) {
             depth = quote_delta(&l.text).max(0);
+            quote_rank = b.open_rank();
         }
     }
     b.finish()

@@ -17,6 +17,9 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)c[ộo]ng\s*h(?:òa|oà|oa|óa)\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam")
         .expect("national")
 });
+/// The Quốc hiệu as [`upper_key`] spells it.
+const NATIONAL_KEY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)độc\s*lập\s*[-–—]*\s*tự\s*do\s*[-–—]*\s*hạnh\s*phúc").expect("motto")
 });
@@ -216,10 +219,43 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             i += 1;
             continue;
         }
+        // a Quốc hiệu wrapped over two lines (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`)
+        let key = upper_key(&line.text);
+        if key.len() >= 4 && NATIONAL_KEY.starts_with(&key) && key != NATIONAL_KEY {
+            let next = (i + 1..limit).find(|&k| !lines[k].is_void());
+            if let Some(k) = next
+                && format!("{key} {}", upper_key(&lines[k].text)).starts_with(NATIONAL_KEY)
+            {
+                let span = line.span().join(lines[k].span());
+                let name = format!("{} {}", line.text, lines[k].text);
+                let n = national.get_or_insert(NationalHeading { name: None, motto: None, party: false, span });
+                n.name.get_or_insert(fold_ws(&name));
+                n.span = n.span.join(span);
+                seen_anchor = true;
+                h.used.push(i);
+                h.used.push(k);
+                // the rest of the second line (a motto, a date) is read as usual
+                let rest_key = format!("{key} {}", upper_key(&lines[k].text));
+                if rest_key.trim() == NATIONAL_KEY {
+                    i = k + 1;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+        }
         let cs = cells(line);
         let single = cs.len() <= 1;
         if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
-            break;
+            // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is residue
+            if seen_anchor || !anchor_ahead(lines, i + 1, limit) {
+                break;
+            }
+            h.front_matter.append(&mut org);
+            h.front_matter.push(Text { text: line.text.clone(), span: line.span() });
+            h.used.push(i);
+            i += 1;
+            continue;
         }
         if KINH_GUI.is_match(&line.text) {
             break;
@@ -425,7 +461,7 @@ fn unit_head_at(words: &[&str], k: usize) -> bool {
 
 /// Words that cannot stand right before a subordinate body's head word: the head word is then
 /// part of a longer name (`MÔI TRƯỜNG`, `DỊCH VỤ`, `VÀ ĐÀO TẠO`).
-const INNER_BEFORE: &[&str] = &["VÀ", "&", "-", "–", "MÔI", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG", "NHÂN"];
+const INNER_BEFORE: &[&str] = &["VÀ", "&", "-", "–", "MÔI", "QUỐC", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG", "NHÂN"];
 
 /// Parents that a row-joined issuer line may open with.
 const PARENT_HEADS: &[&str] = &[
@@ -556,6 +592,13 @@ mod tests {
         assert_eq!(i.name, "HUYỆN ỦY ĐỊNH HÓA");
         assert!(h.national.unwrap().party);
         assert_eq!(h.number.unwrap().symbol.as_deref(), Some("TB/HU"));
+    }
+
+    #[test]
+    fn national_heading_wrapped() {
+        let h = head("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 135/KH-UBND\n");
+        assert_eq!(h.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG");
+        assert_eq!(h.national.unwrap().name.as_deref(), Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
     }
 
     #[test]

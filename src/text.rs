@@ -107,23 +107,42 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
-/// Upper-case matching key: capitals, folded white space, old tone placement made new
-/// (`HOÀ` → `HÒA`, `UỶ` → `ỦY`), `Ð` (U+00D0) as `Đ`.
+/// Upper-case matching key: capitals, folded white space, old tone placement made new at the
+/// end of a syllable (`HOÀ` → `HÒA`, `UỶ` → `ỦY`, but `HOẠCH` kept), `Ð` (U+00D0) as `Đ`.
 pub fn upper_key(s: &str) -> String {
     let u = fold_ws(s).to_uppercase().replace('Ð', "Đ");
     if !u.contains(['O', 'U']) {
         return u;
     }
-    u.replace("OÀ", "ÒA")
-        .replace("OÁ", "ÓA")
-        .replace("OẢ", "ỎA")
-        .replace("OÃ", "ÕA")
-        .replace("OẠ", "ỌA")
-        .replace("UỶ", "ỦY")
-        .replace("UÝ", "ÚY")
-        .replace("UỲ", "ÙY")
-        .replace("UỸ", "ŨY")
-        .replace("UỴ", "ỤY")
+    const SWAPS: &[(&str, &str)] = &[
+        ("OÀ", "ÒA"),
+        ("OÁ", "ÓA"),
+        ("OẢ", "ỎA"),
+        ("OÃ", "ÕA"),
+        ("OẠ", "ỌA"),
+        ("UỶ", "ỦY"),
+        ("UÝ", "ÚY"),
+        ("UỲ", "ÙY"),
+        ("UỸ", "ŨY"),
+        ("UỴ", "ỤY"),
+    ];
+    let mut out = String::with_capacity(u.len());
+    for (k, word) in u.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_end_matches(|c: char| !c.is_alphabetic());
+        let tail = &word[core.len()..];
+        match SWAPS.iter().find(|(old, _)| core.ends_with(old)) {
+            Some((old, new)) => {
+                out.push_str(&core[..core.len() - old.len()]);
+                out.push_str(new);
+            }
+            None => out.push_str(core),
+        }
+        out.push_str(tail);
+    }
+    out
 }
 
 /// ASCII slug: lower case, diacritics removed, `đ` as `d`, words joined by `_`.
@@ -212,13 +231,15 @@ mod tests {
     fn keys_and_slugs() {
         assert_eq!(upper_key("Cộng hoà"), "CỘNG HÒA");
         assert_eq!(upper_key("UỶ BAN"), "ỦY BAN");
+        assert_eq!(upper_key("Kế hoạch"), "KẾ HOẠCH");
+        assert_eq!(upper_key("hoà,"), "HÒA,");
         assert_eq!(slug("Giấy mời họp"), "giay_moi_hop");
         assert_eq!(slug("ĐỀ ÁN"), "de_an");
     }
 
     #[test]
     fn columns_count_characters() {
-        assert_eq!(char_column("Số: 12", 5), 5);
+        assert_eq!(char_column("Số: 12", 5), 4);
         assert_eq!(char_column("ab", 0), 1);
     }
 }
