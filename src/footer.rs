@@ -11,7 +11,7 @@ use crate::layout::{Line, cells};
 use crate::text::{fold_ws, is_person_name, is_upper};
 
 static NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^n[ơo]i\s*nh[ậa]n\s*[:.]?\s*").expect("noi nhan"));
+    LazyLock::new(|| Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan"));
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(T/M|K/T|T/L|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{Lu})")
         .expect("mode")

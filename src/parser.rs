@@ -163,7 +163,7 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
 
     // Kính gửi
     if let Some(k) = cx.next_text(i, fstart)
-        && KINH_GUI.is_match(&lines[k].text)
+        && is_kinh_gui(&lines[k])
     {
         let (to, next) = kinh_gui(&lines, k, fstart);
         for j in k..next {
@@ -190,7 +190,7 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     // a Kính gửi after the preamble or title of an upward report
     if doc.recipients.to.is_empty()
         && let Some(k) = cx.next_text(body_from, fstart)
-        && KINH_GUI.is_match(&lines[k].text)
+        && is_kinh_gui(&lines[k])
     {
         let (to, next) = kinh_gui(&lines, k, fstart);
         for j in k..next {
@@ -396,61 +396,91 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
     Some((title, span, next))
 }
 
+/// A line's cells joined by one space (`| Kính gửi: | - Bộ Tài chính; |` → `Kính gửi: - Bộ …`).
+fn flat(line: &Line<'_>) -> String {
+    let cs = cells(line);
+    if cs.len() <= 1 {
+        return line.text.clone();
+    }
+    cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a line opens with `Kính gửi`.
+fn is_kinh_gui(line: &Line<'_>) -> bool {
+    KINH_GUI.is_match(&flat(line))
+}
+
 /// `Kính gửi: X` or `Kính gửi:` and a `- X;` list. Returns the entries and the next line.
 fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, usize) {
-    let mut out: Vec<(String, Span)> = Vec::new();
-    let first = &lines[k];
-    let rest = KINH_GUI.find(&first.text).map_or("", |m| &first.text[m.end()..]);
-    let mut open = false;
-    let mut dashed = false;
-    let add = |s: &str, span: Span, out: &mut Vec<(String, Span)>, open: &mut bool, dashed: &mut bool| {
-        for e in footer::split_entries(s) {
-            let is_dash = e.starts_with(['-', '–', '+', '•']);
-            let c = footer::clean_entry(&e);
-            if c.is_empty() {
-                continue;
+    struct Acc {
+        out: Vec<(String, Span)>,
+        last_raw: String,
+        open: bool,
+        dashed: bool,
+    }
+    impl Acc {
+        /// Add the entries of one line; a first piece without a dash continues the last entry
+        /// when `continues` (the line wraps it).
+        fn add(&mut self, s: &str, span: Span, continues: bool) {
+            for (n, e) in footer::split_entries(s).into_iter().enumerate() {
+                let is_dash = e.starts_with(['-', '–', '+', '•']);
+                if footer::clean_entry(&e).is_empty() {
+                    continue;
+                }
+                if n == 0 && !is_dash && continues && !self.out.is_empty() {
+                    self.last_raw = format!("{} {}", self.last_raw, e.trim());
+                    let last = self.out.last_mut().expect("entry");
+                    last.0 = footer::clean_entry(&self.last_raw);
+                    last.1 = last.1.join(span);
+                } else {
+                    self.out.push((footer::clean_entry(&e), span));
+                    self.last_raw = e.trim().to_string();
+                    self.dashed = is_dash;
+                }
+                self.open = !e.trim_end().ends_with([';', '.']);
             }
-            if !is_dash && *open && *dashed && !out.is_empty() {
-                let last = out.last_mut().expect("entry");
-                last.0 = fold_ws(&format!("{} {}", last.0, c));
-                last.1 = last.1.join(span);
-            } else {
-                out.push((c, span));
-                *dashed = is_dash;
-            }
-            let t = e.trim_end();
-            *open = !t.ends_with([';', '.']);
         }
-    };
-    if !rest.is_empty() {
-        add(rest, first.span(), &mut out, &mut open, &mut dashed);
+    }
+    let mut acc = Acc { out: Vec::new(), last_raw: String::new(), open: false, dashed: false };
+    let first = flat(&lines[k]);
+    let rest = KINH_GUI.find(&first).map_or("", |m| &first[m.end()..]);
+    if !rest.trim().is_empty() {
+        acc.add(rest, lines[k].span(), false);
     }
     let mut j = k + 1;
     while j < end {
         let l = &lines[j];
         if l.is_void() {
-            if out.is_empty() {
+            // blank lines inside a dashed list, or before its first entry
+            let next = (j + 1..end).find(|&m| !lines[m].is_void());
+            let dash_next = next.is_some_and(|m| lines[m].text.starts_with(['-', '–', '+', '•']));
+            if acc.out.is_empty() || (acc.dashed && dash_next) {
                 j += 1;
                 continue;
             }
             break;
         }
-        let t = &l.text;
+        let t = flat(l);
         let is_dash = t.starts_with(['-', '–', '+', '•']);
-        let cont = !is_dash && open && dashed && (starts_lower(t) || t.chars().count() < 100) && !body::starts_with_marker(t);
-        let single = out.is_empty() && !is_dash && t.chars().count() < 150 && !body::starts_with_marker(t) && !ends_sentence(t.trim_end_matches([';', '.']).trim_end_matches(|_c: char| false)) ;
-        if is_dash || cont || single || (starts_lower(t) && open && !out.is_empty()) {
-            add(t, l.span(), &mut out, &mut open, &mut dashed);
-            if single && !is_dash {
-                j += 1;
-                break;
-            }
+        let marker = body::starts_with_marker(&t);
+        let wraps = !is_dash
+            && !marker
+            && !acc.out.is_empty()
+            && acc.open
+            && (starts_lower(&t) || (acc.dashed && t.chars().count() < 100));
+        let single = acc.out.is_empty() && !is_dash && !marker && t.chars().count() < 150;
+        if is_dash || wraps || single {
+            acc.add(&t, l.span(), wraps);
             j += 1;
+            if single {
+                // one addressee on the next line; it may wrap once more
+                continue;
+            }
         } else {
             break;
         }
     }
-    (out, j)
+    (acc.out, j)
 }
 
 /// Where the closing block (Nơi nhận, signature) starts, searching from line `from`.
