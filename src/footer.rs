@@ -27,6 +27,52 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("appendix")
 });
 
+static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{4,}").expect("gap"));
+static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*([(\[]\s*(?:đã\s*ký|ký[^)\]]*|đóng\s*dấu[^)\]]*)[)\]])\s*$").expect("trailing note")
+});
+
+/// Cells of a closing-block line: the line's cells, each split again at wide gaps, since the
+/// Nơi nhận and signature columns often stand side by side with runs of spaces between.
+pub(crate) fn footer_cells(line: &Line<'_>) -> Vec<crate::layout::Cell> {
+    let mut out = Vec::new();
+    for c in cells(line) {
+        let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
+        if !WIDE_GAP.is_match(raw.trim()) {
+            out.push(c);
+            continue;
+        }
+        let base = c.span.start;
+        let mut last = 0;
+        let mut push = |a: usize, b: usize, out: &mut Vec<crate::layout::Cell>| {
+            let t = crate::text::clean(&raw[a..b]);
+            if !t.is_empty() {
+                out.push(crate::layout::Cell {
+                    text: t,
+                    span: Span { start: base + a, end: base + b, ..c.span },
+                });
+            }
+        };
+        for m in WIDE_GAP.find_iter(raw) {
+            push(last, m.start(), &mut out);
+            last = m.end();
+        }
+        push(last, raw.len(), &mut out);
+    }
+    out
+}
+
+/// Split a note printed after a name (`Nguyễn Văn A (Đã ký)`) from it.
+pub(crate) fn strip_note(t: &str) -> (&str, Option<&str>) {
+    match TRAILING_NOTE.captures(t) {
+        Some(c) => {
+            let m = c.get(0).expect("note");
+            (t[..m.start()].trim_end(), Some(c.get(1).expect("note text").as_str()))
+        }
+        None => (t, None),
+    }
+}
+
 /// Recognise a `Nơi nhận:` cell; returns what follows the label.
 pub(crate) fn noi_nhan(text: &str) -> Option<&str> {
     NOI_NHAN.find(text).map(|m| &text[m.end()..])
@@ -72,6 +118,7 @@ pub(crate) fn opens_with_mode(text: &str) -> bool {
 
 /// Signature-like text: a mode line, capitals, a name, a note.
 pub(crate) fn is_signature_like(text: &str) -> bool {
+    let text = strip_note(text).0;
     opens_with_mode(text)
         || NOTE.is_match(text)
         || is_person_name(text)
@@ -277,7 +324,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             break;
         }
         let mut leftover = false;
-        for cell in cells(line) {
+        for cell in footer_cells(line) {
             let mut text = cell.text.as_str();
             if let Some(rest) = noi_nhan(text) {
                 in_cc = true;
@@ -384,6 +431,13 @@ fn push_sig(items: &mut Vec<SigItem>, t: &str, span: Span) -> bool {
     let t = t.trim();
     if t.is_empty() {
         return true;
+    }
+    if let (name, Some(note)) = strip_note(t)
+        && !name.is_empty()
+    {
+        let ok = push_sig(items, name, span);
+        items.push(SigItem::Note(note.to_string()));
+        return ok;
     }
     if NOTE.is_match(t) {
         items.push(SigItem::Note(t.to_string()));

@@ -176,6 +176,8 @@ fn anchor_ahead(lines: &[Line<'_>], from: usize, limit: usize) -> bool {
         .iter()
         .filter(|l| !l.is_void())
         .take(3)
+        // a date inside a long sentence of the body is no header row
+        .filter(|l| l.text.chars().count() <= 160)
         .any(|l| {
             cells(l).iter().any(|c| {
                 tokenize(&c.text)
@@ -219,6 +221,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             i += 1;
             continue;
         }
+        let cs = cells(line);
         // a Quốc hiệu wrapped over two lines (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`)
         let key = upper_key(&line.text);
         if key.len() >= 4 && NATIONAL_KEY.starts_with(&key) && key != NATIONAL_KEY {
@@ -244,7 +247,6 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                 continue;
             }
         }
-        let cs = cells(line);
         let single = cs.len() <= 1;
         if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
             // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is residue
@@ -257,7 +259,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             i += 1;
             continue;
         }
-        if KINH_GUI.is_match(&line.text) {
+        if KINH_GUI.is_match(&line.text) || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text)) {
             break;
         }
         let toks: Vec<(Tok, Span)> = cs

@@ -352,11 +352,11 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
             && !footer::opens_with_mode(t)
             && footer::noi_nhan(t).is_none()
     };
-    let t0 = &lines[first].text;
+    let t0 = &flat(&lines[first]);
     if !ok_first(t0) || (is_upper(t0) && AUTHORITY_HEADS.iter().any(|a| upper_key(t0).starts_with(a))) {
         return None;
     }
-    let mut parts = vec![t0.clone()];
+    let mut parts = vec![t0.to_string()];
     let mut span = lines[first].span();
     let mut next = first + 1;
     let caps_title = is_upper(t0);
@@ -377,7 +377,7 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
                 _ => break,
             }
         }
-        let t = &l.text;
+        let t = &flat(l);
         if !ok_first(t) || is_upper(t) != caps_title && !starts_lower(t) {
             break;
         }
@@ -399,7 +399,7 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
 /// A line's cells joined by one space (`| Kính gửi: | - Bộ Tài chính; |` → `Kính gửi: - Bộ …`).
 fn flat(line: &Line<'_>) -> String {
     let cs = cells(line);
-    if cs.len() <= 1 {
+    if cs.is_empty() {
         return line.text.clone();
     }
     cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ")
@@ -541,7 +541,11 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
     }
     // a head signing in person, no Nơi nhận: capitals then a name near the end
     let tail_from = n.saturating_sub(40).max(from);
-    let name = (tail_from..n).rev().find(|&k| crate::text::is_person_name(&lines[k].text))?;
+    let name = (tail_from..n).rev().find(|&k| {
+        footer::footer_cells(&lines[k])
+            .iter()
+            .any(|c| crate::text::is_person_name(footer::strip_note(&c.text).0))
+    })?;
     let mut k = name;
     let mut top = None;
     while k > from {
@@ -558,7 +562,11 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
             break;
         }
     }
-    top
+    // a name alone closing the text (web copies that print `Nguyễn Văn A (Đã ký)` only)
+    top.or_else(|| {
+        let after = (name + 1..n).filter(|&k| !lines[k].is_void()).count();
+        (after == 0).then_some(name)
+    })
 }
 
 fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
