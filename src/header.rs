@@ -31,6 +31,8 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(\[]?\s*(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))\s*[)\]]?$")
         .expect("mark")
 });
+static DATE_CUT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),?\s*ngày\s*$").expect("date cut"));
 static KINH_GUI_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*kính\s*gửi\s*:").expect("kinh gui inside"));
 static KINH_GUI: LazyLock<Regex> =
@@ -204,6 +206,8 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let mut seen_date = false;
     let mut vv_open = false;
     let mut vv_gap = false;
+    let org_zone = true;
+    let mut skip_to: Option<usize> = None;
     let mut vv_text = String::new();
     let mut vv_span: Option<Span> = None;
     let mut national: Option<NationalHeading> = None;
@@ -262,6 +266,18 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         if KINH_GUI.is_match(&line.text) || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text)) {
             break;
         }
+        let mut cs = cs;
+        // `Sóc Trăng, ngày` / `27 tháng 09 năm 2022`: a date wrapped over two lines
+        if let Some(last) = cs.last_mut()
+            && DATE_CUT.is_match(&last.text)
+            && let Some(k) = (i + 1..limit).find(|&k| !lines[k].is_void())
+            && lines[k].text.starts_with(|c: char| c.is_ascii_digit() || c == 't' || c == 'T')
+        {
+            last.text = format!("{} {}", last.text, lines[k].text);
+            last.span = last.span.join(lines[k].span());
+            h.used.push(k);
+            skip_to = Some(k + 1);
+        }
         let toks: Vec<(Tok, Span)> = cs
             .iter()
             .flat_map(|c| tokenize(&c.text).into_iter().map(move |t| (t, c.span)))
@@ -271,12 +287,14 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             let caps = is_upper(&line.text);
             if vv_open && !caps && (!vv_gap || crate::text::starts_lower(&line.text)) {
                 // a wrapped V/v line
+            } else if !caps && is_org_like(&line.text) && (!seen_number || !org.is_empty()) && org_zone {
+                // an issuer typed in lower or mixed case (older documents)
             } else if seen_anchor && (!caps || (seen_number && seen_date)) {
                 if !anchor_ahead(lines, i + 1, limit) {
                     break;
                 }
                 // text between header rows (`(Dự thảo)`, a stamp): kept as unknown header text
-            } else if !seen_anchor && !caps {
+            } else if !seen_anchor && !caps && !(is_org_like(&line.text) && anchor_ahead(lines, i + 1, limit)) {
                 if is_body_like(&line.text) && !org.is_empty() && !anchor_ahead(lines, i + 1, limit) {
                     break;
                 }
@@ -292,7 +310,11 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             }
         }
         let mut after_vv = false;
-        for (tok, span) in toks {
+        let first_national = toks
+            .iter()
+            .position(|(t, _)| matches!(t, Tok::National(_) | Tok::Party(_) | Tok::Motto(_)))
+            .unwrap_or(0);
+        for (k_tok, (tok, span)) in toks.into_iter().enumerate() {
             match tok {
                 Tok::National(s) | Tok::Party(s) => {
                     let party = upper_key(&s).starts_with("ĐẢNG");
@@ -384,7 +406,10 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                         vv_span = vv_span.map(|v| v.join(span));
                         after_vv = false;
                         vv_gap = false;
-                    } else if is_upper(&s) && s.chars().any(char::is_alphabetic) {
+                    } else if (is_upper(&s) && s.chars().any(char::is_alphabetic))
+                        || (k_tok < first_national && is_org_like(&s))
+                        || (!has_anchor && is_org_like(&s))
+                    {
                         if !(seen_number && seen_date && national.is_some()) || org.is_empty() {
                             org.push(Text { text: s, span });
                         } else {
@@ -399,7 +424,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             }
         }
         h.used.push(i);
-        i += 1;
+        i = skip_to.take().unwrap_or(i + 1);
     }
     h.end = i;
     if let Some(m) = KINH_GUI_IN.find(&vv_text) {
@@ -420,6 +445,23 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         h.end = 0;
     }
     h
+}
+
+/// Words that open the name of an issuing body in any case (`Bộ Tài chính`, `ủy ban nhân dân`).
+const ORG_HEADS: &[&str] = &[
+    "BỘ", "CHÍNH PHỦ", "ỦY BAN", "ỦY BAN", "UBND", "SỞ", "TỔNG CỤC", "CỤC", "HỘI ĐỒNG", "QUỐC HỘI",
+    "VĂN PHÒNG", "PHÒNG", "TRƯỜNG", "BAN", "THỦ TƯỚNG", "CÔNG TY", "TRUNG TÂM", "TỈNH", "HUYỆN",
+    "THÀNH PHỐ", "XÃ", "PHƯỜNG", "QUẬN", "THỊ XÃ", "ĐẢNG BỘ", "ĐOÀN", "CHI CỤC",
+];
+
+/// A short line naming a body, whatever its case: `Chính phủ`, `Bộ Tài chính`, `Tỉnh an giang`.
+fn is_org_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 10 || text.chars().any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.')) {
+        return false;
+    }
+    let key = upper_key(text);
+    ORG_HEADS.iter().any(|h| starts_with_words(&key, h))
 }
 
 /// Words that open a subordinate body (the issuer under a cơ quan chủ quản).
@@ -601,6 +643,21 @@ mod tests {
         let h = head("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 135/KH-UBND\n");
         assert_eq!(h.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG");
         assert_eq!(h.national.unwrap().name.as_deref(), Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    }
+
+    #[test]
+    fn lower_case_header_of_old_documents() {
+        let h = head("Chính phủ\n===\nSỐ: 28 /2003/NĐ-CP\nCộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 31 tháng 3 năm 2003\n");
+        assert_eq!(h.issuer.unwrap().name, "Chính phủ");
+        let h = head("bộ tài chính      cộng hoà xã hội chủ  nghĩa Việt nam\nSỐ:  144 /2002/QĐ/BTC\n");
+        assert_eq!(h.issuer.unwrap().name, "bộ tài chính");
+    }
+
+    #[test]
+    fn date_wrapped_over_two_lines() {
+        let h = head("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 135/KH-UBND\nSóc Trăng, ngày\n27 tháng 09 năm 2022\nKẾ HOẠCH\n");
+        let pd = h.place_date.unwrap();
+        assert_eq!((pd.place.as_deref(), pd.day, pd.month), (Some("Sóc Trăng"), Some(27), Some(9)));
     }
 
     #[test]

@@ -145,7 +145,9 @@ impl DocKind {
         for (k, _, name, _) in TABLE {
             if let Some(rest) = key.strip_prefix(name) {
                 let whole = rest.is_empty();
-                let runs_on = rest.starts_with(' ') && is_caps;
+                // `Nghị định của Chính phủ`, `QUYẾT ĐỊNH CỦA BỘ TRƯỞNG …` (older documents)
+                let of = rest.starts_with(" CỦA ");
+                let runs_on = rest.starts_with(' ') && is_caps || of;
                 if (whole || runs_on) && best.is_none_or(|(_, n)| name.len() > n) {
                     best = Some((k, name.len()));
                 }
@@ -212,6 +214,15 @@ mod tests {
         assert_eq!(
             DocKind::from_line("THÔNG TƯ LIÊN TỊCH"),
             Some(DocKind::ThongTuLienTich)
+        );
+    }
+
+    #[test]
+    fn old_type_lines_with_cua() {
+        assert_eq!(DocKind::from_line("Nghị định của Chính phủ"), Some(DocKind::NghiDinh));
+        assert_eq!(
+            DocKind::from_line("quyết định của bộ trưởng bộ tài chính"),
+            Some(DocKind::QuyetDinh)
         );
     }
 

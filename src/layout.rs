@@ -101,7 +101,7 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         None
     } else if TABLE_RULE.is_match(trimmed) {
         Some(ArtifactKind::Markup)
-    } else if text.is_empty() {
+    } else if text.is_empty() || text.chars().all(|c| c == '|' || c == '+' || c.is_whitespace()) {
         Some(ArtifactKind::Markup)
     } else if RULE.is_match(&text) && text.chars().filter(|c| !c.is_whitespace()).count() >= 1 && !text.chars().all(|c| c.is_ascii_digit()) {
         Some(ArtifactKind::Rule)

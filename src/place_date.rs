@@ -63,7 +63,7 @@ fn valid(d: u8, m: u8, y: u16) -> bool {
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)ngày[\s.…_]*(\d{1,2})?[\s.…_]*[/-]?\s*tháng[\s.…_]*(\d{1,2})?[\s.…_]*[/-]?\s*năm[\s.…_]*(\d{4})?",
+        r"(?i)ngày[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*tháng[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*năm[\s.…_]*(\d{4})?",
     )
     .expect("date regex")
 });
@@ -72,7 +72,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_date(cell: &str) -> Option<(usize, usize, DateParts)> {
     let c = DATE.captures(cell)?;
     let m = c.get(0)?;
-    let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u16>().ok());
+    let num = |i: usize| c.get(i).and_then(|g| g.as_str().replace(' ', "").parse::<u16>().ok());
     let parts = DateParts {
         day: num(1).and_then(|v| u8::try_from(v).ok()),
         month: num(2).and_then(|v| u8::try_from(v).ok()),
@@ -147,6 +147,10 @@ mod tests {
         assert_eq!(p.month, Some(7));
         let (_, _, p) = find_date("ngày 5 tháng5 năm 2001").unwrap();
         assert_eq!(p.month, Some(5));
+        let (_, _, p) = find_date("ngày 26 tháng 0 6 năm 2018").unwrap();
+        assert_eq!(p.month, Some(6));
+        let (_, _, p) = find_date("ngày ….. tháng 12 năm 2021").unwrap();
+        assert_eq!((p.day, p.month), (None, Some(12)));
     }
 
     #[test]
