@@ -31,8 +31,6 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(\[]?\s*(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))\s*[)\]]?$")
         .expect("mark")
 });
-static DATE_CUT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),?\s*ngày\s*$").expect("date cut"));
 static KINH_GUI_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*kính\s*gửi\s*:").expect("kinh gui inside"));
 static KINH_GUI: LazyLock<Regex> =
@@ -172,6 +170,21 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     out
 }
 
+/// Byte offset of the first header anchor in a text (Quốc hiệu, Tiêu ngữ, party heading,
+/// number, date), if any.
+fn first_anchor_at(text: &str) -> Option<usize> {
+    [
+        NATIONAL.find(text).map(|m| m.start()),
+        MOTTO.find(text).map(|m| m.start()),
+        PARTY.find(text).map(|m| m.start()),
+        number::find(text).map(|n| n.0),
+        place_date::find_date(text).map(|d| d.0),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
 /// Whether one of the next three lines with text holds a header anchor.
 fn anchor_ahead(lines: &[Line<'_>], from: usize, limit: usize) -> bool {
     lines[from.min(lines.len())..limit.max(from).min(lines.len())]
@@ -267,16 +280,22 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             break;
         }
         let mut cs = cs;
-        // `Sóc Trăng, ngày` / `27 tháng 09 năm 2022`: a date wrapped over two lines
+        // a header row wrapped over two lines (`Sóc Trăng, ngày` / `27 tháng 09 năm 2022`,
+        // `Độc lập -` / `Tự do - Hạnh phúc`): join when the pair holds an anchor that starts
+        // on the first line and neither line does alone
         if let Some(last) = cs.last_mut()
-            && DATE_CUT.is_match(&last.text)
+            && first_anchor_at(&last.text).is_none()
             && let Some(k) = (i + 1..limit).find(|&k| !lines[k].is_void())
-            && lines[k].text.starts_with(|c: char| c.is_ascii_digit() || c == 't' || c == 'T')
+            && k <= i + 2
+            && first_anchor_at(&lines[k].text).is_none_or(|a| a > 0)
         {
-            last.text = format!("{} {}", last.text, lines[k].text);
-            last.span = last.span.join(lines[k].span());
-            h.used.push(k);
-            skip_to = Some(k + 1);
+            let joined = format!("{} {}", last.text, lines[k].text);
+            if first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
+                last.text = joined;
+                last.span = last.span.join(lines[k].span());
+                h.used.push(k);
+                skip_to = Some(k + 1);
+            }
         }
         let toks: Vec<(Tok, Span)> = cs
             .iter()
@@ -658,6 +677,13 @@ mod tests {
         let h = head("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 135/KH-UBND\nSóc Trăng, ngày\n27 tháng 09 năm 2022\nKẾ HOẠCH\n");
         let pd = h.place_date.unwrap();
         assert_eq!((pd.place.as_deref(), pd.day, pd.month), (Some("Sóc Trăng"), Some(27), Some(9)));
+    }
+
+    #[test]
+    fn motto_wrapped_over_two_lines() {
+        let h = head("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\nCỘNG HOÀ XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập -\nTự do - Hạnh phúc\nQUY CHẾ LÀM\n");
+        assert!(h.national.unwrap().motto.is_some());
+        assert_eq!(h.end, 6);
     }
 
     #[test]
