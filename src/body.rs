@@ -4,7 +4,7 @@
 
 use nom::IResult;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, space0, space1};
 use nom::combinator::{opt, recognize};
 use nom::multi::many0;
@@ -82,13 +82,19 @@ fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String
         alt((
             roman,
             digits,
-            recognize(pair(tag_no_case("thứ "), take_while1(|c: char| c.is_alphabetic()))),
+            recognize(pair(
+                tag_no_case("thứ "),
+                take_while1(|c: char| c.is_alphabetic()),
+            )),
         )),
     ))(i)?;
     let (r2, (punct, _)) = tuple((opt(one_of(".:-")), space0))(r)?;
     // `Phần I của Bộ luật …` is a reference wrapped onto a new line, not a heading
     if punct.is_none() && !r2.is_empty() && !is_upper(r2) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     let r = r2;
     Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
@@ -104,12 +110,18 @@ fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
 fn numbered(i: &str) -> IResult<&str, (String, &str)> {
     let (r, (first, rest, _, _)) = tuple((
         digits,
-        many0(preceded(char('.'), take_while_m_n(1, 2, |c: char| c.is_ascii_digit()))),
+        many0(preceded(
+            char('.'),
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        )),
         opt(one_of(".-)")),
         space1,
     ))(i)?;
     if rest.is_empty() && !i[first.len()..].starts_with(['.', '-', ')']) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
     }
     let mut label = first.to_string();
     for p in &rest {
@@ -139,7 +151,16 @@ fn bullet(i: &str) -> IResult<&str, (char, &str)> {
 /// Recognise the marker that opens a body line, if any.
 pub(crate) fn marker(text: &str) -> Option<Marker> {
     let mk = |kind, rank, label: String, printed: &str, rest: &str| {
-        if rest.trim().is_empty() && !matches!(kind, BlockKind::Part | BlockKind::Chapter | BlockKind::Section | BlockKind::Subsection | BlockKind::Article) {
+        if rest.trim().is_empty()
+            && !matches!(
+                kind,
+                BlockKind::Part
+                    | BlockKind::Chapter
+                    | BlockKind::Section
+                    | BlockKind::Subsection
+                    | BlockKind::Article
+            )
+        {
             return None;
         }
         Some(Marker {
@@ -163,18 +184,18 @@ pub(crate) fn marker(text: &str) -> Option<Marker> {
     if let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục") {
         return mk(BlockKind::Subsection, 3, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Mục") {
-        if l.chars().all(|c| c.is_ascii_digit()) || is_valid_roman(&l) {
-            return mk(BlockKind::Section, 2, l, p, rest);
-        }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Mục")
+        && (l.chars().all(|c| c.is_ascii_digit()) || is_valid_roman(&l))
+    {
+        return mk(BlockKind::Section, 2, l, p, rest);
     }
     if let Ok((rest, (l, p))) = article(text) {
         return mk(BlockKind::Article, 4, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = roman_heading(text) {
-        if is_valid_roman(&l) {
-            return mk(BlockKind::Section, 5, l, p, rest);
-        }
+    if let Ok((rest, (l, p))) = roman_heading(text)
+        && is_valid_roman(&l)
+    {
+        return mk(BlockKind::Section, 5, l, p, rest);
     }
     if let Ok((rest, (l, p))) = numbered(text) {
         let depth = l.matches('.').count().min(2) as u8;
@@ -462,7 +483,9 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block>
             continue;
         }
         // a heading at the level of the block that holds the quotation closes it
-        let closes = quote_rank.is_some_and(|r| marker(&l.text).is_some_and(|m| m.kind != BlockKind::Bullet && m.rank <= r));
+        let closes = quote_rank.is_some_and(|r| {
+            marker(&l.text).is_some_and(|m| m.kind != BlockKind::Bullet && m.rank <= r)
+        });
         if depth > 0 && quoted_lines < MAX_QUOTE_LINES && !closes {
             b.push_quoted(&l.text, l.span());
             quoted_lines += 1;
@@ -508,9 +531,15 @@ mod tests {
         assert_eq!(k("đ) Điểm"), Some((BlockKind::Point, "đ".into())));
         assert_eq!(k("a1) Điểm chèn"), Some((BlockKind::Point, "a1".into())));
         assert_eq!(k("Điều 5. Phạm vi"), Some((BlockKind::Article, "5".into())));
-        assert_eq!(k("Điều 10a. Chèn"), Some((BlockKind::Article, "10a".into())));
+        assert_eq!(
+            k("Điều 10a. Chèn"),
+            Some((BlockKind::Article, "10a".into()))
+        );
         assert_eq!(k("Chương II"), Some((BlockKind::Chapter, "II".into())));
-        assert_eq!(k("PHẦN THỨ NHẤT"), Some((BlockKind::Part, "THỨ NHẤT".into())));
+        assert_eq!(
+            k("PHẦN THỨ NHẤT"),
+            Some((BlockKind::Part, "THỨ NHẤT".into()))
+        );
         assert_eq!(k("- Như trên"), Some((BlockKind::Bullet, "-".into())));
         assert_eq!(k("2024 là năm"), None);
         assert_eq!(k("Điều 64 Luật Khoáng sản"), None);
@@ -521,7 +550,9 @@ mod tests {
 
     #[test]
     fn nesting_sections_items_bullets() {
-        let o = outline("Mở đầu.\nI. Đánh giá\nNội dung.\nII. Nhiệm vụ\n1. Một\n- a\n- b\n2. Hai\nIII. Kiến nghị\n");
+        let o = outline(
+            "Mở đầu.\nI. Đánh giá\nNội dung.\nII. Nhiệm vụ\n1. Một\n- a\n- b\n2. Hai\nIII. Kiến nghị\n",
+        );
         assert_eq!(
             o,
             vec![
@@ -535,11 +566,16 @@ mod tests {
 
     #[test]
     fn page_break_continuation_is_joined() {
-        let ls = split_lines("7. Tiếp tục hỗ trợ cho đối tượng\n\nngười có công và các đối tượng yếu thế.\n8. Tiếp\n");
+        let ls = split_lines(
+            "7. Tiếp tục hỗ trợ cho đối tượng\n\nngười có công và các đối tượng yếu thế.\n8. Tiếp\n",
+        );
         let idx: Vec<usize> = (0..ls.len()).collect();
         let b = parse(&ls, &idx, true);
         assert_eq!(b.len(), 2);
-        assert_eq!(b[0].text, "Tiếp tục hỗ trợ cho đối tượng người có công và các đối tượng yếu thế.");
+        assert_eq!(
+            b[0].text,
+            "Tiếp tục hỗ trợ cho đối tượng người có công và các đối tượng yếu thế."
+        );
         assert_eq!(b[0].children.len(), 0);
     }
 
@@ -554,7 +590,9 @@ mod tests {
 
     #[test]
     fn quoted_provisions_are_content() {
-        let ls = split_lines("Khoản 1 Điều 4 Luật quy định: “1. Nhà nước quản lý;\n2. Bảo đảm thực hiện.”\n1. Về nội dung\n");
+        let ls = split_lines(
+            "Khoản 1 Điều 4 Luật quy định: “1. Nhà nước quản lý;\n2. Bảo đảm thực hiện.”\n1. Về nội dung\n",
+        );
         let idx: Vec<usize> = (0..ls.len()).collect();
         let b = parse(&ls, &idx, true);
         let labels: Vec<_> = b.iter().filter_map(|x| x.label.clone()).collect();

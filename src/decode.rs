@@ -111,7 +111,7 @@ fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
 
 fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeError> {
     let endian = if big_endian { "BE" } else { "LE" };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::InvalidUtf16 {
             endian,
             offset: bytes.len() + 1,

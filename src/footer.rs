@@ -10,8 +10,9 @@ use crate::ast::{Archive, Authority, Mode, Signature, Span, Text};
 use crate::layout::{Line, cells};
 use crate::text::{fold_ws, is_person_name, is_upper};
 
-static NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan"));
+static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan")
+});
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(T/M|K/T|T/L|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{Lu})")
         .expect("mode")
@@ -29,7 +30,8 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
 
 static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{4,}").expect("gap"));
 static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*([(\[]\s*(?:đã\s*ký|ký[^)\]]*|đóng\s*dấu[^)\]]*)[)\]])\s*$").expect("trailing note")
+    Regex::new(r"(?i)\s*([(\[]\s*(?:đã\s*ký|ký[^)\]]*|đóng\s*dấu[^)\]]*)[)\]])\s*$")
+        .expect("trailing note")
 });
 
 /// Cells of a closing-block line: the line's cells, each split again at wide gaps, since the
@@ -44,12 +46,16 @@ pub(crate) fn footer_cells(line: &Line<'_>) -> Vec<crate::layout::Cell> {
         }
         let base = c.span.start;
         let mut last = 0;
-        let mut push = |a: usize, b: usize, out: &mut Vec<crate::layout::Cell>| {
+        let push = |a: usize, b: usize, out: &mut Vec<crate::layout::Cell>| {
             let t = crate::text::clean(&raw[a..b]);
             if !t.is_empty() {
                 out.push(crate::layout::Cell {
                     text: t,
-                    span: Span { start: base + a, end: base + b, ..c.span },
+                    span: Span {
+                        start: base + a,
+                        end: base + b,
+                        ..c.span
+                    },
                 });
             }
         };
@@ -67,7 +73,10 @@ pub(crate) fn strip_note(t: &str) -> (&str, Option<&str>) {
     match TRAILING_NOTE.captures(t) {
         Some(c) => {
             let m = c.get(0).expect("note");
-            (t[..m.start()].trim_end(), Some(c.get(1).expect("note text").as_str()))
+            (
+                t[..m.start()].trim_end(),
+                Some(c.get(1).expect("note text").as_str()),
+            )
         }
         None => (t, None),
     }
@@ -184,7 +193,7 @@ pub(crate) fn clean_entry(s: &str) -> String {
         .trim_start_matches(['-', '–', '+', '•', '*'])
         .trim_start();
     let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.'));
-    let t = if t.ends_with("./") { &t[..t.len() - 2] } else { t };
+    let t = t.strip_suffix("./").unwrap_or(t);
     fold_ws(t)
 }
 
@@ -209,7 +218,10 @@ pub(crate) fn archive_entries(raw: &str) -> Vec<String> {
     out.push(cur);
     out.into_iter()
         .map(|e| {
-            fold_ws(e.trim().trim_end_matches(|c: char| c == '.' || c == ';' || c.is_whitespace()))
+            fold_ws(
+                e.trim()
+                    .trim_end_matches(|c: char| c == '.' || c == ';' || c.is_whitespace()),
+            )
         })
         .filter(|e| !e.is_empty())
         .collect()
@@ -260,15 +272,31 @@ fn split_caps_name(t: &str) -> (String, String) {
 
 /// Positions that may follow the authority title on one joined row.
 const POSITIONS: &[&str] = &[
-    "PHÓ ", "CHỦ TỊCH", "GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "BÍ THƯ", "TRƯỞNG BAN", "TRƯỞNG ĐOÀN",
-    "CỤC TRƯỞNG", "VỤ TRƯỞNG", "TRƯỞNG PHÒNG", "HIỆU TRƯỞNG", "THỦ TƯỚNG", "THỨ TRƯỞNG",
-    "TỔNG CỤC TRƯỞNG", "CHÁNH THANH TRA", "VIỆN TRƯỞNG",
+    "PHÓ ",
+    "CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "CHÁNH VĂN PHÒNG",
+    "BÍ THƯ",
+    "TRƯỞNG BAN",
+    "TRƯỞNG ĐOÀN",
+    "CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "TRƯỞNG PHÒNG",
+    "HIỆU TRƯỞNG",
+    "THỦ TƯỚNG",
+    "THỨ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "CHÁNH THANH TRA",
+    "VIỆN TRƯỞNG",
 ];
 
 /// Split a joined `GIÁM ĐỐC PHÓ GIÁM ĐỐC` into the authority title and the position.
 fn split_title_position(title: &str) -> (String, Option<String>) {
     if let Some(i) = title.find(" PHÓ ") {
-        return (title[..i].trim().to_string(), Some(title[i + 1..].trim().to_string()));
+        return (
+            title[..i].trim().to_string(),
+            Some(title[i + 1..].trim().to_string()),
+        );
     }
     let mut best: Option<usize> = None;
     for p in POSITIONS {
@@ -279,14 +307,20 @@ fn split_title_position(title: &str) -> (String, Option<String>) {
             let end = at + needle.len();
             let word_end = title[end..].is_empty() || title[end..].starts_with([' ', ',']);
             // the title before must be a whole title of two words or more (`TỔNG CỤC TRƯỞNG`)
-            if word_end && title[..at].split_whitespace().count() >= 2 && best.is_none_or(|b| at < b) {
+            if word_end
+                && title[..at].split_whitespace().count() >= 2
+                && best.is_none_or(|b| at < b)
+            {
                 best = Some(at);
             }
             from = end;
         }
     }
     match best {
-        Some(at) => (title[..at].trim().to_string(), Some(title[at..].trim().to_string())),
+        Some(at) => (
+            title[..at].trim().to_string(),
+            Some(title[at..].trim().to_string()),
+        ),
         None => (title.to_string(), None),
     }
 }
@@ -316,7 +350,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             i += 1;
             continue;
         }
-        if have_name && (APPENDIX.is_match(&line.text) || !is_signature_like_or_recipient(&line.text)) {
+        if have_name
+            && (APPENDIX.is_match(&line.text) || !is_signature_like_or_recipient(&line.text))
+        {
             break;
         }
         if have_name && is_upper(&line.text) && line.text.split_whitespace().count() > 1 && !in_cc {
@@ -340,7 +376,8 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             let pre = text[..pre_end].trim();
             if !pre.is_empty() {
                 let dashed = pre.starts_with(['-', '–', '+', '•']);
-                let recip = dashed || LUU.is_match(pre) || (in_cc && !signature_text(pre) && !have_name);
+                let recip =
+                    dashed || LUU.is_match(pre) || (in_cc && !signature_text(pre) && !have_name);
                 if recip {
                     in_cc = true;
                     have_cc = true;
@@ -363,7 +400,11 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                                 push_sig(&mut items, &t2, cell.span);
                             }
                             entry_open = false;
-                        } else if !starts_entry && entry_open && f.archive.is_none() && !f.cc.is_empty() {
+                        } else if !starts_entry
+                            && entry_open
+                            && f.archive.is_none()
+                            && !f.cc.is_empty()
+                        {
                             let last = f.cc.last_mut().expect("an entry");
                             last_raw = format!("{last_raw} {raw}");
                             last.0 = clean_entry(&last_raw);
@@ -391,7 +432,11 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                 let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
                 let body = text[tstart..end].trim();
                 let (caps, name) = split_caps_name(body);
-                items.push(SigItem::Mode(mode, caps.trim_end_matches([',', ';']).to_string(), cell.span));
+                items.push(SigItem::Mode(
+                    mode,
+                    caps.trim_end_matches([',', ';']).to_string(),
+                    cell.span,
+                ));
                 if !name.is_empty() {
                     push_sig(&mut items, &name, cell.span);
                 }
@@ -409,7 +454,10 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
 }
 
 fn is_signature_like_or_recipient(t: &str) -> bool {
-    is_signature_like(t) || t.starts_with(['-', '+', '•']) || LUU.is_match(t) || noi_nhan(t).is_some()
+    is_signature_like(t)
+        || t.starts_with(['-', '+', '•'])
+        || LUU.is_match(t)
+        || noi_nhan(t).is_some()
 }
 
 /// An entry ends at `;` or `.`; one that ends in `,` or nothing wraps onto the next line.
@@ -467,7 +515,11 @@ fn assemble(items: Vec<SigItem>) -> Option<Signature> {
     for it in items {
         match it {
             SigItem::Mode(mode, title, s) => {
-                sig.authority.push(Authority { mode, title, span: s });
+                sig.authority.push(Authority {
+                    mode,
+                    title,
+                    span: s,
+                });
                 after_mode.clear();
                 span = Some(span.map_or(s, |x| x.join(s)));
                 any = true;
@@ -529,7 +581,9 @@ mod tests {
 
     #[test]
     fn seed_like_stack() {
-        let f = foot("Nơi nhận:\n- CT, PCT UBND tỉnh;\n- Các Sở, ban, ngành;\n- Lưu: VT, KGVXn534\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nLê Chí Phương\n");
+        let f = foot(
+            "Nơi nhận:\n- CT, PCT UBND tỉnh;\n- Các Sở, ban, ngành;\n- Lưu: VT, KGVXn534\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\n\nLê Chí Phương\n",
+        );
         let cc: Vec<&str> = f.cc.iter().map(|c| c.0.as_str()).collect();
         assert_eq!(cc, ["CT, PCT UBND tỉnh", "Các Sở, ban, ngành"]);
         let a = f.archive.unwrap();
@@ -545,8 +599,13 @@ mod tests {
 
     #[test]
     fn rows_joined_with_spaces() {
-        let f = foot("Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT, TH.\nNguyễn Văn An\n");
-        assert_eq!(f.cc.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(), ["Như Điều 3"]);
+        let f = foot(
+            "Nơi nhận: KT. CHỦ TỊCH\n- Như Điều 3; PHÓ CHỦ TỊCH\n- Lưu: VT, TH.\nNguyễn Văn An\n",
+        );
+        assert_eq!(
+            f.cc.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+            ["Như Điều 3"]
+        );
         let s = f.signature.unwrap();
         assert_eq!(s.authority[0].title, "CHỦ TỊCH");
         assert_eq!(s.position.as_deref(), Some("PHÓ CHỦ TỊCH"));
@@ -555,18 +614,25 @@ mod tests {
 
     #[test]
     fn one_tab_row() {
-        let f = foot("Nơi nhận:\t\t - Như trên; - Ban Giám đốc Sở; - Lưu: VT, CN(M.Cường).\t\tKT. GIÁM ĐỐC PHÓ GIÁM ĐỐC   Hoàng Văn Thuân\n");
+        let f = foot(
+            "Nơi nhận:\t\t - Như trên; - Ban Giám đốc Sở; - Lưu: VT, CN(M.Cường).\t\tKT. GIÁM ĐỐC PHÓ GIÁM ĐỐC   Hoàng Văn Thuân\n",
+        );
         assert_eq!(f.cc.len(), 2);
         assert_eq!(f.archive.unwrap().entries, ["VT", "CN(M.Cường)"]);
         let s = f.signature.unwrap();
-        assert_eq!((s.authority[0].mode, s.authority[0].title.as_str()), (Mode::KT, "GIÁM ĐỐC"));
+        assert_eq!(
+            (s.authority[0].mode, s.authority[0].title.as_str()),
+            (Mode::KT, "GIÁM ĐỐC")
+        );
         assert_eq!(s.position.as_deref(), Some("PHÓ GIÁM ĐỐC"));
         assert_eq!(s.signer.as_deref(), Some("Hoàng Văn Thuân"));
     }
 
     #[test]
     fn slash_modes_notes_and_party_archive() {
-        let f = foot("Nơi nhận:\n- Các chi bộ;\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nHoàng Thị Lan\n");
+        let f = foot(
+            "Nơi nhận:\n- Các chi bộ;\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n(Đã ký)\nHoàng Thị Lan\n",
+        );
         assert_eq!(f.archive.unwrap().entries, ["Văn phòng Huyện ủy"]);
         let s = f.signature.unwrap();
         assert_eq!(s.authority[0].mode, Mode::TM);
@@ -578,7 +644,10 @@ mod tests {
     fn joined_titles_split_at_the_position() {
         assert_eq!(
             split_title_position("BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH"),
-            ("BỘ TRƯỞNG".to_string(), Some("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH".to_string()))
+            (
+                "BỘ TRƯỞNG".to_string(),
+                Some("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH".to_string())
+            )
         );
         assert_eq!(split_title_position("TỔNG CỤC TRƯỞNG").1, None);
         assert_eq!(split_title_position("ỦY BAN NHÂN DÂN TỈNH").1, None);
@@ -586,14 +655,25 @@ mod tests {
 
     #[test]
     fn wrapped_entries_are_joined() {
-        let f = foot("Nơi nhận:\n- Các Sở, ngành: Xây dựng, Công Thương,\nTài chính, Nội vụ;\n- Lưu: VT.\n");
-        assert_eq!(f.cc[0].0, "Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Nội vụ");
+        let f = foot(
+            "Nơi nhận:\n- Các Sở, ngành: Xây dựng, Công Thương,\nTài chính, Nội vụ;\n- Lưu: VT.\n",
+        );
+        assert_eq!(
+            f.cc[0].0,
+            "Các Sở, ngành: Xây dựng, Công Thương, Tài chính, Nội vụ"
+        );
     }
 
     #[test]
     fn archive_splitting() {
-        assert_eq!(archive_entries("Lưu: VT, KT(Thủy, Nho)."), ["VT", "KT(Thủy, Nho)"]);
-        assert_eq!(archive_entries("Lưu: VT, KGVX (02), VA"), ["VT", "KGVX (02)", "VA"]);
+        assert_eq!(
+            archive_entries("Lưu: VT, KT(Thủy, Nho)."),
+            ["VT", "KT(Thủy, Nho)"]
+        );
+        assert_eq!(
+            archive_entries("Lưu: VT, KGVX (02), VA"),
+            ["VT", "KGVX (02)", "VA"]
+        );
     }
 
     #[test]

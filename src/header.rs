@@ -14,8 +14,10 @@ use crate::place_date;
 use crate::text::{fold_ws, is_upper, upper_key};
 
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)c[ộo]ng\s*h(?:òa|oà|oa|óa)\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam")
-        .expect("national")
+    Regex::new(
+        r"(?i)c[ộo]ng\s*h(?:òa|oà|oa|óa)\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam",
+    )
+    .expect("national")
 });
 /// The Quốc hiệu as [`upper_key`] spells it.
 const NATIONAL_KEY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -140,7 +142,11 @@ fn tokenize(cell: &str) -> Vec<Tok> {
                 free(head, &mut out);
                 let (_, _, parts) = place_date::find_date(&cell[a..]).expect("date again");
                 let raw_start = cursor + (head.len());
-                out.push(Tok::Date(fold_ws(cell[raw_start..b].trim_start_matches(['*', ' '])), place, parts));
+                out.push(Tok::Date(
+                    fold_ws(cell[raw_start..b].trim_start_matches(['*', ' '])),
+                    place,
+                    parts,
+                ));
             }
             A::Num => {
                 free(gap, &mut out);
@@ -195,9 +201,16 @@ fn anchor_ahead(lines: &[Line<'_>], from: usize, limit: usize) -> bool {
         .filter(|l| l.text.chars().count() <= 160)
         .any(|l| {
             cells(l).iter().any(|c| {
-                tokenize(&c.text)
-                    .iter()
-                    .any(|t| matches!(t, Tok::National(_) | Tok::Motto(_) | Tok::Number(..) | Tok::Date(..) | Tok::Party(_)))
+                tokenize(&c.text).iter().any(|t| {
+                    matches!(
+                        t,
+                        Tok::National(_)
+                            | Tok::Motto(_)
+                            | Tok::Number(..)
+                            | Tok::Date(..)
+                            | Tok::Party(_)
+                    )
+                })
             })
         })
 }
@@ -248,7 +261,12 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             {
                 let span = line.span().join(lines[k].span());
                 let name = format!("{} {}", line.text, lines[k].text);
-                let n = national.get_or_insert(NationalHeading { name: None, motto: None, party: false, span });
+                let n = national.get_or_insert(NationalHeading {
+                    name: None,
+                    motto: None,
+                    party: false,
+                    span,
+                });
                 n.name.get_or_insert(fold_ws(&name));
                 n.span = n.span.join(span);
                 seen_anchor = true;
@@ -271,7 +289,10 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                 break;
             }
             h.front_matter.append(&mut org);
-            h.front_matter.push(Text { text: line.text.clone(), span: line.span() });
+            h.front_matter.push(Text {
+                text: line.text.clone(),
+                span: line.span(),
+            });
             h.used.push(i);
             i += 1;
             continue;
@@ -306,15 +327,23 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             let caps = is_upper(&line.text);
             if vv_open && !caps && (!vv_gap || crate::text::starts_lower(&line.text)) {
                 // a wrapped V/v line
-            } else if !caps && is_org_like(&line.text) && (!seen_number || !org.is_empty()) && org_zone {
+            } else if !caps
+                && is_org_like(&line.text)
+                && (!seen_number || !org.is_empty())
+                && org_zone
+            {
                 // an issuer typed in lower or mixed case (older documents)
             } else if seen_anchor && (!caps || (seen_number && seen_date)) {
                 if !anchor_ahead(lines, i + 1, limit) {
                     break;
                 }
                 // text between header rows (`(Dự thảo)`, a stamp): kept as unknown header text
-            } else if !seen_anchor && !caps && !(is_org_like(&line.text) && anchor_ahead(lines, i + 1, limit)) {
-                if is_body_like(&line.text) && !org.is_empty() && !anchor_ahead(lines, i + 1, limit) {
+            } else if !(seen_anchor
+                || caps
+                || is_org_like(&line.text) && anchor_ahead(lines, i + 1, limit))
+            {
+                if is_body_like(&line.text) && !org.is_empty() && !anchor_ahead(lines, i + 1, limit)
+                {
                     break;
                 }
                 // web-page residue above the document: what came before it is residue too
@@ -468,15 +497,44 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
 
 /// Words that open the name of an issuing body in any case (`Bộ Tài chính`, `ủy ban nhân dân`).
 const ORG_HEADS: &[&str] = &[
-    "BỘ", "CHÍNH PHỦ", "ỦY BAN", "ỦY BAN", "UBND", "SỞ", "TỔNG CỤC", "CỤC", "HỘI ĐỒNG", "QUỐC HỘI",
-    "VĂN PHÒNG", "PHÒNG", "TRƯỜNG", "BAN", "THỦ TƯỚNG", "CÔNG TY", "TRUNG TÂM", "TỈNH", "HUYỆN",
-    "THÀNH PHỐ", "XÃ", "PHƯỜNG", "QUẬN", "THỊ XÃ", "ĐẢNG BỘ", "ĐOÀN", "CHI CỤC",
+    "BỘ",
+    "CHÍNH PHỦ",
+    "ỦY BAN",
+    "ỦY BAN",
+    "UBND",
+    "SỞ",
+    "TỔNG CỤC",
+    "CỤC",
+    "HỘI ĐỒNG",
+    "QUỐC HỘI",
+    "VĂN PHÒNG",
+    "PHÒNG",
+    "TRƯỜNG",
+    "BAN",
+    "THỦ TƯỚNG",
+    "CÔNG TY",
+    "TRUNG TÂM",
+    "TỈNH",
+    "HUYỆN",
+    "THÀNH PHỐ",
+    "XÃ",
+    "PHƯỜNG",
+    "QUẬN",
+    "THỊ XÃ",
+    "ĐẢNG BỘ",
+    "ĐOÀN",
+    "CHI CỤC",
 ];
 
 /// A short line naming a body, whatever its case: `Chính phủ`, `Bộ Tài chính`, `Tỉnh an giang`.
 fn is_org_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    if words == 0 || words > 10 || text.chars().any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.')) {
+    if words == 0
+        || words > 10
+        || text
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.'))
+    {
         return false;
     }
     let key = upper_key(text);
@@ -485,16 +543,60 @@ fn is_org_like(text: &str) -> bool {
 
 /// Words that open a subordinate body (the issuer under a cơ quan chủ quản).
 const UNIT_HEADS: &[&str] = &[
-    "SỞ", "PHÒNG", "CỤC", "CHI CỤC", "TỔNG CỤC", "VỤ", "VĂN PHÒNG", "BAN", "TRƯỜNG", "TRUNG TÂM",
-    "ĐOÀN", "THANH TRA", "VIỆN", "BỆNH VIỆN", "HỌC VIỆN", "HỘI ĐỒNG", "HUYỆN ỦY", "HUYỆN UỶ",
-    "TỈNH ỦY", "TỈNH UỶ", "THÀNH ỦY", "THÀNH UỶ", "ĐẢNG ỦY", "ĐẢNG UỶ", "QUẬN ỦY", "QUẬN UỶ",
-    "CÔNG AN", "KHO BẠC", "CHI NHÁNH", "ĐÀI", "BÁO", "TỔ", "BỘ CHỈ HUY", "ỦY BAN KIỂM TRA",
-    "CHI BỘ", "TRUNG ĐOÀN", "NHÀ XUẤT BẢN", "QUỸ", "BAN QUẢN LÝ",
+    "SỞ",
+    "PHÒNG",
+    "CỤC",
+    "CHI CỤC",
+    "TỔNG CỤC",
+    "VỤ",
+    "VĂN PHÒNG",
+    "BAN",
+    "TRƯỜNG",
+    "TRUNG TÂM",
+    "ĐOÀN",
+    "THANH TRA",
+    "VIỆN",
+    "BỆNH VIỆN",
+    "HỌC VIỆN",
+    "HỘI ĐỒNG",
+    "HUYỆN ỦY",
+    "HUYỆN UỶ",
+    "TỈNH ỦY",
+    "TỈNH UỶ",
+    "THÀNH ỦY",
+    "THÀNH UỶ",
+    "ĐẢNG ỦY",
+    "ĐẢNG UỶ",
+    "QUẬN ỦY",
+    "QUẬN UỶ",
+    "CÔNG AN",
+    "KHO BẠC",
+    "CHI NHÁNH",
+    "ĐÀI",
+    "BÁO",
+    "TỔ",
+    "BỘ CHỈ HUY",
+    "ỦY BAN KIỂM TRA",
+    "CHI BỘ",
+    "TRUNG ĐOÀN",
+    "NHÀ XUẤT BẢN",
+    "QUỸ",
+    "BAN QUẢN LÝ",
 ];
 
 /// Words after which a name is still the same body (wrapped): places and connectors.
 const WRAP_HEADS: &[&str] = &[
-    "TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG", "THỊ XÃ", "THỊ TRẤN", "VÀ", "-", "–",
+    "TỈNH",
+    "THÀNH PHỐ",
+    "HUYỆN",
+    "QUẬN",
+    "XÃ",
+    "PHƯỜNG",
+    "THỊ XÃ",
+    "THỊ TRẤN",
+    "VÀ",
+    "-",
+    "–",
 ];
 
 fn starts_with_words(s: &str, head: &str) -> bool {
@@ -515,7 +617,10 @@ fn unit_head_at(words: &[&str], k: usize) -> bool {
     if k > 0 {
         let prev = upper_key(words[k - 1]);
         // ỦY BAN, UỶ BAN, ĐẢNG BỘ, …: the unit word is inside the name
-        if matches!(prev.as_str(), "ỦY" | "UỶ" | "ĐẢNG" | "HÀNH" | "THƯỜNG" | "CHỈ" | "VỤ" | "ĐÀO") {
+        if matches!(
+            prev.as_str(),
+            "ỦY" | "UỶ" | "ĐẢNG" | "HÀNH" | "THƯỜNG" | "CHỈ" | "VỤ" | "ĐÀO"
+        ) {
             return false;
         }
     }
@@ -524,12 +629,29 @@ fn unit_head_at(words: &[&str], k: usize) -> bool {
 
 /// Words that cannot stand right before a subordinate body's head word: the head word is then
 /// part of a longer name (`MÔI TRƯỜNG`, `DỊCH VỤ`, `VÀ ĐÀO TẠO`).
-const INNER_BEFORE: &[&str] = &["VÀ", "&", "-", "–", "MÔI", "QUỐC", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG", "NHÂN"];
+const INNER_BEFORE: &[&str] = &[
+    "VÀ", "&", "-", "–", "MÔI", "QUỐC", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG", "NHÂN",
+];
 
 /// Parents that a row-joined issuer line may open with.
 const PARENT_HEADS: &[&str] = &[
-    "UBND", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "BỘ", "TỔNG CỤC", "SỞ", "ĐẢNG BỘ", "BAN CHẤP HÀNH",
-    "HĐND", "TỈNH ỦY", "TỈNH UỶ", "HUYỆN ỦY", "HUYỆN UỶ", "THÀNH ỦY", "THÀNH UỶ", "CỤC", "PHÒNG",
+    "UBND",
+    "ỦY BAN NHÂN DÂN",
+    "UỶ BAN NHÂN DÂN",
+    "BỘ",
+    "TỔNG CỤC",
+    "SỞ",
+    "ĐẢNG BỘ",
+    "BAN CHẤP HÀNH",
+    "HĐND",
+    "TỈNH ỦY",
+    "TỈNH UỶ",
+    "HUYỆN ỦY",
+    "HUYỆN UỶ",
+    "THÀNH ỦY",
+    "THÀNH UỶ",
+    "CỤC",
+    "PHÒNG",
 ];
 
 /// Split a row-joined `UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG` at the subordinate body.
@@ -560,8 +682,14 @@ pub(crate) fn issuer_from(org: &[Text]) -> Option<Issuer> {
     for t in org {
         match split_inline(&t.text) {
             Some((a, b)) => {
-                units.push(Text { text: a, span: t.span });
-                units.push(Text { text: b, span: t.span });
+                units.push(Text {
+                    text: a,
+                    span: t.span,
+                });
+                units.push(Text {
+                    text: b,
+                    span: t.span,
+                });
             }
             None => units.push(t.clone()),
         }
@@ -608,21 +736,31 @@ mod tests {
 
     #[test]
     fn columns_on_separate_lines() {
-        let h = head("UBND TỈNH LÀO CAI\nVĂN PHÒNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:    /TB-VP\nLào Cai, ngày   tháng 6 năm 2026\n\nTHÔNG BÁO\n");
+        let h = head(
+            "UBND TỈNH LÀO CAI\nVĂN PHÒNG\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố:    /TB-VP\nLào Cai, ngày   tháng 6 năm 2026\n\nTHÔNG BÁO\n",
+        );
         let i = h.issuer.unwrap();
         assert_eq!(i.parent.as_deref(), Some("UBND TỈNH LÀO CAI"));
         assert_eq!(i.name, "VĂN PHÒNG");
         assert_eq!(h.number.unwrap().symbol.as_deref(), Some("TB-VP"));
         let pd = h.place_date.unwrap();
-        assert_eq!((pd.place.as_deref(), pd.day, pd.month), (Some("Lào Cai"), None, Some(6)));
+        assert_eq!(
+            (pd.place.as_deref(), pd.day, pd.month),
+            (Some("Lào Cai"), None, Some(6))
+        );
         assert_eq!(h.end, 8);
     }
 
     #[test]
     fn rows_joined() {
-        let h = head("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc\nSố: 123/QĐ-UBND Bắc Ninh, ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\n");
+        let h = head(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc\nSố: 123/QĐ-UBND Bắc Ninh, ngày 05 tháng 3 năm 2024\nQUYẾT ĐỊNH\n",
+        );
         let i = h.issuer.unwrap();
-        assert_eq!((i.parent, i.name.as_str()), (None, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
+        assert_eq!(
+            (i.parent, i.name.as_str()),
+            (None, "ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
+        );
         assert_eq!(h.number.unwrap().number.as_deref(), Some("123"));
         let pd = h.place_date.unwrap();
         assert_eq!(pd.place.as_deref(), Some("Bắc Ninh"));
@@ -631,7 +769,9 @@ mod tests {
 
     #[test]
     fn tab_cells_with_vv() {
-        let h = head("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: /SCT-CN\t\tLào Cai, ngày  tháng 4 năm 2026\nV/v Thông báo tổ chức kiểm tra\t\t\n\nKính gửi: Các đơn vị\n");
+        let h = head(
+            "UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: /SCT-CN\t\tLào Cai, ngày  tháng 4 năm 2026\nV/v Thông báo tổ chức kiểm tra\t\t\n\nKính gửi: Các đơn vị\n",
+        );
         let i = h.issuer.unwrap();
         assert_eq!(i.parent.as_deref(), Some("UBND TỈNH LÀO CAI"));
         assert_eq!(i.name, "SỞ CÔNG THƯƠNG");
@@ -641,7 +781,9 @@ mod tests {
 
     #[test]
     fn wrapped_vv_in_layout_text() {
-        let h = head("   ỦY BAN NHÂN DÂN              CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n     TỈNH LÀO CAI                Độc lập - Tự do - Hạnh phúc\n\n   Số: 5973 /UBND-KT               Lào Cai, ngày 11 tháng 6 năm 2026\nV/v tăng cường công tác quản\n lý, thanh tra\n\n      Kính gửi: Sở Tài chính\n");
+        let h = head(
+            "   ỦY BAN NHÂN DÂN              CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n     TỈNH LÀO CAI                Độc lập - Tự do - Hạnh phúc\n\n   Số: 5973 /UBND-KT               Lào Cai, ngày 11 tháng 6 năm 2026\nV/v tăng cường công tác quản\n lý, thanh tra\n\n      Kính gửi: Sở Tài chính\n",
+        );
         assert_eq!(h.vv.unwrap().text, "tăng cường công tác quản lý, thanh tra");
         assert_eq!(h.number.unwrap().number.as_deref(), Some("5973"));
         assert_eq!(h.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI");
@@ -649,7 +791,9 @@ mod tests {
 
     #[test]
     fn party_header() {
-        let h = head("ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN ỦY ĐỊNH HÓA\n*\nSố 12-TB/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐịnh Hóa, ngày 03 tháng 4 năm 2018\nTHÔNG BÁO\n");
+        let h = head(
+            "ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN ỦY ĐỊNH HÓA\n*\nSố 12-TB/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nĐịnh Hóa, ngày 03 tháng 4 năm 2018\nTHÔNG BÁO\n",
+        );
         let i = h.issuer.unwrap();
         assert_eq!(i.parent.as_deref(), Some("ĐẢNG BỘ TỈNH THÁI NGUYÊN"));
         assert_eq!(i.name, "HUYỆN ỦY ĐỊNH HÓA");
@@ -659,29 +803,44 @@ mod tests {
 
     #[test]
     fn national_heading_wrapped() {
-        let h = head("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 135/KH-UBND\n");
+        let h = head(
+            "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 135/KH-UBND\n",
+        );
         assert_eq!(h.issuer.unwrap().name, "ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG");
-        assert_eq!(h.national.unwrap().name.as_deref(), Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assert_eq!(
+            h.national.unwrap().name.as_deref(),
+            Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        );
     }
 
     #[test]
     fn lower_case_header_of_old_documents() {
-        let h = head("Chính phủ\n===\nSỐ: 28 /2003/NĐ-CP\nCộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 31 tháng 3 năm 2003\n");
+        let h = head(
+            "Chính phủ\n===\nSỐ: 28 /2003/NĐ-CP\nCộng hoà xã hội chủ nghĩa việt nam\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 31 tháng 3 năm 2003\n",
+        );
         assert_eq!(h.issuer.unwrap().name, "Chính phủ");
-        let h = head("bộ tài chính      cộng hoà xã hội chủ  nghĩa Việt nam\nSỐ:  144 /2002/QĐ/BTC\n");
+        let h =
+            head("bộ tài chính      cộng hoà xã hội chủ  nghĩa Việt nam\nSỐ:  144 /2002/QĐ/BTC\n");
         assert_eq!(h.issuer.unwrap().name, "bộ tài chính");
     }
 
     #[test]
     fn date_wrapped_over_two_lines() {
-        let h = head("ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 135/KH-UBND\nSóc Trăng, ngày\n27 tháng 09 năm 2022\nKẾ HOẠCH\n");
+        let h = head(
+            "ỦY BAN NHÂN DÂN\nTỈNH SÓC TRĂNG\nSố: 135/KH-UBND\nSóc Trăng, ngày\n27 tháng 09 năm 2022\nKẾ HOẠCH\n",
+        );
         let pd = h.place_date.unwrap();
-        assert_eq!((pd.place.as_deref(), pd.day, pd.month), (Some("Sóc Trăng"), Some(27), Some(9)));
+        assert_eq!(
+            (pd.place.as_deref(), pd.day, pd.month),
+            (Some("Sóc Trăng"), Some(27), Some(9))
+        );
     }
 
     #[test]
     fn motto_wrapped_over_two_lines() {
-        let h = head("ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\nCỘNG HOÀ XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập -\nTự do - Hạnh phúc\nQUY CHẾ LÀM\n");
+        let h = head(
+            "ỦY BAN NHÂN DÂN\nXÃ XUÂN PHÚ\nCỘNG HOÀ XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập -\nTự do - Hạnh phúc\nQUY CHẾ LÀM\n",
+        );
         assert!(h.national.unwrap().motto.is_some());
         assert_eq!(h.end, 6);
     }

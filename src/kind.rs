@@ -128,7 +128,10 @@ impl DocKind {
 
     /// The tên loại in capitals as the decree prints it (`THÔNG BÁO`); `None` for `Other`.
     pub fn name(&self) -> Option<&'static str> {
-        TABLE.iter().find(|(v, ..)| v == self).map(|(_, _, n, _)| *n)
+        TABLE
+            .iter()
+            .find(|(v, ..)| v == self)
+            .map(|(_, _, n, _)| *n)
     }
 
     /// Recognise a tên loại line — `THÔNG BÁO`, `GIẤY MỜI HỌP`, `Quyết định`.
@@ -164,14 +167,19 @@ impl DocKind {
         }
         TABLE
             .iter()
-            .find(|(_, _, _, c)| c.is_some_and(|c| c == code || c.eq_ignore_ascii_case(code) && code.is_ascii()))
+            .find(|(_, _, _, c)| {
+                c.is_some_and(|c| c == code || c.eq_ignore_ascii_case(code) && code.is_ascii())
+            })
             .map(|(k, ..)| k.clone())
     }
 
     /// Whether `code` is a known type code (`TB`, `QĐ`, `TTr`, party `KL`, `CV`, `QĐi`).
     pub fn is_type_code(code: &str) -> bool {
         Self::from_type_code(code).is_some()
-            || matches!(code, "TT" | "CV" | "QĐi" | "BS" | "SY" | "SL" | "TrS" | "CTr" | "HD")
+            || matches!(
+                code,
+                "TT" | "CV" | "QĐi" | "BS" | "SY" | "SL" | "TrS" | "CTr" | "HD"
+            )
     }
 
     /// A kind from a printed name outside the lists: its slug.
@@ -206,7 +214,10 @@ mod tests {
     #[test]
     fn runs_on_past_a_known_type() {
         assert_eq!(DocKind::from_line("GIẤY MỜI HỌP"), Some(DocKind::GiayMoi));
-        assert_eq!(DocKind::from_line("BIÊN BẢN LÀM VIỆC"), Some(DocKind::BienBan));
+        assert_eq!(
+            DocKind::from_line("BIÊN BẢN LÀM VIỆC"),
+            Some(DocKind::BienBan)
+        );
         assert_eq!(
             DocKind::from_line("PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC"),
             Some(DocKind::PhieuTrinh)
@@ -219,7 +230,10 @@ mod tests {
 
     #[test]
     fn old_type_lines_with_cua() {
-        assert_eq!(DocKind::from_line("Nghị định của Chính phủ"), Some(DocKind::NghiDinh));
+        assert_eq!(
+            DocKind::from_line("Nghị định của Chính phủ"),
+            Some(DocKind::NghiDinh)
+        );
         assert_eq!(
             DocKind::from_line("quyết định của bộ trưởng bộ tài chính"),
             Some(DocKind::QuyetDinh)

@@ -26,11 +26,6 @@ pub(crate) struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// Nothing but white space (after markup removal) and not an artefact.
-    pub fn is_blank(&self) -> bool {
-        self.text.is_empty() && self.artifact.is_none()
-    }
-
     /// Blank or artefact: carries no text.
     pub fn is_void(&self) -> bool {
         self.text.is_empty() || self.artifact.is_some()
@@ -53,9 +48,8 @@ pub(crate) struct Cell {
     pub span: Span,
 }
 
-static RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s_=~*.\-–—‒―•·oO0&]*$").expect("rule regex")
-});
+static RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s_=~*.\-–—‒―•·oO0&]*$").expect("rule regex"));
 static TABLE_RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$").expect("table rule"));
 static PAGE_NO: LazyLock<Regex> =
@@ -99,11 +93,17 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
     let trimmed = raw.trim_matches(is_space);
     let artifact = if trimmed.is_empty() {
         None
-    } else if TABLE_RULE.is_match(trimmed) {
+    } else if TABLE_RULE.is_match(trimmed)
+        || text.is_empty()
+        || text
+            .chars()
+            .all(|c| c == '|' || c == '+' || c.is_whitespace())
+    {
         Some(ArtifactKind::Markup)
-    } else if text.is_empty() || text.chars().all(|c| c == '|' || c == '+' || c.is_whitespace()) {
-        Some(ArtifactKind::Markup)
-    } else if RULE.is_match(&text) && text.chars().filter(|c| !c.is_whitespace()).count() >= 1 && !text.chars().all(|c| c.is_ascii_digit()) {
+    } else if RULE.is_match(&text)
+        && text.chars().filter(|c| !c.is_whitespace()).count() >= 1
+        && !text.chars().all(|c| c.is_ascii_digit())
+    {
         Some(ArtifactKind::Rule)
     } else if SIGNING.is_match(&text) {
         Some(ArtifactKind::SigningSoftware)
@@ -127,9 +127,8 @@ fn mark_page_numbers(lines: &mut [Line<'_>]) {
             continue;
         }
         let prev_void = i == 0 || lines[i - 1].text.is_empty() || lines[i].page_break;
-        let next_void = i + 1 >= lines.len()
-            || lines[i + 1].text.is_empty()
-            || lines[i + 1].page_break;
+        let next_void =
+            i + 1 >= lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_break;
         if prev_void && next_void {
             lines[i].artifact = Some(ArtifactKind::PageNumber);
         }

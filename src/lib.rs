@@ -99,7 +99,11 @@ pub fn to_json_pretty(parsed: &Parsed) -> String {
 }
 
 /// Write the document as JSON to a writer.
-pub fn to_writer<W: std::io::Write>(writer: W, parsed: &Parsed, pretty: bool) -> std::io::Result<()> {
+pub fn to_writer<W: std::io::Write>(
+    writer: W,
+    parsed: &Parsed,
+    pretty: bool,
+) -> std::io::Result<()> {
     let r = if pretty {
         serde_json::to_writer_pretty(writer, &parsed.document)
     } else {

@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "vanban", version, about = "Parse Vietnamese administrative documents (văn bản hành chính) into JSON")]
+#[command(
+    name = "vanban",
+    version,
+    about = "Parse Vietnamese administrative documents (văn bản hành chính) into JSON"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,11 +40,18 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Parse { inputs, out, pretty, no_join } => {
+        Command::Parse {
+            inputs,
+            out,
+            pretty,
+            no_join,
+        } => {
             let mut opts = vanban::Options::default();
             opts.join_continuations = !no_join;
             match out {
-                None if inputs.len() == 1 && !inputs[0].is_dir() => single(&inputs[0], &opts, pretty),
+                None if inputs.len() == 1 && !inputs[0].is_dir() => {
+                    single(&inputs[0], &opts, pretty)
+                }
                 None => {
                     eprintln!("vanban: several inputs or a folder need --out DIR");
                     ExitCode::from(2)
@@ -63,8 +74,13 @@ fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
 
 fn convert(path: &Path, opts: &vanban::Options, pretty: bool) -> Result<String, String> {
     let bytes = read_input(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let parsed = vanban::parse_bytes(&bytes, opts).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(if pretty { vanban::to_json_pretty(&parsed) } else { vanban::to_json(&parsed) })
+    let parsed =
+        vanban::parse_bytes(&bytes, opts).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(if pretty {
+        vanban::to_json_pretty(&parsed)
+    } else {
+        vanban::to_json(&parsed)
+    })
 }
 
 fn single(path: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
@@ -94,7 +110,8 @@ fn collect(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
                     out.push((d.clone(), d.clone()));
                     continue;
                 };
-                let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                let mut entries: Vec<PathBuf> =
+                    rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 entries.sort();
                 for p in entries {
                     if p.is_dir() {
@@ -120,9 +137,11 @@ fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -
         let dest = dir.join(rel).with_extension("json");
         let result = convert(src, opts, pretty).and_then(|json| {
             if let Some(parent) = dest.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
             }
-            std::fs::write(&dest, json + "\n").map_err(|e| format!("{}: cannot write: {e}", dest.display()))
+            std::fs::write(&dest, json + "\n")
+                .map_err(|e| format!("{}: cannot write: {e}", dest.display()))
         });
         match result {
             Ok(()) => ok += 1,
@@ -132,6 +151,14 @@ fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -
             }
         }
     }
-    println!("vanban: {ok} converted, {failed} failed, {} files into {}", files.len(), dir.display());
-    if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    println!(
+        "vanban: {ok} converted, {failed} failed, {} files into {}",
+        files.len(),
+        dir.display()
+    );
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

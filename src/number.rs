@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use nom::IResult;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, space0};
 use nom::combinator::{opt, recognize};
 use nom::sequence::{pair, terminated, tuple};
@@ -149,8 +149,9 @@ fn symbol(i: &str) -> IResult<&str, &str> {
         } else {
             break;
         };
-        let tok: IResult<&str, &str> =
-            take_while1(|c: char| symbol_char(c) && (c.is_uppercase() || c.is_ascii_digit() || c == '-'))(next);
+        let tok: IResult<&str, &str> = take_while1(|c: char| {
+            symbol_char(c) && (c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        })(next);
         match tok {
             Ok((r2, t)) if t.chars().next().is_some_and(char::is_uppercase) => rest = r2,
             _ => break,
@@ -189,15 +190,27 @@ mod tests {
     fn blank_numbers() {
         assert_eq!(parts("Số: /TB-UBND"), (None, None, o("TB-UBND")));
         assert_eq!(parts("Số:           /TB-VP"), (None, None, o("TB-VP")));
-        assert_eq!(parts("Số:      /TTr- BLĐTBXH"), (None, None, o("TTr- BLĐTBXH")));
+        assert_eq!(
+            parts("Số:      /TTr- BLĐTBXH"),
+            (None, None, o("TTr- BLĐTBXH"))
+        );
         assert_eq!(parts("Số: /TTr - SCT"), (None, None, o("TTr - SCT")));
     }
 
     #[test]
     fn normative_and_party() {
-        assert_eq!(parts("Số: 30/2020/NĐ-CP"), (o("30"), Some(2020), o("NĐ-CP")));
-        assert_eq!(parts("SỐ:155/1998/TT/BTC"), (o("155"), Some(1998), o("TT/BTC")));
-        assert_eq!(parts("Luật số: 45/2019/QH14"), (o("45"), Some(2019), o("QH14")));
+        assert_eq!(
+            parts("Số: 30/2020/NĐ-CP"),
+            (o("30"), Some(2020), o("NĐ-CP"))
+        );
+        assert_eq!(
+            parts("SỐ:155/1998/TT/BTC"),
+            (o("155"), Some(1998), o("TT/BTC"))
+        );
+        assert_eq!(
+            parts("Luật số: 45/2019/QH14"),
+            (o("45"), Some(2019), o("QH14"))
+        );
         assert_eq!(parts("Số 12-TB/TU"), (o("12"), None, o("TB/TU")));
         assert!(find("Số 12-TB/TU").unwrap().2.party);
     }

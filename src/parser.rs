@@ -22,9 +22,24 @@ static KINH_GUI: LazyLock<Regex> =
 
 /// Title lines never start with these capitals: they open the authority line of a decision.
 const AUTHORITY_HEADS: &[&str] = &[
-    "ỦY BAN", "CHỦ TỊCH", "BỘ TRƯỞNG", "GIÁM ĐỐC", "THỦ TƯỚNG", "HỘI ĐỒNG", "CHÍNH PHỦ",
-    "QUỐC HỘI", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG", "BỘ CHÍNH TRỊ",
-    "BAN BÍ THƯ", "CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "HIỆU TRƯỞNG", "THỐNG ĐỐC",
+    "ỦY BAN",
+    "CHỦ TỊCH",
+    "BỘ TRƯỞNG",
+    "GIÁM ĐỐC",
+    "THỦ TƯỚNG",
+    "HỘI ĐỒNG",
+    "CHÍNH PHỦ",
+    "QUỐC HỘI",
+    "BAN THƯỜNG VỤ",
+    "BAN CHẤP HÀNH",
+    "TỔNG CỤC TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "BỘ CHÍNH TRỊ",
+    "BAN BÍ THƯ",
+    "CHÁNH VĂN PHÒNG",
+    "TRƯỞNG BAN",
+    "HIỆU TRƯỞNG",
+    "THỐNG ĐỐC",
 ];
 
 /// NFC only when needed: ASCII and precomposed Vietnamese letters are NFC already.
@@ -83,8 +98,13 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
         diags: Vec::new(),
     };
     if lines.iter().all(|l| l.text.is_empty()) {
-        let msg = if text.is_empty() { "the input is empty" } else { "the input holds only white space" };
-        doc.diagnostics.push(Diagnostic::whole(Severity::Error, "empty-input", msg));
+        let msg = if text.is_empty() {
+            "the input is empty"
+        } else {
+            "the input holds only white space"
+        };
+        doc.diagnostics
+            .push(Diagnostic::whole(Severity::Error, "empty-input", msg));
         for l in &lines {
             if l.artifact.is_some() {
                 doc.artifacts.push(artifact(l));
@@ -120,7 +140,10 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
                 kind_from_line = Some(DocKind::other(t));
             }
             if kind_from_line.is_some() {
-                doc.kind_line = Some(Text { text: t.clone(), span: lines[k].span() });
+                doc.kind_line = Some(Text {
+                    text: t.clone(),
+                    span: lines[k].span(),
+                });
                 cx.place(k);
                 i = k + 1;
             }
@@ -128,17 +151,17 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     }
 
     // trích yếu
-    if kind_from_line.is_some() {
-        if let Some((title, span, next)) = title_lines(&cx, i, n) {
-            for j in i..next {
-                if !lines[j].text.is_empty() || lines[j].artifact.is_some() {
-                    cx.place(j);
-                }
+    if kind_from_line.is_some()
+        && let Some((title, span, next)) = title_lines(&cx, i, n)
+    {
+        for (j, l) in lines.iter().enumerate().take(next).skip(i) {
+            if !l.text.is_empty() || l.artifact.is_some() {
+                cx.place(j);
             }
-            doc.title = Some(title);
-            doc.title_span = Some(span);
-            i = next;
         }
+        doc.title = Some(title);
+        doc.title_span = Some(span);
+        i = next;
     }
     if doc.title.is_none()
         && let Some(vv) = &h.vv
@@ -246,13 +269,20 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
             let next_heading = (start..n)
                 .find(|&m| {
                     let t = &lines[m].text;
-                    m > start && t.starts_with("PHỤ LỤC") || (m > start && t.starts_with("Phụ lục") && t.split_whitespace().count() <= 4)
+                    m > start && t.starts_with("PHỤ LỤC")
+                        || (m > start
+                            && t.starts_with("Phụ lục")
+                            && t.split_whitespace().count() <= 4)
                 })
                 .unwrap_or(n);
             let idx: Vec<usize> = (start..next_heading).collect();
             let body = body::parse(&lines, &idx, opts.join_continuations);
             let span = lines[k].span().join(lines[next_heading - 1].span());
-            doc.appendices.push(Appendix { heading, body, span });
+            doc.appendices.push(Appendix {
+                heading,
+                body,
+                span,
+            });
             for m in k..next_heading {
                 cx.place(m);
             }
@@ -286,12 +316,16 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
         ));
     }
     if let Some((problem, line)) = &h.date_problem {
-        cx.warn(Severity::Warning, "date-out-of-range", format!("the date is not a real date: {problem}"), *line);
+        cx.warn(
+            Severity::Warning,
+            "date-out-of-range",
+            format!("the date is not a real date: {problem}"),
+            *line,
+        );
     }
     component_diagnostics(&doc, &mut cx);
-    for k in 0..n {
-        if !cx.placed[k] && !lines[k].text.is_empty() {
-            let l = &lines[k];
+    for (k, l) in lines.iter().enumerate() {
+        if !cx.placed[k] && !l.text.is_empty() {
             let col = char_column(l.raw, l.raw.len() - l.raw.trim_start().len());
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
@@ -326,7 +360,9 @@ fn short(s: &str) -> String {
 }
 
 fn column_of(lines: &[Line<'_>], span: Span) -> u32 {
-    let l = &lines[(span.line_start as usize).saturating_sub(1).min(lines.len() - 1)];
+    let l = &lines[(span.line_start as usize)
+        .saturating_sub(1)
+        .min(lines.len() - 1)];
     let off = span.start.saturating_sub(l.start);
     let raw = l.raw;
     let mut col = char_column(raw, off);
@@ -336,7 +372,10 @@ fn column_of(lines: &[Line<'_>], span: Span) -> u32 {
     while !raw.is_char_boundary(b) {
         b -= 1;
     }
-    col += rest.chars().take_while(|c| c.is_whitespace() || *c == '|' ).count() as u32;
+    col += rest
+        .chars()
+        .take_while(|c| c.is_whitespace() || *c == '|')
+        .count() as u32;
     col
 }
 
@@ -353,7 +392,9 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
             && footer::noi_nhan(t).is_none()
     };
     let t0 = &flat(&lines[first]);
-    if !ok_first(t0) || (is_upper(t0) && AUTHORITY_HEADS.iter().any(|a| upper_key(t0).starts_with(a))) {
+    if !ok_first(t0)
+        || (is_upper(t0) && AUTHORITY_HEADS.iter().any(|a| upper_key(t0).starts_with(a)))
+    {
         return None;
     }
     let mut parts = vec![t0.to_string()];
@@ -370,7 +411,10 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
         if l.text.is_empty() {
             // a wrapped line may follow a blank only when it starts in lower case
             match cx.next_text(k, end) {
-                Some(m) if starts_lower(&lines[m].text) && !ends_sentence(parts.last().expect("a part")) => {
+                Some(m)
+                    if starts_lower(&lines[m].text)
+                        && !ends_sentence(parts.last().expect("a part")) =>
+                {
                     k = m;
                     continue;
                 }
@@ -384,7 +428,9 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
         if is_upper(t) && AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a)) {
             break;
         }
-        if t.chars().count() > 250 || ends_sentence(parts.last().expect("a part")) && !starts_lower(t) {
+        if t.chars().count() > 250
+            || ends_sentence(parts.last().expect("a part")) && !starts_lower(t)
+        {
             break;
         }
         parts.push(t.clone());
@@ -402,7 +448,10 @@ fn flat(line: &Line<'_>) -> String {
     if cs.is_empty() {
         return line.text.clone();
     }
-    cs.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ")
+    cs.iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether a line opens with `Kính gửi`.
@@ -441,7 +490,12 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
             }
         }
     }
-    let mut acc = Acc { out: Vec::new(), last_raw: String::new(), open: false, dashed: false };
+    let mut acc = Acc {
+        out: Vec::new(),
+        last_raw: String::new(),
+        open: false,
+        dashed: false,
+    };
     let first = flat(&lines[k]);
     let rest = KINH_GUI.find(&first).map_or("", |m| &first[m.end()..]);
     if !rest.trim().is_empty() {
@@ -486,7 +540,12 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
 /// Where the closing block (Nơi nhận, signature) starts, searching from line `from`.
 fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
     let n = lines.len();
-    let nn = (from..n).find(|&k| cells(&lines[k]).iter().any(|c| footer::noi_nhan(&c.text).is_some()) || footer::noi_nhan(&lines[k].text).is_some());
+    let nn = (from..n).find(|&k| {
+        cells(&lines[k])
+            .iter()
+            .any(|c| footer::noi_nhan(&c.text).is_some())
+            || footer::noi_nhan(&lines[k].text).is_some()
+    });
     let first_mode = (from..n).find(|&k| {
         let l = &lines[k];
         !l.is_void() && cells(l).iter().any(|c| footer::opens_with_mode(&c.text))
@@ -520,7 +579,10 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
                 if lines[m].is_void() {
                     continue;
                 }
-                if footer::is_signature_like(&lines[m].text) && !body::starts_with_marker(&lines[m].text) && m + 8 > s {
+                if footer::is_signature_like(&lines[m].text)
+                    && !body::starts_with_marker(&lines[m].text)
+                    && m + 8 > s
+                {
                     top = m;
                 } else {
                     break;
@@ -588,13 +650,25 @@ fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
     }
     let d = |sev, code, msg: &str| Diagnostic::whole(sev, code, msg);
     if doc.issuer.is_none() {
-        cx.diags.push(d(Severity::Warning, "missing-issuer", "no tên cơ quan ban hành (issuer) was found in the header"));
+        cx.diags.push(d(
+            Severity::Warning,
+            "missing-issuer",
+            "no tên cơ quan ban hành (issuer) was found in the header",
+        ));
     }
     if doc.national_heading.is_none() {
-        cx.diags.push(d(Severity::Info, "missing-national-heading", "no Quốc hiệu (or party heading) was found"));
+        cx.diags.push(d(
+            Severity::Info,
+            "missing-national-heading",
+            "no Quốc hiệu (or party heading) was found",
+        ));
     }
     match &doc.number {
-        None => cx.diags.push(d(Severity::Warning, "missing-number", "no số, ký hiệu line was found")),
+        None => cx.diags.push(d(
+            Severity::Warning,
+            "missing-number",
+            "no số, ký hiệu line was found",
+        )),
         Some(num) if num.number.is_none() => cx.diags.push(Diagnostic::at(
             Severity::Info,
             "blank-number",
@@ -605,29 +679,55 @@ fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
         _ => {}
     }
     match &doc.place_date {
-        None => cx.diags.push(d(Severity::Warning, "missing-place-date", "no địa danh và thời gian line was found")),
-        Some(pd) if pd.day.is_none() || pd.month.is_none() || pd.year.is_none() => cx.diags.push(Diagnostic::at(
-            Severity::Info,
-            "blank-date-part",
-            "part of the date is left blank",
-            pd.span.line_start,
-            1,
+        None => cx.diags.push(d(
+            Severity::Warning,
+            "missing-place-date",
+            "no địa danh và thời gian line was found",
         )),
+        Some(pd) if pd.day.is_none() || pd.month.is_none() || pd.year.is_none() => {
+            cx.diags.push(Diagnostic::at(
+                Severity::Info,
+                "blank-date-part",
+                "part of the date is left blank",
+                pd.span.line_start,
+                1,
+            ))
+        }
         _ => {}
     }
     if doc.kind.is_none() {
-        cx.diags.push(d(Severity::Warning, "missing-kind", "no tên loại line and no V/v trích yếu were found"));
+        cx.diags.push(d(
+            Severity::Warning,
+            "missing-kind",
+            "no tên loại line and no V/v trích yếu were found",
+        ));
     }
     if doc.title.is_none() {
-        cx.diags.push(d(Severity::Info, "missing-title", "no trích yếu was found"));
+        cx.diags
+            .push(d(Severity::Info, "missing-title", "no trích yếu was found"));
     }
     if doc.body.is_empty() {
-        cx.diags.push(d(Severity::Warning, "missing-body", "the document has no content between its header and its closing block"));
+        cx.diags.push(d(
+            Severity::Warning,
+            "missing-body",
+            "the document has no content between its header and its closing block",
+        ));
     }
     if doc.signature.is_none() {
-        cx.diags.push(d(Severity::Warning, "missing-signature", "no signature block was found"));
+        cx.diags.push(d(
+            Severity::Warning,
+            "missing-signature",
+            "no signature block was found",
+        ));
     }
-    if doc.recipients.cc.is_empty() && doc.recipients.archive.is_none() && doc.recipients.to.is_empty() {
-        cx.diags.push(d(Severity::Info, "missing-recipients", "no Nơi nhận or Kính gửi was found"));
+    if doc.recipients.cc.is_empty()
+        && doc.recipients.archive.is_none()
+        && doc.recipients.to.is_empty()
+    {
+        cx.diags.push(d(
+            Severity::Info,
+            "missing-recipients",
+            "no Nơi nhận or Kính gửi was found",
+        ));
     }
 }

@@ -52,7 +52,7 @@ fn days_in(m: u8, y: u16) -> u8 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         _ => 28,
     }
 }
@@ -72,13 +72,20 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_date(cell: &str) -> Option<(usize, usize, DateParts)> {
     let c = DATE.captures(cell)?;
     let m = c.get(0)?;
-    let num = |i: usize| c.get(i).and_then(|g| g.as_str().replace(' ', "").parse::<u16>().ok());
+    let num = |i: usize| {
+        c.get(i)
+            .and_then(|g| g.as_str().replace(' ', "").parse::<u16>().ok())
+    };
     let parts = DateParts {
         day: num(1).and_then(|v| u8::try_from(v).ok()),
         month: num(2).and_then(|v| u8::try_from(v).ok()),
         year: num(3),
     };
-    if parts.year.is_none() && parts.month.is_none() && parts.day.is_none() && !cell[..m.start()].trim_end().ends_with(',') {
+    if parts.year.is_none()
+        && parts.month.is_none()
+        && parts.day.is_none()
+        && !cell[..m.start()].trim_end().ends_with(',')
+    {
         return None;
     }
     Some((m.start(), m.end(), parts))
@@ -112,7 +119,10 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
         .collect();
     let mut first = words.len();
     for (k, (_, w)) in words.iter().enumerate().rev() {
-        let cap = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let cap = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let inner = PLACE_INNER.contains(w) && k > 0;
         if cap || inner {
             first = k;
@@ -164,7 +174,10 @@ mod tests {
 
     #[test]
     fn places() {
-        assert_eq!(place_before("Thành phố Hồ Chí Minh, ").unwrap().1, "Thành phố Hồ Chí Minh");
+        assert_eq!(
+            place_before("Thành phố Hồ Chí Minh, ").unwrap().1,
+            "Thành phố Hồ Chí Minh"
+        );
         assert_eq!(
             place_before("V/v tăng cường công tác Lào Cai, ").unwrap().1,
             "Lào Cai"

@@ -23,8 +23,17 @@ pub(crate) fn is_basis(text: &str) -> bool {
 
 /// The enacting formulas that stand alone on a line.
 const FORMULAS: &[&str] = &[
-    "QUYẾT ĐỊNH", "QUYẾT NGHỊ", "CHỈ THỊ", "KẾT LUẬN", "BAN HÀNH", "QUY ĐỊNH", "HƯỚNG DẪN",
-    "THÔNG BÁO", "ĐIỆN", "YÊU CẦU", "ĐỀ NGHỊ",
+    "QUYẾT ĐỊNH",
+    "QUYẾT NGHỊ",
+    "CHỈ THỊ",
+    "KẾT LUẬN",
+    "BAN HÀNH",
+    "QUY ĐỊNH",
+    "HƯỚNG DẪN",
+    "THÔNG BÁO",
+    "ĐIỆN",
+    "YÊU CẦU",
+    "ĐỀ NGHỊ",
 ];
 
 /// Is this line an enacting formula (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`)?
@@ -52,18 +61,39 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
         let t = text(k);
         let span = lines[idx[k]].span();
         if BASIS.is_match(t) {
-            p.bases.push(Text { text: t.to_string(), span });
+            p.bases.push(Text {
+                text: t.to_string(),
+                span,
+            });
             last_kind = 1;
         } else if PROPOSAL.is_match(t) {
-            p.proposals.push(Text { text: t.to_string(), span });
+            p.proposals.push(Text {
+                text: t.to_string(),
+                span,
+            });
             last_kind = 2;
-        } else if is_formula(t) || (last_kind != 0 && t.ends_with(':') && t.chars().count() < 300 && !crate::body::starts_with_marker(t)) {
-            p.enacting = Some(Text { text: t.to_string(), span });
+        } else if is_formula(t)
+            || (last_kind != 0
+                && t.ends_with(':')
+                && t.chars().count() < 300
+                && !crate::body::starts_with_marker(t))
+        {
+            p.enacting = Some(Text {
+                text: t.to_string(),
+                span,
+            });
             k += 1;
             break;
-        } else if last_kind != 0 && (starts_lower(t) || !prev_ended(&p, last_kind)) && !crate::body::starts_with_marker(t) {
+        } else if last_kind != 0
+            && (starts_lower(t) || !prev_ended(&p, last_kind))
+            && !crate::body::starts_with_marker(t)
+        {
             // a căn cứ wrapped over lines
-            let target = if last_kind == 1 { p.bases.last_mut() } else { p.proposals.last_mut() };
+            let target = if last_kind == 1 {
+                p.bases.last_mut()
+            } else {
+                p.proposals.last_mut()
+            };
             if let Some(x) = target {
                 x.text.push(' ');
                 x.text.push_str(t);
@@ -87,7 +117,10 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             .reduce(|a, b| a.join(b))
             .expect("authority lines");
         let t: Vec<&str> = auth.iter().map(|&a| text(a)).collect();
-        p.authority = Some(Text { text: t.join(" "), span });
+        p.authority = Some(Text {
+            text: t.join(" "),
+            span,
+        });
     }
     p.span = (0..k)
         .map(|j| lines[idx[j]].span())
@@ -97,7 +130,11 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
 }
 
 fn prev_ended(p: &Preamble, kind: u8) -> bool {
-    let last = if kind == 1 { p.bases.last() } else { p.proposals.last() };
+    let last = if kind == 1 {
+        p.bases.last()
+    } else {
+        p.proposals.last()
+    };
     last.is_none_or(|t| ends_sentence(&t.text) || t.text.ends_with(','))
 }
 
@@ -108,11 +145,16 @@ mod tests {
 
     #[test]
     fn decision_preamble() {
-        let ls = split_lines("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Nghị định số 30/2020/NĐ-CP\nngày 05/3/2020 của Chính phủ;\nTheo đề nghị của Giám đốc Sở Nội vụ.\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung\n");
+        let ls = split_lines(
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Nghị định số 30/2020/NĐ-CP\nngày 05/3/2020 của Chính phủ;\nTheo đề nghị của Giám đốc Sở Nội vụ.\nQUYẾT ĐỊNH:\nĐiều 1. Nội dung\n",
+        );
         let idx: Vec<usize> = (0..ls.len()).collect();
         let (p, used) = parse(&ls, &idx).unwrap();
         assert_eq!(used, 6);
-        assert_eq!(p.authority.unwrap().text, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI");
+        assert_eq!(
+            p.authority.unwrap().text,
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+        );
         assert_eq!(p.bases.len(), 2);
         assert!(p.bases[1].text.ends_with("của Chính phủ;"));
         assert_eq!(p.proposals.len(), 1);

@@ -79,23 +79,6 @@ pub fn is_upper(s: &str) -> bool {
     letters > 0
 }
 
-/// Share of letters in upper case (0.0 when there are none).
-pub fn upper_ratio(s: &str) -> f32 {
-    let (mut up, mut all) = (0u32, 0u32);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        all += 1;
-        if c.is_uppercase() {
-            up += 1;
-        }
-    }
-    if all == 0 { 0.0 } else { up as f32 / all as f32 }
-}
-
-/// The first alphabetic character.
-pub fn first_letter(s: &str) -> Option<char> {
-    s.chars().find(|c| c.is_alphabetic())
-}
-
 /// True when the text's first character is a lower-case letter.
 pub fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_lowercase())
@@ -212,7 +195,10 @@ mod tests {
     fn folding_and_cleaning() {
         assert_eq!(fold_ws("  a \t b\u{a0} c  "), "a b c");
         assert_eq!(clean("**THÔNG BÁO**"), "THÔNG BÁO");
-        assert_eq!(clean("*Hà Nội, ngày 12 tháng 4 năm 2025*"), "Hà Nội, ngày 12 tháng 4 năm 2025");
+        assert_eq!(
+            clean("*Hà Nội, ngày 12 tháng 4 năm 2025*"),
+            "Hà Nội, ngày 12 tháng 4 năm 2025"
+        );
         assert_eq!(clean("\\- Báo cáo chính trị"), "- Báo cáo chính trị");
         assert_eq!(clean("# V/v ban hành"), "V/v ban hành");
     }
