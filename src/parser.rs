@@ -42,17 +42,33 @@ const AUTHORITY_HEADS: &[&str] = &[
     "THỐNG ĐỐC",
 ];
 
-/// NFC only when needed: ASCII and precomposed Vietnamese letters are NFC already.
-pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
-    let fast = text.chars().all(|c| {
+/// Whether a line is NFC for certain without the tables: ASCII, Latin-1 and Latin Extended
+/// letters below the combining marks, precomposed Vietnamese letters and general punctuation.
+fn surely_nfc(line: &str) -> bool {
+    line.chars().all(|c| {
         let u = c as u32;
         u < 0x0300 || (0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x206F).contains(&u)
-    });
-    if fast || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
+    })
+}
+
+/// NFC only where needed: lines that pass the cheap range check are copied as they are, the
+/// others are checked with the quick check and normalised only when it fails. Text that is NFC
+/// throughout is borrowed, not copied.
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    let needs = |line: &str| !surely_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes;
+    let mut lines = text.split_inclusive('\n');
+    let Some(first_bad) = lines.position(needs) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        if k >= first_bad && needs(line) {
+            out.extend(line.nfc());
+        } else {
+            out.push_str(line);
+        }
     }
+    Cow::Owned(out)
 }
 
 struct Ctx<'a, 'b> {

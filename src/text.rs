@@ -7,14 +7,66 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Characters that count as white space in extracted text (NBSP, ideographic space, …).
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+    c.is_whitespace()
+}
+
+/// Characters that print as nothing and are dropped: zero-width space, joiners, BOM, soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// Whether a text certainly needs no folding: no leading or trailing space, no two spaces in a
+/// row, no tab or other space character. Scans bytes; Vietnamese letters never trip it.
+fn folded_already(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return false,
+            // lead bytes of NBSP (C2 A0), U+1680/U+180E (E1 9A/A0), U+2000–U+205F (E2 80/81),
+            // U+3000 (E3 80) and U+FEFF (EF BB): let the full fold decide
+            0xC2 if matches!(b.get(i + 1), Some(0xA0) | Some(0xAD)) => return false,
+            0xE1 if matches!(b.get(i + 1), Some(0x9A) | Some(0xA0)) => return false,
+            0xE2 if b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x80..=0x8D | 0xA8 | 0xA9 | 0xAF)) =>
+            {
+                return false;
+            }
+            0xE2 if b.get(i + 1) == Some(&0x81) && matches!(b.get(i + 2), Some(0x9F | 0xA0)) => {
+                return false;
+            }
+            0xE3 | 0xEF => return false,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
 }
 
 /// Fold runs of white space to one space and trim.
 pub fn fold_ws(s: &str) -> String {
+    if folded_already(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {
+        if is_invisible(c) {
+            continue;
+        }
         if is_space(c) {
             pending = !out.is_empty();
         } else {
@@ -194,6 +246,9 @@ mod tests {
     #[test]
     fn folding_and_cleaning() {
         assert_eq!(fold_ws("  a \t b\u{a0} c  "), "a b c");
+        assert_eq!(fold_ws("Lao động – Thương binh"), "Lao động – Thương binh");
+        assert_eq!(fold_ws("a\u{2003}b\u{200b}c"), "a bc");
+        assert_eq!(fold_ws("a\u{3000}b"), "a b");
         assert_eq!(clean("**THÔNG BÁO**"), "THÔNG BÁO");
         assert_eq!(
             clean("*Hà Nội, ngày 12 tháng 4 năm 2025*"),
