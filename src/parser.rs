@@ -42,13 +42,27 @@ const AUTHORITY_HEADS: &[&str] = &[
     "THỐNG ĐỐC",
 ];
 
-/// Whether a line is NFC for certain without the tables: ASCII, Latin-1 and Latin Extended
-/// letters below the combining marks, precomposed Vietnamese letters and general punctuation.
+/// Whether a line is NFC for certain without the tables, by its UTF-8 lead bytes: ASCII,
+/// U+0080–U+02FF (Latin letters, no combining marks), U+1E00–U+1EFF (precomposed Vietnamese
+/// letters) and U+2000–U+207F (punctuation) are all NFC.
 fn surely_nfc(line: &str) -> bool {
-    line.chars().all(|c| {
-        let u = c as u32;
-        u < 0x0300 || (0x1EA0..=0x1EF9).contains(&u) || (0x2000..=0x206F).contains(&u)
-    })
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+        } else if (0xC2..=0xCB).contains(&c) {
+            i += 2;
+        } else if c == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
+            i += 3;
+        } else if c == 0xE2 && matches!(b.get(i + 1), Some(0x80 | 0x81)) {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// NFC only where needed: lines that pass the cheap range check are copied as they are, the
@@ -745,5 +759,31 @@ fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
             "missing-recipients",
             "no Nơi nhận or Kính gửi was found",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_text_is_borrowed_and_nfd_lines_are_composed() {
+        let nfc = "Quảng Ngãi, ngày 05 tháng 9 năm 2024\n– “Đền ơn”\n";
+        assert!(matches!(normalize(nfc), Cow::Borrowed(_)));
+        let nfd: String = "Số: 12\nQuảng Ngãi\n".nfd().collect();
+        let n = normalize(&nfd);
+        assert!(matches!(n, Cow::Owned(_)));
+        assert_eq!(n, "Số: 12\nQuảng Ngãi\n");
+    }
+
+    #[test]
+    fn byte_check_agrees_with_the_tables() {
+        for s in ["ASCII only", "Tiếng Việt có dấu: ỦY BAN", "Ω ohm \u{2126}", "e\u{301}", "“x” – y"] {
+            if surely_nfc(s) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{s}");
+            }
+        }
+        assert!(!surely_nfc("e\u{301}"));
+        assert!(!surely_nfc("\u{2126}"));
     }
 }
