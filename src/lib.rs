@@ -111,3 +111,8 @@ pub fn to_writer<W: std::io::Write>(
     };
     r.map_err(std::io::Error::other)
 }
+
+/// The README's examples run as doctests, so the documentation cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
