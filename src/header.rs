@@ -667,7 +667,9 @@ fn split_inline(s: &str) -> Option<(String, String)> {
     (2..words.len())
         .find(|&k| {
             let prev = upper_key(words[k - 1]);
-            !INNER_BEFORE.contains(&prev.as_str()) && unit_head_at(&words, k)
+            // the unit needs a name after its head word (`NỘI VỤ` ends a name, `VỤ PHÁP CHẾ`
+            // opens one)
+            !INNER_BEFORE.contains(&prev.as_str()) && k + 1 < words.len() && unit_head_at(&words, k)
         })
         .map(|k| (words[..k].join(" "), words[k..].join(" ")))
 }

@@ -130,8 +130,11 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
             break;
         }
     }
-    // a lower-case inner word cannot open the place
-    while first < words.len() && PLACE_INNER.contains(&words[first].1) {
+    // a lower-case inner word or a number cannot open the place (`… năm 2025 Đà Nẵng`)
+    while first < words.len()
+        && (PLACE_INNER.contains(&words[first].1)
+            || words[first].1.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    {
         first += 1;
     }
     if first >= words.len() {

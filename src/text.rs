@@ -229,14 +229,17 @@ fn is_name_word(w: &str) -> bool {
     rest.iter().all(|c| c.is_lowercase())
 }
 
-/// A person's name as signed: 2 to 6 capitalised words, no digits (`Lê Chí Phương`).
+/// A person's name as signed: 2 to 6 capitalised words, no digits (`Lê Chí Phương`); a
+/// one-letter word is allowed inside ethnic names (`Kpă Y Lim`), not as the whole name.
 pub fn is_person_name(s: &str) -> bool {
     let s = s.trim();
     let words: Vec<&str> = s.split_whitespace().collect();
     if !(2..=6).contains(&words.len()) {
         return false;
     }
-    words.iter().all(|w| is_name_word(w))
+    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    let long = words.iter().filter(|w| is_name_word(w)).count();
+    long >= 2 && words.iter().all(|w| is_name_word(w) || single(w))
 }
 
 #[cfg(test)]
@@ -264,6 +267,8 @@ mod tests {
         assert!(!is_upper("Ủy ban nhân dân"));
         assert!(starts_lower("người có công"));
         assert!(is_person_name("Lê Chí Phương"));
+        assert!(is_person_name("Kpă Y Lim"));
+        assert!(!is_person_name("A B"));
         assert!(!is_person_name("Như trên"));
         assert!(!is_person_name("PHÓ CHỦ TỊCH"));
     }
