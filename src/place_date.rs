@@ -133,7 +133,10 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
     // a lower-case inner word or a number cannot open the place (`… năm 2025 Đà Nẵng`)
     while first < words.len()
         && (PLACE_INNER.contains(&words[first].1)
-            || words[first].1.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            || words[first]
+                .1
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.'))
     {
         first += 1;
     }

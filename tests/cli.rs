@@ -1,0 +1,282 @@
+//! The `vanban` binary: exit codes, stdout/stderr shape, stdin, batch mode.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::root;
+use serde_json::Value;
+
+const SEED: &str = "fixtures/00-seed-notice-quang-ngai-2024.txt";
+
+fn vanban() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vanban"));
+    c.current_dir(root());
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    vanban().args(args).output().expect("the binary runs")
+}
+
+fn stdout_json(out: &Output) -> Value {
+    let s = std::str::from_utf8(&out.stdout).expect("stdout is UTF-8");
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {s:.200}"))
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A failure is reported on one line of stderr, without a panic or backtrace.
+fn assert_clean_failure(out: &Output) {
+    assert!(!out.status.success(), "expected a non-zero exit");
+    let err = stderr(out);
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "stderr is not one line: {err:?}"
+    );
+    assert!(!err.trim().is_empty(), "no message on stderr");
+    for bad in ["panicked", "backtrace", "RUST_BACKTRACE"] {
+        assert!(!err.contains(bad), "stderr mentions {bad}: {err}");
+    }
+    assert!(
+        out.stdout.is_empty(),
+        "stdout on failure: {:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn parse_seed_prints_json() {
+    let out = run(&["parse", SEED]);
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        stderr(&out)
+    );
+    let doc = stdout_json(&out);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["kind"], "thong_bao");
+    // Diagnostics in the tree do not make the command fail, nor go to stderr.
+    assert!(!doc["diagnostics"].as_array().unwrap().is_empty());
+    assert!(out.stderr.is_empty(), "stderr: {}", stderr(&out));
+    // One document, one line (compact JSON).
+    assert_eq!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .trim_end()
+            .lines()
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn pretty_is_the_same_document() {
+    let compact = stdout_json(&run(&["parse", SEED]));
+    let out = run(&["parse", SEED, "--pretty"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).lines().count() > 10,
+        "--pretty did not indent"
+    );
+    assert_eq!(stdout_json(&out), compact);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let bytes = std::fs::read(root().join(SEED)).unwrap();
+    let mut child = vanban()
+        .args(["parse", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        stderr(&out)
+    );
+    assert_eq!(stdout_json(&out), stdout_json(&run(&["parse", SEED])));
+}
+
+#[test]
+fn nonexistent_file_fails_cleanly() {
+    let out = run(&["parse", "fixtures/no-such-file.txt"]);
+    assert_clean_failure(&out);
+    assert!(
+        stderr(&out).contains("no-such-file.txt"),
+        "stderr does not name the file: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn invalid_utf8_fails_cleanly() {
+    let out = run(&["parse", "fixtures/bad/invalid-utf8.txt"]);
+    assert_clean_failure(&out);
+    assert!(
+        stderr(&out).contains("224"),
+        "stderr does not give the offset: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn binary_fails_cleanly() {
+    assert_clean_failure(&run(&["parse", "fixtures/bad/binary.bin"]));
+}
+
+#[test]
+fn decodable_bad_inputs_exit_zero() {
+    for name in [
+        "empty.txt",
+        "whitespace.txt",
+        "not-a-document.txt",
+        "truncated.txt",
+        "utf8-bom.txt",
+        "utf16le-bom.txt",
+    ] {
+        let out = run(&["parse", &format!("fixtures/bad/{name}")]);
+        assert!(
+            out.status.success(),
+            "{name}: exit {:?}: {}",
+            out.status,
+            stderr(&out)
+        );
+        assert_eq!(stdout_json(&out)["schema_version"], 1, "{name}");
+    }
+}
+
+/// The one summary line batch mode prints on stdout.
+fn summary(out: &Output) -> String {
+    let s = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        s.trim_end().lines().count(),
+        1,
+        "batch stdout is not one summary line: {s:?}"
+    );
+    s.trim_end().to_string()
+}
+
+#[test]
+fn batch_mirrors_paths_and_fails_on_undecodable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = run(&["parse", "fixtures", "--out", out_dir.to_str().unwrap()]);
+    assert!(
+        !out.status.success(),
+        "fixtures/bad holds undecodable files; exit should be non-zero"
+    );
+    let line = summary(&out);
+    assert!(line.contains("failed"), "summary: {line}");
+
+    // Every .txt below fixtures/ that decodes has its mirror; the undecodable one does not.
+    let fixtures = root().join("fixtures");
+    let mut expected = 0;
+    for txt in common::good_fixtures() {
+        let rel = txt.strip_prefix(&fixtures).unwrap();
+        let json = out_dir.join(rel).with_extension("json");
+        let doc: Value = serde_json::from_str(
+            &std::fs::read_to_string(&json).unwrap_or_else(|e| panic!("{}: {e}", json.display())),
+        )
+        .unwrap();
+        assert_eq!(doc["schema_version"], 1);
+        expected += 1;
+    }
+    for name in [
+        "empty",
+        "whitespace",
+        "not-a-document",
+        "truncated",
+        "utf8-bom",
+        "utf16le-bom",
+    ] {
+        assert!(
+            out_dir.join("bad").join(format!("{name}.json")).is_file(),
+            "bad/{name}.json not written"
+        );
+        expected += 1;
+    }
+    assert!(
+        !out_dir.join("bad/invalid-utf8.json").exists(),
+        "undecodable file written"
+    );
+    assert!(
+        !out_dir.join("bad/binary.json").exists(),
+        "a .bin file was converted"
+    );
+    // Gold answers are .json, not inputs.
+    assert!(!out_dir.join("gold").exists(), "gold/ was mirrored");
+    assert!(
+        line.contains(&format!("{expected} converted")),
+        "summary: {line}"
+    );
+
+    // Each failure is reported on its own line of stderr, with no panic.
+    let err = stderr(&out);
+    assert!(err.contains("invalid-utf8.txt"), "stderr: {err}");
+    assert!(!err.contains("panicked"), "stderr: {err}");
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(from, to).unwrap();
+}
+
+#[test]
+fn batch_of_good_files_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let fixtures = common::good_fixtures();
+    copy(&fixtures[0], &input.join("a.txt"));
+    copy(&fixtures[1], &input.join("sub/deeper/b.txt"));
+    copy(&fixtures[2], &input.join("sub/c.md"));
+    std::fs::write(input.join("notes.json"), "{}").unwrap(); // not an input
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "parse",
+        input.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--pretty",
+    ]);
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        stderr(&out)
+    );
+    let line = summary(&out);
+    assert!(
+        line.contains("3 converted") && line.contains("0 failed"),
+        "summary: {line}"
+    );
+    for rel in ["a.json", "sub/deeper/b.json", "sub/c.json"] {
+        let p = out_dir.join(rel);
+        let doc: Value = serde_json::from_str(
+            &std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
+        )
+        .unwrap();
+        assert_eq!(doc["schema_version"], 1, "{rel}");
+    }
+    // A single file with --out is written by its name.
+    let single = dir.path().join("single");
+    let out = run(&["parse", SEED, "--out", single.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(single.join("00-seed-notice-quang-ngai-2024.json").is_file());
+}
+
+#[test]
+fn folder_without_out_is_refused() {
+    assert_clean_failure(&run(&["parse", "fixtures"]));
+}

