@@ -25,6 +25,11 @@ pub struct Span {
 }
 
 impl Span {
+    /// Join an optional span with another.
+    pub fn join_opt(a: Option<Span>, b: Span) -> Span {
+        a.map_or(b, |a| a.join(b))
+    }
+
     /// The smallest span covering both.
     pub fn join(self, other: Span) -> Span {
         Span {
@@ -265,6 +270,10 @@ pub struct Recipients {
     pub to_spans: Vec<Span>,
     /// Where each `cc` entry was read (same order).
     pub cc_spans: Vec<Span>,
+    /// Where the `Kính gửi:` block was read, label included.
+    pub to_span: Option<Span>,
+    /// Where the `Nơi nhận:` block was read, label and `Lưu` entry included.
+    pub span: Option<Span>,
 }
 
 /// Lưu — e.g. `Lưu: VT, KGVX (02), VA`.

@@ -139,7 +139,7 @@ enum SigItem {
     Mode(Mode, String, Span),
     Caps(String, Span),
     Name(String, Span),
-    Note(String),
+    Note(String, Span),
     Gap,
 }
 
@@ -147,6 +147,8 @@ enum SigItem {
 #[derive(Debug, Default)]
 pub(crate) struct Footer {
     pub cc: Vec<(String, Span)>,
+    /// Where the Nơi nhận block was read.
+    pub cc_span: Option<Span>,
     pub archive: Option<Archive>,
     pub signature: Option<Signature>,
     pub used: Vec<usize>,
@@ -367,6 +369,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                 have_cc = true;
                 entry_open = false;
                 text = rest;
+                f.cc_span = Some(Span::join_opt(f.cc_span, cell.span));
             }
             if text.is_empty() {
                 continue;
@@ -381,6 +384,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                 if recip {
                     in_cc = true;
                     have_cc = true;
+                    f.cc_span = Some(Span::join_opt(f.cc_span, cell.span));
                     let (body, tail) = peel_tail(pre);
                     for e in split_entries(&body) {
                         let starts_entry = e.starts_with(['-', '–', '+', '•']);
@@ -389,7 +393,13 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                             continue;
                         }
                         let raw = e.trim_start_matches(['-', '–', '+', '•', ' ']).trim();
-                        if LUU.is_match(raw) {
+                        if LUU.is_match(raw) && f.archive.is_some() {
+                            // a second Lưu entry: kept for the diagnostics, never dropped
+                            f.leftovers.push(Text {
+                                text: raw.to_string(),
+                                span: cell.span,
+                            });
+                        } else if LUU.is_match(raw) {
                             let (raw2, t2) = peel_tail_name(raw);
                             f.archive = Some(Archive {
                                 entries: archive_entries(&raw2),
@@ -484,11 +494,11 @@ fn push_sig(items: &mut Vec<SigItem>, t: &str, span: Span) -> bool {
         && !name.is_empty()
     {
         let ok = push_sig(items, name, span);
-        items.push(SigItem::Note(note.to_string()));
+        items.push(SigItem::Note(note.to_string(), span));
         return ok;
     }
     if NOTE.is_match(t) {
-        items.push(SigItem::Note(t.to_string()));
+        items.push(SigItem::Note(t.to_string(), span));
         return true;
     }
     if is_person_name(t) {
@@ -539,7 +549,10 @@ fn assemble(items: Vec<SigItem>) -> Option<Signature> {
                 any = true;
                 gap = false;
             }
-            SigItem::Note(n) => sig.notes.push(n),
+            SigItem::Note(n, s) => {
+                sig.notes.push(n);
+                span = Some(span.map_or(s, |x| x.join(s)));
+            }
             SigItem::Gap => gap = true,
         }
     }

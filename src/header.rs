@@ -297,6 +297,10 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             i += 1;
             continue;
         }
+        // căn cứ lines open the preamble; their dates are not the document's
+        if crate::preamble::is_basis(&line.text) {
+            break;
+        }
         if KINH_GUI.is_match(&line.text) || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text)) {
             break;
         }
@@ -396,7 +400,9 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     seen_number = true;
                     vv_open = false;
                     after_vv = false;
-                    if h.number.is_none() {
+                    if h.number.is_some() {
+                        h.unknown.push(Text { text: raw, span });
+                    } else {
                         h.number = Some(Number {
                             raw,
                             type_code: p.type_code(),
@@ -413,7 +419,9 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     seen_date = true;
                     after_vv = false;
                     vv_open = false;
-                    if h.place_date.is_none() {
+                    if h.place_date.is_some() {
+                        h.unknown.push(Text { text: raw, span });
+                    } else {
                         if let Some(problem) = p.range_problem() {
                             h.date_problem = Some((problem, span.line_start));
                         }

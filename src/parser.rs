@@ -87,17 +87,10 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
 
 struct Ctx<'a, 'b> {
     lines: &'b [Line<'a>],
-    placed: Vec<bool>,
     diags: Vec<Diagnostic>,
 }
 
 impl Ctx<'_, '_> {
-    fn place(&mut self, i: usize) {
-        if let Some(p) = self.placed.get_mut(i) {
-            *p = true;
-        }
-    }
-
     fn warn(&mut self, sev: Severity, code: &'static str, msg: String, line: u32) {
         self.diags.push(Diagnostic::at(sev, code, msg, line, 1));
     }
@@ -124,7 +117,6 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     };
     let mut cx = Ctx {
         lines: &lines,
-        placed: vec![false; lines.len()],
         diags: Vec::new(),
     };
     if lines.iter().all(|l| l.text.is_empty()) {
@@ -146,9 +138,6 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
 
     // header (ô 1–4, 5b)
     let h = header::parse(&lines, opts.header_lines);
-    for &i in &h.used {
-        cx.place(i);
-    }
     let mut i = h.end;
 
     // tên loại (ô 5a)
@@ -174,7 +163,6 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
                     text: t.clone(),
                     span: lines[k].span(),
                 });
-                cx.place(k);
                 i = k + 1;
             }
         }
@@ -184,11 +172,6 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     if kind_from_line.is_some()
         && let Some((title, span, next)) = title_lines(&cx, i, n)
     {
-        for (j, l) in lines.iter().enumerate().take(next).skip(i) {
-            if !l.text.is_empty() || l.artifact.is_some() {
-                cx.place(j);
-            }
-        }
         doc.title = Some(title);
         doc.title_span = Some(span);
         i = next;
@@ -219,9 +202,7 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
         && is_kinh_gui(&lines[k])
     {
         let (to, next) = kinh_gui(&lines, k, fstart);
-        for j in k..next {
-            cx.place(j);
-        }
+        doc.recipients.to_span = Some(lines[k].span().join(lines[next - 1].span()));
         for (t, s) in to {
             doc.recipients.to.push(t);
             doc.recipients.to_spans.push(s);
@@ -234,9 +215,6 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     let mut body_from = i;
     if let Some((p, used)) = preamble::parse(&lines, &body_idx) {
         let last = body_idx[used - 1];
-        for j in i..=last {
-            cx.place(j);
-        }
         body_from = last + 1;
         doc.preamble = Some(p);
     }
@@ -246,9 +224,7 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
         && is_kinh_gui(&lines[k])
     {
         let (to, next) = kinh_gui(&lines, k, fstart);
-        for j in k..next {
-            cx.place(j);
-        }
+        doc.recipients.to_span = Some(lines[k].span().join(lines[next - 1].span()));
         for (t, s) in to {
             doc.recipients.to.push(t);
             doc.recipients.to_spans.push(s);
@@ -259,9 +235,6 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     // body
     let idx: Vec<usize> = (body_from..fstart).collect();
     doc.body = body::parse(&lines, &idx, opts.join_continuations);
-    for j in body_from..fstart {
-        cx.place(j);
-    }
     if let Some(&last) = idx.iter().rev().find(|&&j| !lines[j].is_void())
         && lines[last].text.trim_end().ends_with("./.")
     {
@@ -271,14 +244,12 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     // closing block
     if fstart < n {
         let f = footer::parse(&lines, fstart);
-        for &j in &f.used {
-            cx.place(j);
-        }
         for (t, s) in f.cc {
             doc.recipients.cc.push(t);
             doc.recipients.cc_spans.push(s);
         }
         doc.recipients.archive = f.archive;
+        doc.recipients.span = f.cc_span;
         doc.signature = f.signature;
         for t in f.leftovers {
             let col = column_of(&lines, t.span);
@@ -313,19 +284,13 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
                 body,
                 span,
             });
-            for m in k..next_heading {
-                cx.place(m);
-            }
             j = next_heading;
         }
     }
 
     // artefacts and front matter
-    for (k, l) in lines.iter().enumerate() {
-        if l.artifact.is_some() {
-            doc.artifacts.push(artifact(l));
-            cx.place(k);
-        }
+    for l in lines.iter().filter(|l| l.artifact.is_some()) {
+        doc.artifacts.push(artifact(l));
     }
     doc.front_matter = h.front_matter;
     doc.issuer = h.issuer;
@@ -354,8 +319,25 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
         );
     }
     component_diagnostics(&doc, &mut cx);
-    for (k, l) in lines.iter().enumerate() {
-        if !cx.placed[k] && !l.text.is_empty() {
+    // the line account: a line with text that no node, artefact or diagnostic covers is
+    // reported, so nothing is ever lost silently
+    let mut covered = vec![false; n + 2];
+    for sp in spans_of(&doc) {
+        for l in sp.line_start..=sp.line_end {
+            if let Some(c) = covered.get_mut(l as usize) {
+                *c = true;
+            }
+        }
+    }
+    for d in &cx.diags {
+        if let Some(l) = d.line
+            && let Some(c) = covered.get_mut(l as usize)
+        {
+            *c = true;
+        }
+    }
+    for l in &lines {
+        if !covered[l.no as usize] && !l.text.is_empty() {
             let col = char_column(l.raw, l.raw.len() - l.raw.trim_start().len());
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
@@ -370,6 +352,51 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
     doc.diagnostics = diags;
     Parsed { document: doc }
+}
+
+/// Every span in the document, for the line account.
+fn spans_of(doc: &Document) -> Vec<Span> {
+    fn blocks(bs: &[crate::ast::Block], out: &mut Vec<Span>) {
+        for b in bs {
+            out.push(b.span);
+            blocks(&b.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    let text = |t: &Text| t.span;
+    out.extend(doc.kind_line.iter().map(text));
+    out.extend(doc.issuer.iter().map(|x| x.span));
+    out.extend(doc.national_heading.iter().map(|x| x.span));
+    out.extend(doc.marks.iter().map(|x| x.span));
+    out.extend(doc.number.iter().map(|x| x.span));
+    out.extend(doc.place_date.iter().map(|x| x.span));
+    out.extend(doc.title_span);
+    if let Some(p) = &doc.preamble {
+        out.push(p.span);
+        out.extend(p.authority.iter().map(text));
+        out.extend(p.bases.iter().map(text));
+        out.extend(p.proposals.iter().map(text));
+        out.extend(p.enacting.iter().map(text));
+    }
+    blocks(&doc.body, &mut out);
+    out.extend(doc.end_mark);
+    let r = &doc.recipients;
+    out.extend(r.to_spans.iter().copied());
+    out.extend(r.cc_spans.iter().copied());
+    out.extend(r.to_span);
+    out.extend(r.span);
+    out.extend(r.archive.iter().map(|a| a.span));
+    if let Some(sig) = &doc.signature {
+        out.push(sig.span);
+        out.extend(sig.authority.iter().map(|a| a.span));
+    }
+    for a in &doc.appendices {
+        out.push(a.span);
+        blocks(&a.body, &mut out);
+    }
+    out.extend(doc.front_matter.iter().map(text));
+    out.extend(doc.artifacts.iter().map(|a| a.span));
+    out
 }
 
 fn artifact(l: &Line<'_>) -> Artifact {

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{physical_lines, to_value, unaccounted_lines_but_known_gaps};
+use common::{physical_lines, to_value, unaccounted_lines};
 use proptest::prelude::*;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -344,27 +344,22 @@ proptest! {
         assert_no_line_lost(&text)?;
     }
 
-    /// The same rule over any mixture of lines in any order. PARSER BUGS (reported) make it fail
-    /// today: a second `Số:` line or a second địa danh/date line is swallowed without a span or
-    /// a diagnostic; a `(Đã ký)`/`(Ký, đóng dấu)` note under a quyền hạn line with no signer
-    /// after it lies outside the signature span; a second `- Lưu:` entry drops the first; `./.`
-    /// or a lone `|` after the closing block is lost; a `Nơi nhận:` heading sharing its line with
-    /// another cell is lost. Un-ignore once the parser accounts for them.
+    /// The same rule over any mixture of lines in any order (duplicate header rows, notes with no
+    /// signer, two `Lưu` entries, stray `./.` and `|` lines all included).
     #[test]
-    #[ignore = "parser bugs: duplicate header components and some closing-block lines are lost"]
     fn any_line_mixture_loses_no_line(text in document()) {
         assert_no_line_lost(&text)?;
     }
 }
 
 /// Parse with and without continuation joining; fail on any non-blank line that no span, artefact
-/// or diagnostic accounts for (bare recipients headings aside: `common::is_known_gap`).
+/// or diagnostic accounts for.
 fn assert_no_line_lost(text: &str) -> Result<(), TestCaseError> {
     for join in [true, false] {
         let mut opts = vanban::Options::default();
         opts.join_continuations = join;
         let doc = to_value(&vanban::parse(text, &opts));
-        let lost = unaccounted_lines_but_known_gaps(text, &doc);
+        let lost = unaccounted_lines(text, &doc);
         prop_assert!(
             lost.is_empty(),
             "lines accounted for by nothing (join={}): {:?}",

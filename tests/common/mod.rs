@@ -155,25 +155,3 @@ pub fn norm(v: &Value) -> Value {
         other => other.clone(),
     }
 }
-
-/// PARSER GAP (known, reported; not a contract requirement but the "no line lost" invariant):
-/// the JSON gives no span for a `Kính gửi:` or `Nơi nhận:` heading standing on a line of its own
-/// (`recipients` has `to_spans`/`cc_spans` for the entries only), and the parser marks the line
-/// as taken, so no `unplaced-line` diagnostic names it either — also when no entry follows
-/// (`"Kính gửi:\nPhần I\n"` loses line 1 without a trace). Until the tree spans those headings, a
-/// line that is exactly such a heading (markup aside) is excused. Delete this excuse once it does;
-/// `strict_line_accounting` in tests/fixtures.rs (ignored for now) shows when that has happened.
-pub fn is_known_gap(line: &str) -> bool {
-    let bare: String = fold(line)
-        .trim_matches(|c: char| matches!(c, '*' | '_' | '#' | ' ' | ':'))
-        .to_lowercase();
-    matches!(bare.as_str(), "kính gửi" | "nơi nhận")
-}
-
-/// [`unaccounted_lines`] without the lines excused by [`is_known_gap`].
-pub fn unaccounted_lines_but_known_gaps(text: &str, doc: &Value) -> Vec<(u32, String)> {
-    unaccounted_lines(text, doc)
-        .into_iter()
-        .filter(|(_, line)| !is_known_gap(line))
-        .collect()
-}
