@@ -88,23 +88,20 @@ fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {
 /// Text files hold no NUL and few other C0 controls (tab, LF, CR, FF, VT and ESC aside); PDF
 /// extraction with broken fonts leaves some, so only a share above 10 % counts as binary.
 fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
-    let mut controls = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == 0 {
-            return Err(DecodeError::Binary {
-                byte: 0,
-                offset: base + i,
-            });
-        }
-        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B) {
-            controls += 1;
-            if controls > 8 && controls * 10 > bytes.len() {
-                return Err(DecodeError::Binary {
-                    byte: b,
-                    offset: base + i,
-                });
-            }
-        }
+    if let Some(i) = memchr::memchr(0, bytes) {
+        return Err(DecodeError::Binary {
+            byte: 0,
+            offset: base + i,
+        });
+    }
+    let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B);
+    let controls = bytes.iter().filter(|&&b| is_control(b)).count();
+    if controls > 8 && controls * 10 > bytes.len() {
+        let offset = bytes.iter().position(|&b| is_control(b)).unwrap_or(0);
+        return Err(DecodeError::Binary {
+            byte: bytes[offset],
+            offset: base + offset,
+        });
     }
     Ok(())
 }

@@ -191,28 +191,32 @@ fn first_anchor_at(text: &str) -> Option<usize> {
     .min()
 }
 
-/// Whether one of the next three lines with text holds a header anchor.
-fn anchor_ahead(lines: &[Line<'_>], from: usize, limit: usize) -> bool {
-    lines[from.min(lines.len())..limit.max(from).min(lines.len())]
-        .iter()
-        .filter(|l| !l.is_void())
-        .take(3)
+/// Per-line memo of "does this line hold a header anchor" (each line is asked several times).
+struct AnchorMemo(Vec<Option<bool>>);
+
+impl AnchorMemo {
+    fn line_has_anchor(&mut self, lines: &[Line<'_>], k: usize) -> bool {
+        if let Some(Some(v)) = self.0.get(k) {
+            return *v;
+        }
+        let l = &lines[k];
         // a date inside a long sentence of the body is no header row
-        .filter(|l| l.text.chars().count() <= 160)
-        .any(|l| {
-            cells(l).iter().any(|c| {
-                tokenize(&c.text).iter().any(|t| {
-                    matches!(
-                        t,
-                        Tok::National(_)
-                            | Tok::Motto(_)
-                            | Tok::Number(..)
-                            | Tok::Date(..)
-                            | Tok::Party(_)
-                    )
-                })
-            })
-        })
+        let v = l.text.chars().count() <= 160 && first_anchor_at(&l.text).is_some();
+        if let Some(slot) = self.0.get_mut(k) {
+            *slot = Some(v);
+        }
+        v
+    }
+
+    /// Whether one of the next three lines with text holds a header anchor.
+    fn ahead(&mut self, lines: &[Line<'_>], from: usize, limit: usize) -> bool {
+        let end = limit.max(from).min(lines.len());
+        let next: Vec<usize> = (from.min(end)..end)
+            .filter(|&k| !lines[k].is_void())
+            .take(3)
+            .collect();
+        next.into_iter().any(|k| self.line_has_anchor(lines, k))
+    }
 }
 
 /// A line that opens the body: a marker, `Kính gửi`, or a sentence.
@@ -238,6 +242,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let mut vv_span: Option<Span> = None;
     let mut national: Option<NationalHeading> = None;
     let limit = limit.min(lines.len());
+    let mut memo = AnchorMemo(vec![None; limit]);
     let mut i = 0;
     while i < limit {
         let line = &lines[i];
@@ -253,7 +258,12 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         }
         let cs = cells(line);
         // a Quốc hiệu wrapped over two lines (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`)
-        let key = upper_key(&line.text);
+        let maybe_national = line.text.len() < 50 && line.text.starts_with(['C', 'c']);
+        let key = if maybe_national {
+            upper_key(&line.text)
+        } else {
+            String::new()
+        };
         if key.len() >= 4 && NATIONAL_KEY.starts_with(&key) && key != NATIONAL_KEY {
             let next = (i + 1..limit).find(|&k| !lines[k].is_void());
             if let Some(k) = next
@@ -285,7 +295,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         let single = cs.len() <= 1;
         if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
             // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is residue
-            if seen_anchor || !anchor_ahead(lines, i + 1, limit) {
+            if seen_anchor || !memo.ahead(lines, i + 1, limit) {
                 break;
             }
             h.front_matter.append(&mut org);
@@ -312,7 +322,8 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             && first_anchor_at(&last.text).is_none()
             && let Some(k) = (i + 1..limit).find(|&k| !lines[k].is_void())
             && k <= i + 2
-            && first_anchor_at(&lines[k].text).is_none_or(|a| a > 0)
+            && (!memo.line_has_anchor(lines, k)
+                || first_anchor_at(&lines[k].text).is_none_or(|a| a > 0))
         {
             let joined = format!("{} {}", last.text, lines[k].text);
             if first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
@@ -338,16 +349,15 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             {
                 // an issuer typed in lower or mixed case (older documents)
             } else if seen_anchor && (!caps || (seen_number && seen_date)) {
-                if !anchor_ahead(lines, i + 1, limit) {
+                if !memo.ahead(lines, i + 1, limit) {
                     break;
                 }
                 // text between header rows (`(Dự thảo)`, a stamp): kept as unknown header text
             } else if !(seen_anchor
                 || caps
-                || is_org_like(&line.text) && anchor_ahead(lines, i + 1, limit))
+                || is_org_like(&line.text) && memo.ahead(lines, i + 1, limit))
             {
-                if is_body_like(&line.text) && !org.is_empty() && !anchor_ahead(lines, i + 1, limit)
-                {
+                if is_body_like(&line.text) && !org.is_empty() && !memo.ahead(lines, i + 1, limit) {
                     break;
                 }
                 // web-page residue above the document: what came before it is residue too

@@ -140,6 +140,10 @@ impl DocKind {
     /// in capitals throughout (`BIÊN BẢN LÀM VIỆC` is a `bien_ban`). A capitals-only line that is
     /// no known type is `None` here: the caller decides whether it is an unknown type.
     pub fn from_line(line: &str) -> Option<DocKind> {
+        // a tên loại line is short; a sentence is never one
+        if line.len() > 200 || line.ends_with(['.', ';', ',']) {
+            return None;
+        }
         let key = upper_key(line);
         let key = key.trim_end_matches([':', '.', ' ']);
         let is_caps = crate::text::is_upper(line);

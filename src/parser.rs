@@ -597,15 +597,29 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
 /// Where the closing block (Nơi nhận, signature) starts, searching from line `from`.
 fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
     let n = lines.len();
+    // cheap byte tests first: cells are split only on lines that may hold the labels
+    let may_hold_nn = |t: &str| t.contains("nhận") || t.contains("NHẬN") || t.contains("nhan");
+    let may_hold_mode = |t: &str| {
+        t.contains("T.")
+            || t.contains("T/")
+            || t.contains("/T")
+            || t.contains("Q.")
+            || t.contains("TM")
+            || t.contains("TL")
+    };
     let nn = (from..n).find(|&k| {
-        cells(&lines[k])
-            .iter()
-            .any(|c| footer::noi_nhan(&c.text).is_some())
-            || footer::noi_nhan(&lines[k].text).is_some()
+        let t = &lines[k].text;
+        may_hold_nn(t)
+            && (footer::noi_nhan(t).is_some()
+                || cells(&lines[k])
+                    .iter()
+                    .any(|c| footer::noi_nhan(&c.text).is_some()))
     });
     let first_mode = (from..n).find(|&k| {
         let l = &lines[k];
-        !l.is_void() && cells(l).iter().any(|c| footer::opens_with_mode(&c.text))
+        !l.is_void()
+            && may_hold_mode(&l.text)
+            && cells(l).iter().any(|c| footer::opens_with_mode(&c.text))
     });
     if let Some(nn) = nn {
         let mut start = nn;

@@ -38,6 +38,9 @@ const FORMULAS: &[&str] = &[
 
 /// Is this line an enacting formula (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`)?
 pub(crate) fn is_formula(text: &str) -> bool {
+    if text.len() > 40 || !is_upper(text) {
+        return false;
+    }
     let k = upper_key(text);
     let k = k.trim_end_matches([':', '.', ' ']);
     is_upper(text) && FORMULAS.contains(&k)

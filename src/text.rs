@@ -19,64 +19,109 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Whether a text certainly needs no folding: no leading or trailing space, no two spaces in a
-/// row, no tab or other space character. Scans bytes; Vietnamese letters never trip it.
+/// row, no tab or other space or invisible character. SIMD byte searches (memchr); Vietnamese
+/// letters never trip it.
 fn folded_already(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b' ' => {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-                continue;
-            }
-            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return false,
-            // lead bytes of NBSP (C2 A0), U+1680/U+180E (E1 9A/A0), U+2000–U+205F (E2 80/81),
-            // U+3000 (E3 80) and U+FEFF (EF BB): let the full fold decide
-            0xC2 if matches!(b.get(i + 1), Some(0xA0) | Some(0xAD)) => return false,
-            0xE1 if matches!(b.get(i + 1), Some(0x9A) | Some(0xA0)) => return false,
-            0xE2 if b.get(i + 1) == Some(&0x80)
-                && matches!(b.get(i + 2), Some(0x80..=0x8D | 0xA8 | 0xA9 | 0xAF)) =>
-            {
-                return false;
-            }
-            0xE2 if b.get(i + 1) == Some(&0x81) && matches!(b.get(i + 2), Some(0x9F | 0xA0)) => {
-                return false;
-            }
-            0xE3 | 0xEF => return false,
-            _ => {}
-        }
-        prev_space = false;
+    if memchr::memchr3(b'\t', b'\r', b'\n', b).is_some()
+        || memchr::memchr2(0x0B, 0x0C, b).is_some()
+        || memchr::memmem::find(b, b"  ").is_some()
+    {
+        return false;
     }
-    true
+    // multi-byte spaces and invisibles: NBSP and soft hyphen (C2 A0/AD), U+2000–U+200D,
+    // U+2028/2029/202F (E2 80 …), U+205F/2060 (E2 81 …), U+3000 (E3 80 80), BOM (EF BB BF)
+    for i in memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b) {
+        let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let special = match b[i] {
+            0xC2 => matches!(n1, Some(0xA0 | 0xAD)),
+            0xE2 => matches!(
+                (n1, n2),
+                (Some(0x80), Some(0x80..=0x8D | 0xA8 | 0xA9 | 0xAF))
+                    | (Some(0x81), Some(0x9F | 0xA0))
+            ),
+            _ => n1 == Some(0x80) && n2 == Some(0x80),
+        };
+        if special {
+            return false;
+        }
+    }
+    memchr::memmem::find(b, "\u{FEFF}".as_bytes()).is_none()
 }
 
-/// Fold runs of white space to one space and trim.
+/// Fold runs of white space to one space and trim; zero-width characters are dropped.
+///
+/// Works on bytes: ASCII white space directly, the few multi-byte space and invisible
+/// characters by their UTF-8 lead bytes; runs of other bytes are copied whole.
 pub fn fold_ws(s: &str) -> String {
     if folded_already(s) {
         return s.to_string();
     }
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
-    for c in s.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if is_space(c) {
-            pending = !out.is_empty();
-        } else {
-            if pending {
+    let mut run = 0usize; // start of the current run of kept bytes
+    let mut i = 0usize;
+    // flush the kept run [run, i)
+    fn flush(out: &mut String, s: &str, from: usize, to: usize, pending: &mut bool) {
+        if from < to {
+            if *pending && !out.is_empty() {
                 out.push(' ');
-                pending = false;
             }
-            out.push(c);
+            *pending = false;
+            out.push_str(&s[from..to]);
         }
     }
+    while i < b.len() {
+        let c = b[i];
+        let (len, kind) = if c < 0x80 {
+            (
+                1,
+                if c.is_ascii_whitespace() || c == 0x0B {
+                    1
+                } else {
+                    0
+                },
+            )
+        } else if matches!(
+            (c, b.get(i + 1)),
+            (0xC2, Some(0xA0 | 0xAD))
+                | (0xE1, Some(0x9A | 0xA0))
+                | (0xE2, Some(0x80 | 0x81))
+                | (0xE3, Some(0x80))
+                | (0xEF, Some(0xBB))
+        ) {
+            let ch = s[i..].chars().next().expect("char boundary");
+            let k = if is_invisible(ch) {
+                2
+            } else if ch.is_whitespace() {
+                1
+            } else {
+                0
+            };
+            (ch.len_utf8(), k)
+        } else {
+            (1, 0)
+        };
+        match kind {
+            0 => {}
+            1 => {
+                flush(&mut out, s, run, i, &mut pending);
+                pending = true;
+                run = i + len;
+            }
+            _ => {
+                // invisible: dropped without breaking the word
+                flush(&mut out, s, run, i, &mut pending);
+                run = i + len;
+            }
+        }
+        i += len;
+    }
+    flush(&mut out, s, run, b.len(), &mut pending);
     out
 }
 
