@@ -93,14 +93,21 @@ pub struct Document {
     pub recipients: Recipients,
     /// *Pinned.* Chức vụ, họ tên và chữ ký (ô 7) of the main signature.
     pub signature: Option<Signature>,
+    /// Every signature block in reading order (biên bản: thư ký and chủ tọa; joint documents:
+    /// one per signing body). Holds the main signature too.
+    pub signatures: Vec<Signature>,
     /// What follows the signature block (phụ lục, attached rules, notes), kept, never dropped.
     pub appendices: Vec<Appendix>,
     /// Lines before the document proper (web-page residue such as `*Source: …*`).
     pub front_matter: Vec<Text>,
     /// Lines kept out of the text: page numbers, rules, markdown remnants, signing software.
     pub artifacts: Vec<Artifact>,
-    /// How the bytes were decoded (`utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, or `str`).
+    /// How the text was read: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1258`,
+    /// `tcvn3`, `vni`, `viscii`, or `str` for a Rust string; `+tcvn3` (`+vni`, `+viscii`) is
+    /// added when the text held that encoding's mojibake (`utf-8+tcvn3`).
     pub encoding: String,
+    /// The repairs made to the text before parsing, one per kind.
+    pub repairs: Vec<crate::repair::Repair>,
     /// *Pinned.* Everything odd that was noticed, with line and column.
     pub diagnostics: Vec<Diagnostic>,
 }

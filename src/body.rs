@@ -108,15 +108,22 @@ fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
 
 /// `1.`, `2-`, `3)`, `1.1.`, `1.2.3` followed by text.
 fn numbered(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (first, rest, _, _)) = tuple((
-        digits,
+    // an inserted khoản `5a.` carries a letter before its dot
+    let (r0, first) = recognize(pair(digits, opt(one_of("abcdđe"))))(i)?;
+    if first.ends_with(|c: char| c.is_alphabetic()) && !r0.starts_with(['.', ')']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    let (r, (rest, _, _)) = tuple((
         many0(preceded(
             char('.'),
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
         )),
         opt(one_of(".-)")),
         space1,
-    ))(i)?;
+    ))(r0)?;
     if rest.is_empty() && !i[first.len()..].starts_with(['.', '-', ')']) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -223,6 +230,74 @@ pub(crate) fn starts_with_marker(text: &str) -> bool {
     marker(text).is_some_and(|m| m.kind != BlockKind::Bullet)
 }
 
+/// A label's place in its sequence, and the insertion suffix (`10a` → (10, Some(1)); `a1` →
+/// (0, Some(1)); `II` → (2, None)). `None` for labels that are not numbered (`THỨ NHẤT`).
+fn ordinal(kind: BlockKind, label: &str) -> Option<(u32, Option<u32>)> {
+    match kind {
+        BlockKind::Point => {
+            let mut cs = label.chars();
+            let l = cs.next()?;
+            let idx = POINT_LETTERS.chars().position(|c| c == l)? as u32;
+            let rest: String = cs.collect();
+            let sub = if rest.is_empty() {
+                None
+            } else {
+                rest.parse().ok()
+            };
+            Some((idx, sub))
+        }
+        BlockKind::Part | BlockKind::Chapter | BlockKind::Section
+            if label.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
+            is_valid_roman(label).then(|| (roman_value(label), None))
+        }
+        _ => {
+            let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+            let n: u32 = digits.parse().ok()?;
+            let suffix = &label[digits.len()..];
+            let sub = suffix
+                .chars()
+                .next()
+                .map(|c| "abcdđe".chars().position(|x| x == c).unwrap_or(0) as u32 + 1);
+            Some((n, sub))
+        }
+    }
+}
+
+fn roman_value(s: &str) -> u32 {
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let cs: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0i64;
+    for (k, v) in cs.iter().enumerate() {
+        if cs.get(k + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    total.max(0) as u32
+}
+
+fn kind_name(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Part => "Phần",
+        BlockKind::Chapter => "Chương",
+        BlockKind::Section => "Mục",
+        BlockKind::Subsection => "Tiểu mục",
+        BlockKind::Article => "Điều",
+        BlockKind::Clause => "khoản",
+        BlockKind::Item => "item",
+        BlockKind::Point => "điểm",
+        _ => "block",
+    }
+}
+
 /// Builds the block tree line by line.
 pub(crate) struct BodyBuilder {
     roots: Vec<Block>,
@@ -234,6 +309,13 @@ pub(crate) struct BodyBuilder {
     gap: bool,
     has_text: bool,
     in_article: bool,
+    /// The last block opened is a heading whose title may continue on capital lines
+    /// (`Chương I` / `QUY ĐỊNH CHUNG`).
+    heading_open: bool,
+    /// The last Điều label (articles are numbered through the whole document).
+    last_article: Option<String>,
+    /// Numbering that skips or restarts: (line, code, message).
+    pub(crate) issues: Vec<(u32, &'static str, String)>,
 }
 
 impl BodyBuilder {
@@ -246,6 +328,9 @@ impl BodyBuilder {
             gap: false,
             has_text: false,
             in_article: false,
+            heading_open: false,
+            last_article: None,
+            issues: Vec::new(),
         }
     }
 
@@ -279,6 +364,20 @@ impl BodyBuilder {
     /// Add one body line.
     pub(crate) fn push(&mut self, text: &str, span: Span, join_continuations: bool) {
         let m = marker(text);
+        // the title of a Phần, Chương or Mục on the capital line(s) under its marker
+        if m.is_none() && self.heading_open && is_upper(text) {
+            if let Some(b) = self.deepest_open() {
+                if !b.text.is_empty() {
+                    b.text.push(' ');
+                }
+                b.text.push_str(text);
+                b.span = b.span.join(span);
+            }
+            self.extend_open(span);
+            self.gap = false;
+            return;
+        }
+        self.heading_open = false;
         if m.is_none() && self.has_text && join_continuations && self.continues(text) {
             let target = self.text_target();
             if let Some(b) = target {
@@ -317,6 +416,15 @@ impl BodyBuilder {
                 }
                 let rest = text[m.len..].trim().to_string();
                 self.last_is_heading = ends_heading(&rest);
+                self.heading_open = matches!(
+                    kind,
+                    BlockKind::Part | BlockKind::Chapter | BlockKind::Subsection
+                ) || (kind == BlockKind::Section && m.rank == 2)
+                    || (kind.is_labelled()
+                        && !rest.is_empty()
+                        && is_upper(&rest)
+                        && rest.chars().count() < 120);
+                self.check_numbering(kind, &m.label, span.line_start);
                 let block = Block {
                     kind,
                     label: Some(m.label),
@@ -408,6 +516,56 @@ impl BodyBuilder {
         }
     }
 
+    /// Compare a new label with the one before it at the same level; report a skip or a
+    /// restart. Articles are compared through the whole document, the others within their
+    /// parent.
+    fn check_numbering(&mut self, kind: BlockKind, label: &str, line: u32) {
+        if matches!(kind, BlockKind::Bullet | BlockKind::Paragraph) || label.contains('.') {
+            return;
+        }
+        let prev: Option<String> = if kind == BlockKind::Article {
+            self.last_article.replace(label.to_string())
+        } else {
+            self.container()
+                .iter()
+                .rev()
+                .find(|b| b.kind == kind && b.label.as_deref().is_some_and(|l| !l.contains('.')))
+                .and_then(|b| b.label.clone())
+        };
+        let Some(prev) = prev else {
+            return;
+        };
+        let (Some(p), Some(c)) = (ordinal(kind, &prev), ordinal(kind, label)) else {
+            return;
+        };
+        let name = kind_name(kind);
+        // an inserted unit (`Điều 10a`, `5a.`, `a1)`) follows its base or another insertion
+        if c.1.is_some() && c.0 != p.0 {
+            let code = if c.0 > p.0 {
+                "numbering-skip"
+            } else {
+                "numbering-restart"
+            };
+            self.issues.push((
+                line,
+                code,
+                format!("{name} {label} is inserted after {name} {prev}, not after its base"),
+            ));
+        } else if c.0 > p.0 + 1 && c.1.is_none() {
+            self.issues.push((
+                line,
+                "numbering-skip",
+                format!("{name} {label} follows {name} {prev}: numbering skips"),
+            ));
+        } else if c <= p {
+            self.issues.push((
+                line,
+                "numbering-restart",
+                format!("{name} {label} follows {name} {prev}: numbering goes back or repeats"),
+            ));
+        }
+    }
+
     /// Rank of the deepest open block.
     pub(crate) fn open_rank(&self) -> Option<u8> {
         self.open.last().map(|&(_, r)| r)
@@ -472,6 +630,15 @@ const MAX_QUOTE_LINES: usize = 80;
 /// Text quoted inside a provision (`Khoản 1 Điều 12 Luật … quy định: “1. …”`) is content: its
 /// markers open no blocks.
 pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block> {
+    parse_with_issues(lines, idx, join).0
+}
+
+/// [`parse`], with the numbering issues found: (line, code, message).
+pub(crate) fn parse_with_issues(
+    lines: &[Line<'_>],
+    idx: &[usize],
+    join: bool,
+) -> (Vec<Block>, Vec<(u32, &'static str, String)>) {
     let mut b = BodyBuilder::new();
     let mut depth = 0i32;
     let mut quoted_lines = 0usize;
@@ -503,7 +670,8 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block>
             quote_rank = b.open_rank();
         }
     }
-    b.finish()
+    let issues = std::mem::take(&mut b.issues);
+    (b.finish(), issues)
 }
 
 #[cfg(test)]
@@ -597,6 +765,66 @@ mod tests {
         let b = parse(&ls, &idx, true);
         let labels: Vec<_> = b.iter().filter_map(|x| x.label.clone()).collect();
         assert_eq!(labels, ["1"]);
+    }
+
+    #[test]
+    fn normative_tree_with_headings_and_inserted_units() {
+        let ls = split_lines(
+            "PHẦN THỨ NHẤT\nNHỮNG QUY ĐỊNH CHUNG\nChương I\nQUY ĐỊNH CHUNG\nMục 1\nPHẠM VI\nĐiều 1. Phạm vi\n1. Khoản một\na) Điểm a\na1) Điểm chèn\nb) Điểm b\n5a. Khoản chèn\nĐiều 10a. Điều chèn\n",
+        );
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let (b, issues) = parse_with_issues(&ls, &idx, true);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].text, "NHỮNG QUY ĐỊNH CHUNG");
+        let ch = &b[0].children[0];
+        assert_eq!(
+            (ch.kind, ch.label.as_deref(), ch.text.as_str()),
+            (BlockKind::Chapter, Some("I"), "QUY ĐỊNH CHUNG")
+        );
+        let muc = &ch.children[0];
+        assert_eq!(
+            (muc.kind, muc.text.as_str()),
+            (BlockKind::Section, "PHẠM VI")
+        );
+        let art = &muc.children[0];
+        assert_eq!(art.kind, BlockKind::Article);
+        let clauses: Vec<_> = art
+            .children
+            .iter()
+            .map(|c| (c.kind, c.label.clone().unwrap()))
+            .collect();
+        assert_eq!(
+            clauses,
+            [
+                (BlockKind::Clause, "1".to_string()),
+                (BlockKind::Clause, "5a".to_string())
+            ]
+        );
+        let points: Vec<_> = art.children[0]
+            .children
+            .iter()
+            .map(|c| c.label.clone().unwrap())
+            .collect();
+        assert_eq!(points, ["a", "a1", "b"]);
+        assert_eq!(muc.children[1].label.as_deref(), Some("10a"));
+        // khoản 5a after khoản 1 skips (2–5 are missing); Điều 10a after Điều 1 skips
+        assert_eq!(issues.len(), 2, "{issues:?}");
+    }
+
+    #[test]
+    fn numbering_skips_and_restarts_are_reported() {
+        let ls = split_lines("Điều 1. A\nĐiều 2. B\nĐiều 4. C\n1. x\n3. y\nĐiều 5. D\nĐiều 5. E\n");
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let (_, issues) = parse_with_issues(&ls, &idx, true);
+        let codes: Vec<_> = issues.iter().map(|i| (i.0, i.1)).collect();
+        assert_eq!(
+            codes,
+            [
+                (3, "numbering-skip"),
+                (5, "numbering-skip"),
+                (7, "numbering-restart")
+            ]
+        );
     }
 
     #[test]

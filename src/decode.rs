@@ -2,6 +2,11 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::UnicodeNormalization;
+
+use crate::legacy::Legacy;
+use crate::syllable::score;
+
 /// Why bytes could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
@@ -36,11 +41,22 @@ pub enum DecodeError {
 pub struct Decoded<'a> {
     /// The text (borrowed when the bytes were UTF-8 already).
     pub text: Cow<'a, str>,
-    /// `utf-8`, `utf-8-bom`, `utf-16le` or `utf-16be`.
+    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, or an 8-bit encoding found by content:
+    /// `windows-1258`, `tcvn3`, `vni`, `viscii`.
     pub encoding: &'static str,
 }
 
-/// Decode bytes: a UTF-8 or UTF-16 BOM decides; otherwise UTF-8 is required.
+impl Decoded<'_> {
+    /// The legacy encoding the text was decoded from, if it was one.
+    pub fn legacy(&self) -> Option<Legacy> {
+        Legacy::ALL.into_iter().find(|l| l.name() == self.encoding)
+    }
+}
+
+/// Decode bytes: a UTF-8 or UTF-16 BOM decides; otherwise UTF-8, and when the bytes are not
+/// UTF-8, the 8-bit Vietnamese encoding (Windows-1258, TCVN3, VNI-Windows, VISCII) under which
+/// they read best as Vietnamese — provided that most of their words then are Vietnamese
+/// syllables; bytes that read as none of them are an error.
 ///
 /// ```
 /// let d = vanban::decode(b"\xEF\xBB\xBFS\xE1\xBB\x91: 12/TB-UBND").unwrap();
@@ -66,9 +82,53 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             encoding: "utf-16be",
         });
     }
-    utf8(bytes, 0).map(|text| Decoded {
-        text: Cow::Borrowed(text),
-        encoding: "utf-8",
+    match utf8(bytes, 0) {
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: "utf-8",
+        }),
+        Err(e @ DecodeError::InvalidUtf8 { .. }) => legacy(bytes).ok_or(e),
+        Err(e) => Err(e),
+    }
+}
+
+/// Words scored to choose an 8-bit encoding (the first 64 KiB are plenty).
+const SAMPLE: usize = 64 * 1024;
+
+/// A decoder of 8-bit bytes into text.
+type Decoder = fn(&[u8]) -> String;
+
+/// Windows-1258 writes most tones as combining marks: decode, then compose.
+fn windows_1258(b: &[u8]) -> String {
+    let (t, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(b);
+    t.nfc().collect()
+}
+
+/// The 8-bit encoding under which the bytes read best as Vietnamese, if one reads well.
+fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
+    check_binary(bytes, 0).ok()?;
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let candidates: [(&'static str, Decoder); 4] = [
+        ("windows-1258", windows_1258),
+        ("tcvn3", |b| Legacy::Tcvn3.decode(b)),
+        ("vni", |b| Legacy::Vni.decode(b)),
+        ("viscii", |b| Legacy::Viscii.decode(b)),
+    ];
+    let mut best: Option<(usize, f32)> = None;
+    for (k, (_, dec)) in candidates.iter().enumerate() {
+        let (s, n) = score(&dec(sample));
+        if n >= 3 && best.is_none_or(|b| s > b.1) {
+            best = Some((k, s));
+        }
+    }
+    let (k, s) = best?;
+    if s < 0.5 {
+        return None;
+    }
+    let (name, dec) = &candidates[k];
+    Some(Decoded {
+        text: Cow::Owned(dec(bytes)),
+        encoding: name,
     })
 }
 

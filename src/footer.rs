@@ -23,6 +23,8 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LUU: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:lưu)(?:\s*:\s*|\s+|$)").expect("luu"));
+static COPY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:SAO Y|SAO LỤC|TRÍCH SAO)\b").expect("copy"));
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu|DANH MỤC|DANH SÁCH|Mẫu số|MẪU SỐ)\b")
         .expect("appendix")
@@ -151,6 +153,8 @@ pub(crate) struct Footer {
     pub cc_span: Option<Span>,
     pub archive: Option<Archive>,
     pub signature: Option<Signature>,
+    /// Every signature block, in reading order (biên bản, joint documents).
+    pub signatures: Vec<Signature>,
     pub used: Vec<usize>,
     /// Index of the first line after the closing block.
     pub end: usize,
@@ -337,6 +341,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
     let mut entry_open = false;
     let mut last_raw = String::new();
     let mut items: Vec<SigItem> = Vec::new();
+    // side-by-side signature columns (index 0 unused: `items` is the single column)
+    let mut cols: Vec<Vec<SigItem>> = Vec::new();
+    let mut columns_active = false;
     let mut have_name = false;
     let mut have_cc = false;
     let mut i = from;
@@ -353,16 +360,72 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             continue;
         }
         if have_name
-            && (APPENDIX.is_match(&line.text) || !is_signature_like_or_recipient(&line.text))
+            && (APPENDIX.is_match(&line.text)
+                || COPY.is_match(&line.text)
+                || !is_signature_like_or_recipient(&line.text))
         {
             break;
         }
-        if have_name && is_upper(&line.text) && line.text.split_whitespace().count() > 1 && !in_cc {
+        if have_name
+            && is_upper(&line.text)
+            && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !another_signer_follows(lines, i)
+        {
             // capitals after the signer: the next document part (phụ lục, quy chế)
             break;
         }
+        let cells_here = footer_cells(line);
+        // signature blocks side by side (`THƯ KÝ<TAB>CHỦ TỌA`, two ministers): one column each
+        // (stacked quyền hạn lines flattened onto one row, `TM. …<spaces>KT. …`, are not: the
+        // columns must go on over the next row)
+        let next_row_cells = lines[i + 1..]
+            .iter()
+            .find(|l| !l.is_void())
+            .map_or(0, |l| footer_cells(l).len());
+        let side_by_side = cells_here.len() >= 2
+            && (columns_active || next_row_cells >= 2)
+            && cells_here.iter().all(|c| {
+                is_signature_like(&c.text)
+                    && !c.text.starts_with(['-', '+', '•'])
+                    && noi_nhan(&c.text).is_none()
+            });
+        columns_active = side_by_side;
+        if side_by_side {
+            for (j, cell) in cells_here.iter().enumerate() {
+                while cols.len() <= j + 1 {
+                    cols.push(Vec::new());
+                }
+                let target = &mut cols[j + 1];
+                let ms = modes(&cell.text);
+                if ms.first().is_some_and(|m| m.0 == 0) {
+                    for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
+                        let end = ms.get(k + 1).map_or(cell.text.len(), |m| m.0);
+                        let body = cell.text[tstart..end].trim();
+                        let (caps, name) = split_caps_name(body);
+                        target.push(SigItem::Mode(
+                            mode,
+                            caps.trim_end_matches([',', ';']).to_string(),
+                            cell.span,
+                        ));
+                        if !name.is_empty() {
+                            push_sig(target, &name, cell.span);
+                        }
+                    }
+                } else {
+                    push_sig(target, &cell.text, cell.span);
+                }
+            }
+            have_name = cols
+                .iter()
+                .flatten()
+                .chain(items.iter())
+                .any(|x| matches!(x, SigItem::Name(..)));
+            f.used.push(i);
+            i += 1;
+            continue;
+        }
         let mut leftover = false;
-        for cell in footer_cells(line) {
+        for cell in cells_here {
             let mut text = cell.text.as_str();
             if let Some(rest) = noi_nhan(text) {
                 in_cc = true;
@@ -459,8 +522,56 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
     }
     f.end = i;
     let _ = have_cc;
-    f.signature = assemble(items);
+    let mut sigs = split_blocks(items);
+    for col in cols.into_iter().skip(1) {
+        sigs.extend(split_blocks(col));
+    }
+    f.signature = main_signature(&sigs);
+    f.signatures = sigs;
     f
+}
+
+/// Whether the capital line at `i` opens another signature block: a name follows within the
+/// next four lines with text (biên bản printed column after column).
+fn another_signer_follows(lines: &[Line<'_>], i: usize) -> bool {
+    let t = &lines[i].text;
+    // a tên loại (`KẾ HOẠCH` of an attached plan) is never a signer's position
+    if !is_signature_like(t) || crate::kind::DocKind::from_line(t).is_some() {
+        return false;
+    }
+    lines[i + 1..]
+        .iter()
+        .filter(|l| !l.is_void())
+        .take(4)
+        .any(|l| is_person_name(strip_note(&l.text).0))
+}
+
+/// Split one column's items into signature blocks: a new block starts when a quyền hạn line
+/// or a position follows a signer's name.
+fn split_blocks(items: Vec<SigItem>) -> Vec<Signature> {
+    let mut blocks: Vec<Vec<SigItem>> = vec![Vec::new()];
+    let mut named = false;
+    for it in items {
+        let opens = matches!(it, SigItem::Mode(..) | SigItem::Caps(..));
+        if opens && named {
+            blocks.push(Vec::new());
+            named = false;
+        }
+        if matches!(it, SigItem::Name(..)) {
+            named = true;
+        }
+        blocks.last_mut().expect("a block").push(it);
+    }
+    blocks.into_iter().filter_map(assemble).collect()
+}
+
+/// The main signature among several: the only one with quyền hạn lines, else the last.
+fn main_signature(sigs: &[Signature]) -> Option<Signature> {
+    let with_authority: Vec<&Signature> = sigs.iter().filter(|s| !s.authority.is_empty()).collect();
+    match with_authority.as_slice() {
+        [one] if sigs.len() > 1 => Some((*one).clone()),
+        _ => sigs.last().cloned(),
+    }
 }
 
 fn is_signature_like_or_recipient(t: &str) -> bool {
@@ -687,6 +798,32 @@ mod tests {
             archive_entries("Lưu: VT, KGVX (02), VA"),
             ["VT", "KGVX (02)", "VA"]
         );
+    }
+
+    #[test]
+    fn two_signers_side_by_side() {
+        let f = foot("THƯ KÝ\tCHỦ TỌA\n\nLê Văn An\tTrần Thị Bình\n");
+        assert_eq!(f.signatures.len(), 2);
+        assert_eq!(f.signatures[0].position.as_deref(), Some("THƯ KÝ"));
+        assert_eq!(f.signatures[0].signer.as_deref(), Some("Lê Văn An"));
+        assert_eq!(f.signatures[1].signer.as_deref(), Some("Trần Thị Bình"));
+    }
+
+    #[test]
+    fn two_signers_one_after_the_other() {
+        let f = foot("THƯ KÝ\n\nLê Văn An\nCHỦ TỌA\n\nTrần Thị Bình\n");
+        assert_eq!(f.signatures.len(), 2);
+        assert_eq!(f.signatures[1].position.as_deref(), Some("CHỦ TỌA"));
+    }
+
+    #[test]
+    fn joint_ministers() {
+        let f = foot(
+            "KT. BỘ TRƯỞNG BỘ NỘI VỤ\tKT. BỘ TRƯỞNG BỘ TÀI CHÍNH\nTHỨ TRƯỞNG\tTHỨ TRƯỞNG\nNguyễn Văn A\tTrần Văn B\n",
+        );
+        assert_eq!(f.signatures.len(), 2);
+        assert_eq!(f.signatures[1].authority[0].title, "BỘ TRƯỞNG BỘ TÀI CHÍNH");
+        assert_eq!(f.signatures[1].signer.as_deref(), Some("Trần Văn B"));
     }
 
     #[test]

@@ -37,16 +37,21 @@ mod footer;
 mod header;
 pub mod kind;
 mod layout;
+pub mod legacy;
 pub mod number;
 mod parser;
 pub mod place_date;
 mod preamble;
+pub mod repair;
+pub mod syllable;
 mod text;
 
 pub use ast::{Document, Parsed};
 pub use decode::{DecodeError, Decoded, decode};
 pub use diagnostic::{Diagnostic, Severity};
 pub use kind::DocKind;
+pub use legacy::Legacy;
+pub use repair::{Repair, RepairKind, Repaired, repair};
 
 /// Version of the JSON contract this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -74,18 +79,48 @@ impl Default for Options {
 
 /// Parse the text of a document. Never fails on content: odd input gives a partial tree with
 /// diagnostics (`not-a-document`, `empty-input`, `unplaced-line`, …).
+///
+/// The text is [`repair`]ed first (legacy mojibake, NFC, split marks, odd spaces, line ends);
+/// spans refer to the repaired text, and each kind of repair is reported as an `info`
+/// diagnostic.
 pub fn parse(text: &str, options: &Options) -> Parsed {
-    let text = parser::normalize(text);
-    parser::parse_text(&text, options, "str")
+    let r = repair(text);
+    parser::parse_text(
+        &r.text,
+        options,
+        &encoding_name("str", r.mojibake),
+        r.repairs,
+    )
 }
 
-/// Decode bytes (UTF-8 with or without BOM, UTF-16 with BOM), then [`parse`].
+/// Decode bytes (UTF-8 with or without BOM, UTF-16 with BOM, or an 8-bit Vietnamese encoding
+/// found by content), repair the text, then parse it.
 ///
 /// Fails only when the bytes cannot be decoded as text.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed, DecodeError> {
     let d = decode(bytes)?;
-    let text = parser::normalize(&d.text);
-    Ok(parser::parse_text(&text, options, d.encoding))
+    let r = repair::repair_from(&d.text, d.legacy());
+    Ok(parser::parse_text(
+        &r.text,
+        options,
+        &encoding_name(d.encoding, r.mojibake),
+        r.repairs,
+    ))
+}
+
+/// Decode bytes and repair the text, without parsing: what `vanban decode` prints.
+pub fn decode_and_repair(bytes: &[u8]) -> Result<(String, &'static str, Vec<Repair>), DecodeError> {
+    let d = decode(bytes)?;
+    let r = repair::repair_from(&d.text, d.legacy());
+    Ok((r.text.into_owned(), d.encoding, r.repairs))
+}
+
+/// `utf-8`, or `utf-8+tcvn3` for UTF-8 text that held TCVN3 mojibake.
+fn encoding_name(bytes: &str, mojibake: Option<Legacy>) -> String {
+    match mojibake {
+        Some(m) => format!("{bytes}+{}", m.name()),
+        None => bytes.to_string(),
+    }
 }
 
 /// The document as compact JSON (the contract's shape).

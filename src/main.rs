@@ -35,6 +35,16 @@ enum Command {
         #[arg(long)]
         no_join: bool,
     },
+    /// Decode one file (or `-`) and print its repaired Unicode text: legacy encodings and
+    /// mojibake decoded, NFC, split marks joined, odd spaces and line ends fixed. What was
+    /// repaired goes to standard error, one line per kind.
+    Decode {
+        /// The file, or `-` for standard input.
+        input: PathBuf,
+        /// Print nothing on standard error.
+        #[arg(long, short)]
+        quiet: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -58,6 +68,36 @@ fn main() -> ExitCode {
                 }
                 Some(dir) => batch(&inputs, &dir, &opts, pretty),
             }
+        }
+        Command::Decode { input, quiet } => decode(&input, quiet),
+    }
+}
+
+fn decode(path: &Path, quiet: bool) -> ExitCode {
+    let bytes = match read_input(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("vanban: {}: cannot read: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    };
+    match vanban::decode_and_repair(&bytes) {
+        Ok((text, encoding, repairs)) => {
+            if !quiet {
+                eprintln!("vanban: {}: read as {encoding}", path.display());
+                for r in &repairs {
+                    eprintln!("vanban: {}: {}", path.display(), r.message());
+                }
+            }
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).is_err() {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vanban: {}: {e}", path.display());
+            ExitCode::from(1)
         }
     }
 }

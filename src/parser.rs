@@ -1,11 +1,9 @@
 //! The pipeline: normalise → lines → header → tên loại and trích yếu → Kính gửi → preamble →
 //! body → closing block → appendices, then the diagnostics and the line account.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::ast::{Appendix, Artifact, Document, Parsed, Span, Text};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -42,49 +40,6 @@ const AUTHORITY_HEADS: &[&str] = &[
     "THỐNG ĐỐC",
 ];
 
-/// Whether a line is NFC for certain without the tables, by its UTF-8 lead bytes: ASCII,
-/// U+0080–U+02FF (Latin letters, no combining marks), U+1E00–U+1EFF (precomposed Vietnamese
-/// letters) and U+2000–U+207F (punctuation) are all NFC.
-fn surely_nfc(line: &str) -> bool {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            i += 1;
-        } else if (0xC2..=0xCB).contains(&c) {
-            i += 2;
-        } else if (c == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)))
-            || (c == 0xE2 && matches!(b.get(i + 1), Some(0x80 | 0x81)))
-        {
-            i += 3;
-        } else {
-            return false;
-        }
-    }
-    true
-}
-
-/// NFC only where needed: lines that pass the cheap range check are copied as they are, the
-/// others are checked with the quick check and normalised only when it fails. Text that is NFC
-/// throughout is borrowed, not copied.
-pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
-    let needs = |line: &str| !surely_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes;
-    let mut lines = text.split_inclusive('\n');
-    let Some(first_bad) = lines.position(needs) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    for (k, line) in text.split_inclusive('\n').enumerate() {
-        if k >= first_bad && needs(line) {
-            out.extend(line.nfc());
-        } else {
-            out.push_str(line);
-        }
-    }
-    Cow::Owned(out)
-}
-
 struct Ctx<'a, 'b> {
     lines: &'b [Line<'a>],
     diags: Vec<Diagnostic>,
@@ -108,16 +63,26 @@ impl Ctx<'_, '_> {
 }
 
 /// Parse normalised text (the crate's front door calls this).
-pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
+pub(crate) fn parse_text(
+    text: &str,
+    opts: &Options,
+    encoding: &str,
+    repairs: Vec<crate::Repair>,
+) -> Parsed {
     let lines = split_lines(text);
     let mut doc = Document {
         schema_version: crate::SCHEMA_VERSION,
         encoding: encoding.to_string(),
         ..Document::default()
     };
+    let repair_diags: Vec<Diagnostic> = repairs
+        .iter()
+        .map(|r| Diagnostic::at(Severity::Info, r.kind.code(), r.message(), r.first_line, 1))
+        .collect();
+    doc.repairs = repairs;
     let mut cx = Ctx {
         lines: &lines,
-        diags: Vec::new(),
+        diags: repair_diags,
     };
     if lines.iter().all(|l| l.text.is_empty()) {
         let msg = if text.is_empty() {
@@ -234,7 +199,11 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
 
     // body
     let idx: Vec<usize> = (body_from..fstart).collect();
-    doc.body = body::parse(&lines, &idx, opts.join_continuations);
+    let (blocks, issues) = body::parse_with_issues(&lines, &idx, opts.join_continuations);
+    doc.body = blocks;
+    for (line, code, msg) in issues {
+        cx.warn(Severity::Warning, code, msg, line);
+    }
     if let Some(&last) = idx.iter().rev().find(|&&j| !lines[j].is_void())
         && lines[last].text.trim_end().ends_with("./.")
     {
@@ -251,6 +220,7 @@ pub(crate) fn parse_text(text: &str, opts: &Options, encoding: &str) -> Parsed {
         doc.recipients.archive = f.archive;
         doc.recipients.span = f.cc_span;
         doc.signature = f.signature;
+        doc.signatures = f.signatures;
         for t in f.leftovers {
             let col = column_of(&lines, t.span);
             cx.diags.push(Diagnostic::at(
@@ -386,7 +356,7 @@ fn spans_of(doc: &Document) -> Vec<Span> {
     out.extend(r.to_span);
     out.extend(r.span);
     out.extend(r.archive.iter().map(|a| a.span));
-    if let Some(sig) = &doc.signature {
+    for sig in doc.signature.iter().chain(&doc.signatures) {
         out.push(sig.span);
         out.extend(sig.authority.iter().map(|a| a.span));
     }
@@ -800,37 +770,5 @@ fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
             "missing-recipients",
             "no Nơi nhận or Kính gửi was found",
         ));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nfc_text_is_borrowed_and_nfd_lines_are_composed() {
-        let nfc = "Quảng Ngãi, ngày 05 tháng 9 năm 2024\n– “Đền ơn”\n";
-        assert!(matches!(normalize(nfc), Cow::Borrowed(_)));
-        let nfd: String = "Số: 12\nQuảng Ngãi\n".nfd().collect();
-        let n = normalize(&nfd);
-        assert!(matches!(n, Cow::Owned(_)));
-        assert_eq!(n, "Số: 12\nQuảng Ngãi\n");
-    }
-
-    #[test]
-    fn byte_check_agrees_with_the_tables() {
-        for s in [
-            "ASCII only",
-            "Tiếng Việt có dấu: ỦY BAN",
-            "Ω ohm \u{2126}",
-            "e\u{301}",
-            "“x” – y",
-        ] {
-            if surely_nfc(s) {
-                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{s}");
-            }
-        }
-        assert!(!surely_nfc("e\u{301}"));
-        assert!(!surely_nfc("\u{2126}"));
     }
 }

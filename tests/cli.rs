@@ -180,32 +180,37 @@ fn batch_mirrors_paths_and_fails_on_undecodable_files() {
     let line = summary(&out);
     assert!(line.contains("failed"), "summary: {line}");
 
-    // Every .txt below fixtures/ that decodes has its mirror; the undecodable one does not.
+    // Every .txt or .md file below fixtures/ that decodes has its mirror; the others do not.
     let fixtures = root().join("fixtures");
     let mut expected = 0;
-    for txt in common::good_fixtures() {
-        let rel = txt.strip_prefix(&fixtures).unwrap();
-        let json = out_dir.join(rel).with_extension("json");
-        let doc: Value = serde_json::from_str(
-            &std::fs::read_to_string(&json).unwrap_or_else(|e| panic!("{}: {e}", json.display())),
-        )
-        .unwrap();
-        assert_eq!(doc["schema_version"], 1);
-        expected += 1;
-    }
-    for name in [
-        "empty",
-        "whitespace",
-        "not-a-document",
-        "truncated",
-        "utf8-bom",
-        "utf16le-bom",
-    ] {
-        assert!(
-            out_dir.join("bad").join(format!("{name}.json")).is_file(),
-            "bad/{name}.json not written"
-        );
-        expected += 1;
+    let mut stack = vec![fixtures.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if !p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                continue;
+            }
+            let rel = p.strip_prefix(&fixtures).unwrap();
+            let json = out_dir.join(rel).with_extension("json");
+            let decodes =
+                vanban::parse_bytes(&std::fs::read(&p).unwrap(), &vanban::Options::default())
+                    .is_ok();
+            if decodes {
+                let doc: Value = serde_json::from_str(
+                    &std::fs::read_to_string(&json)
+                        .unwrap_or_else(|e| panic!("{}: {e}", json.display())),
+                )
+                .unwrap();
+                assert_eq!(doc["schema_version"], 1);
+                expected += 1;
+            } else {
+                assert!(!json.exists(), "undecodable {} was written", rel.display());
+            }
+        }
     }
     assert!(
         !out_dir.join("bad/invalid-utf8.json").exists(),

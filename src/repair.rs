@@ -1,0 +1,609 @@
+//! Sửa lỗi văn bản — repairs on text before it is parsed: legacy-encoding mojibake (TCVN3, VNI,
+//! VISCII read as Windows-1252), capitals lost to TCVN3's missing upper-case toned letters,
+//! NFC, combining marks split off by spaces, `Ð` for `Đ`, no-break spaces, zero-width
+//! characters and soft hyphens, CRLF and lone CR.
+//!
+//! Every change is counted by kind with the first line it touched, so a user can see what was
+//! done; nothing changes unless it scores better on Vietnamese syllables (see
+//! [`crate::syllable`]), so correct Unicode and other languages are left as they are.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::legacy::{Legacy, cp1252_bytes};
+use crate::syllable::{is_syllable, score};
+
+/// Kinds of [`Repair`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RepairKind {
+    /// TCVN3 (ABC) bytes that had been read as Windows-1252 (`Uû ban nh©n d©n`).
+    MojibakeTcvn3,
+    /// VNI-Windows bytes that had been read as Windows-1252 (`chaøo caùc baïn`).
+    MojibakeVni,
+    /// VISCII bytes that had been read as Windows-1252.
+    MojibakeViscii,
+    /// Capitals restored in words typed in TCVN3 capitals (`QUYếT` → `QUYẾT`).
+    UpperCase,
+    /// CRLF or lone CR line ends made LF.
+    LineEndings,
+    /// Decomposed (NFD) letters composed (NFC).
+    Nfc,
+    /// A combining mark or a syllable split off by a space joined back (`ĐIỀ U` → `ĐIỀU`).
+    SplitDiacritics,
+    /// `Ð` (U+00D0, Icelandic eth) in a Vietnamese word made `Đ` (U+0110).
+    EthAsDStroke,
+    /// No-break and other fixed-width spaces made plain spaces.
+    NoBreakSpaces,
+    /// Zero-width characters, byte-order marks inside the text and soft hyphens removed.
+    InvisibleCharacters,
+}
+
+impl RepairKind {
+    /// The diagnostic code that reports this repair (`repaired-mojibake-tcvn3`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            RepairKind::MojibakeTcvn3 => "repaired-mojibake-tcvn3",
+            RepairKind::MojibakeVni => "repaired-mojibake-vni",
+            RepairKind::MojibakeViscii => "repaired-mojibake-viscii",
+            RepairKind::UpperCase => "repaired-upper-case",
+            RepairKind::LineEndings => "repaired-line-endings",
+            RepairKind::Nfc => "repaired-nfc",
+            RepairKind::SplitDiacritics => "repaired-split-diacritics",
+            RepairKind::EthAsDStroke => "repaired-eth-as-d-stroke",
+            RepairKind::NoBreakSpaces => "repaired-no-break-spaces",
+            RepairKind::InvisibleCharacters => "repaired-invisible-characters",
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            RepairKind::MojibakeTcvn3 => "lines of TCVN3 (ABC) text read as Windows-1252 decoded",
+            RepairKind::MojibakeVni => "lines of VNI-Windows text read as Windows-1252 decoded",
+            RepairKind::MojibakeViscii => "lines of VISCII text read as Windows-1252 decoded",
+            RepairKind::UpperCase => "words typed in TCVN3 capitals given back their capitals",
+            RepairKind::LineEndings => "CRLF or CR line ends made LF",
+            RepairKind::Nfc => "lines with decomposed letters normalised to NFC",
+            RepairKind::SplitDiacritics => "marks or syllables split by a space joined back",
+            RepairKind::EthAsDStroke => "Ð (eth) made Đ",
+            RepairKind::NoBreakSpaces => "no-break spaces made plain spaces",
+            RepairKind::InvisibleCharacters => "zero-width characters or soft hyphens removed",
+        }
+    }
+
+    fn legacy(enc: Legacy) -> RepairKind {
+        match enc {
+            Legacy::Tcvn3 => RepairKind::MojibakeTcvn3,
+            Legacy::Vni => RepairKind::MojibakeVni,
+            Legacy::Viscii => RepairKind::MojibakeViscii,
+        }
+    }
+}
+
+/// One kind of repair: how many times it was made and the first line it touched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    /// What was repaired.
+    pub kind: RepairKind,
+    /// How many characters, words or lines (see the kind).
+    pub count: usize,
+    /// First line (1-based, in the repaired text) it touched.
+    pub first_line: u32,
+}
+
+impl Repair {
+    /// A sentence for people.
+    pub fn message(&self) -> String {
+        format!(
+            "{}: {} (first at line {})",
+            self.kind.what(),
+            self.count,
+            self.first_line
+        )
+    }
+}
+
+/// Text after [`repair`], with what was done to it.
+#[derive(Debug, Clone)]
+pub struct Repaired<'a> {
+    /// The repaired text (borrowed when nothing needed repair).
+    pub text: Cow<'a, str>,
+    /// The repairs, one per kind, in a stable order.
+    pub repairs: Vec<Repair>,
+    /// The legacy encoding whose mojibake was decoded, if any.
+    pub mojibake: Option<Legacy>,
+}
+
+#[derive(Default)]
+struct Tally(Vec<Repair>);
+
+impl Tally {
+    fn add(&mut self, kind: RepairKind, count: usize, line: u32) {
+        if count == 0 {
+            return;
+        }
+        match self.0.iter_mut().find(|r| r.kind == kind) {
+            Some(r) => {
+                r.count += count;
+                r.first_line = r.first_line.min(line);
+            }
+            None => self.0.push(Repair {
+                kind,
+                count,
+                first_line: line,
+            }),
+        }
+    }
+}
+
+/// Repair text: legacy mojibake, lost capitals, NFC, split marks, eth, odd spaces, invisible
+/// characters, line ends. Text that needs none of it is returned borrowed, after a byte scan.
+///
+/// ```
+/// let r = vanban::repair("Uû ban nh©n d©n tØnh\r\nQUYÕT §ÞNH");
+/// assert_eq!(r.text, "Uỷ ban nhân dân tỉnh\nQUYẾT ĐỊNH");
+/// assert_eq!(r.mojibake, Some(vanban::Legacy::Tcvn3));
+/// ```
+pub fn repair(text: &str) -> Repaired<'_> {
+    repair_from(text, None)
+}
+
+/// [`repair`] for text decoded from bytes in a legacy encoding: TCVN3 text also gets its
+/// capitals back.
+pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
+    let mut tally = Tally::default();
+    let mut cur: Cow<'_, str> = Cow::Borrowed(text);
+    if decoded_from == Some(Legacy::Tcvn3) {
+        let mut out = String::with_capacity(text.len());
+        let (mut n, mut first) = (0usize, 0u32);
+        for (k, line) in text.split_inclusive('\n').enumerate() {
+            let (l, c) = restore_upper(line);
+            if c > 0 && n == 0 {
+                first = k as u32 + 1;
+            }
+            n += c;
+            out.push_str(&l);
+        }
+        if n > 0 {
+            tally.add(RepairKind::UpperCase, n, first);
+            cur = Cow::Owned(out);
+        }
+    }
+
+    // 1. legacy mojibake, line by line, with the encoding chosen on the whole text (first: a
+    //    soft hyphen or a no-break space there is a letter's byte, `ư` or `ơ` in TCVN3)
+    let mut mojibake = None;
+    if let Some((t, enc)) = mojibake_pass(&cur, &mut tally) {
+        cur = Cow::Owned(t);
+        mojibake = Some(enc);
+    }
+    // 2. characters: line ends, spaces, invisibles, eth (byte scans decide whether to look)
+    if let Some(t) = chars_pass(&cur, &mut tally) {
+        cur = Cow::Owned(t);
+    }
+    // 3. NFC and split marks, line by line
+    if let Some(t) = nfc_pass(&cur, &mut tally) {
+        cur = Cow::Owned(t);
+    }
+    let mut repairs = tally.0;
+    repairs.sort_by_key(|r| r.kind);
+    Repaired {
+        text: cur,
+        repairs,
+        mojibake,
+    }
+}
+
+/// Line ends, no-break spaces, invisible characters and eth.
+fn chars_pass(text: &str, tally: &mut Tally) -> Option<String> {
+    let b = text.as_bytes();
+    let has_cr = memchr::memchr(b'\r', b).is_some();
+    let mut special = has_cr;
+    if !special {
+        for i in memchr::memchr3_iter(0xC2, 0xC3, 0xE2, b).chain(memchr::memchr_iter(0xEF, b)) {
+            let n1 = b.get(i + 1).copied();
+            let n2 = b.get(i + 2).copied();
+            special = match b[i] {
+                0xC2 => matches!(n1, Some(0xA0 | 0xAD)),
+                0xC3 => matches!(n1, Some(0x90 | 0xB0)),
+                0xE2 => matches!(
+                    (n1, n2),
+                    (Some(0x80), Some(0x87 | 0x8B..=0x8D | 0xAF)) | (Some(0x81), Some(0xA0))
+                ),
+                _ => n1 == Some(0xBB) && n2 == Some(0xBF),
+            };
+            if special {
+                break;
+            }
+        }
+    }
+    if !special {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut crs, mut nbsp, mut invis, mut eth) = (0usize, 0usize, 0usize, 0usize);
+    let (mut l_cr, mut l_nbsp, mut l_invis, mut l_eth) = (0u32, 0u32, 0u32, 0u32);
+    let mut line = 1u32;
+    let mut it = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = it.next() {
+        match c {
+            '\r' => {
+                if it.peek() == Some(&'\n') {
+                    it.next();
+                }
+                out.push('\n');
+                if crs == 0 {
+                    l_cr = line;
+                }
+                crs += 1;
+                line += 1;
+                prev = Some('\n');
+                continue;
+            }
+            '\n' => line += 1,
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' => {
+                out.push(' ');
+                if nbsp == 0 {
+                    l_nbsp = line;
+                }
+                nbsp += 1;
+                prev = Some(' ');
+                continue;
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
+                if invis == 0 {
+                    l_invis = line;
+                }
+                invis += 1;
+                continue;
+            }
+            'Ð' | 'ð' => {
+                // in a word of letters (`ÐIỀU`, `Ðồng`), not Icelandic names alone
+                let next_letter = it.peek().is_some_and(|n| n.is_alphabetic());
+                let prev_letter = prev.is_some_and(|p| p.is_alphabetic());
+                if next_letter || prev_letter {
+                    out.push(if c == 'Ð' { 'Đ' } else { 'đ' });
+                    if eth == 0 {
+                        l_eth = line;
+                    }
+                    eth += 1;
+                    prev = Some(c);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    tally.add(RepairKind::LineEndings, crs, l_cr);
+    tally.add(RepairKind::NoBreakSpaces, nbsp, l_nbsp);
+    tally.add(RepairKind::InvisibleCharacters, invis, l_invis);
+    tally.add(RepairKind::EthAsDStroke, eth, l_eth);
+    Some(out)
+}
+
+/// A line that may be mojibake: some non-ASCII, and every character is one a Windows-1252
+/// decoder produces (no Vietnamese letter outside Latin-1 appears in it).
+fn mojibake_candidate(line: &str) -> Option<Vec<u8>> {
+    if line.is_ascii() {
+        return None;
+    }
+    cp1252_bytes(line)
+}
+
+/// Decode the mojibake lines of the text with the legacy encoding that scores best.
+fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Legacy)> {
+    // quick reject: a text with a Vietnamese letter outside Latin-1 on most non-ASCII lines
+    // is Unicode already; look only at lines that could be 8-bit text
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let cands: Vec<(usize, Vec<u8>)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| mojibake_candidate(l).map(|b| (k, b)))
+        .collect();
+    if cands.is_empty() {
+        return None;
+    }
+    // score the candidates as they are and as each legacy encoding reads them
+    let before: Vec<(f32, usize)> = cands.iter().map(|(k, _)| score(lines[*k])).collect();
+    let words: usize = before.iter().map(|b| b.1).sum();
+    if words < 3 {
+        return None;
+    }
+    let ok_before: f32 = before.iter().map(|(s, n)| s * *n as f32).sum();
+    let mut best: Option<(Legacy, f32, Vec<String>)> = None;
+    for enc in [Legacy::Tcvn3, Legacy::Vni, Legacy::Viscii] {
+        let decoded: Vec<String> = cands.iter().map(|(_, b)| enc.decode(b)).collect();
+        let ok_after: f32 = decoded
+            .iter()
+            .map(|d| {
+                let (s, n) = score(d);
+                s * n as f32
+            })
+            .sum();
+        if best.as_ref().is_none_or(|b| ok_after > b.1) {
+            best = Some((enc, ok_after, decoded));
+        }
+    }
+    let (enc, ok_after, decoded) = best?;
+    // the whole text must read clearly better, and mostly as Vietnamese, to be converted
+    if ok_after < ok_before + 2.0 || ok_after < 0.5 * words as f32 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut changed = 0usize;
+    let mut upper = 0usize;
+    let mut first = 0u32;
+    let mut first_upper = 0u32;
+    let mut ci = 0usize;
+    for (k, line) in lines.iter().enumerate() {
+        if ci < cands.len() && cands[ci].0 == k {
+            let d = &decoded[ci];
+            let (sb, nb) = before[ci];
+            let (sa, _) = score(d);
+            ci += 1;
+            // a line converts when it reads better (or has no words to judge and holds no
+            // Vietnamese letter as it stands)
+            // once the text as a whole reads as this encoding, a line converts unless it
+            // reads worse (`Sè: 12` and `Số: 12` both score as words)
+            let _ = nb;
+            if sa >= sb && d != line {
+                let (d2, n_up) = if enc == Legacy::Tcvn3 {
+                    restore_upper(d)
+                } else {
+                    (d.clone(), 0)
+                };
+                if changed == 0 {
+                    first = k as u32 + 1;
+                }
+                changed += 1;
+                if n_up > 0 && upper == 0 {
+                    first_upper = k as u32 + 1;
+                }
+                upper += n_up;
+                out.push_str(&d2);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    if changed == 0 {
+        return None;
+    }
+    tally.add(RepairKind::legacy(enc), changed, first);
+    tally.add(RepairKind::UpperCase, upper, first_upper);
+    Some((out, enc))
+}
+
+/// TCVN3 has no upper-case toned letters: `.VnTimeH` capitals decode as `QUYếT ĐịNH`, `ủY BAN`.
+/// A line whose letters are capitals but for toned lower-case ones is made all capitals; in
+/// other lines, a word whose other letters are capitals (two at least) is. Returns the line
+/// and the number of words changed.
+pub(crate) fn restore_upper(line: &str) -> (String, usize) {
+    // a lower-case letter a .VnTimeH capital can decode to: non-ASCII (toned or marked)
+    let toned_lower = |c: char| c.is_lowercase() && !c.is_ascii();
+    // no ASCII lower case at all, and a word of letters with two capitals or more (`TỉNH`,
+    // `BAN`; codes such as `TB-UBND` are no evidence)
+    let caps_line = !line.chars().any(|c| c.is_ascii_lowercase())
+        && line.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            !w.is_empty()
+                && w.chars().all(char::is_alphabetic)
+                && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        });
+    let mut out = String::with_capacity(line.len());
+    let mut n = 0;
+    for (k, w) in line.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let lower: Vec<char> = w.chars().filter(|c| c.is_lowercase()).collect();
+        let only_toned = !lower.is_empty() && lower.iter().all(|&c| toned_lower(c));
+        if only_toned && (caps_line || upper >= 2) {
+            out.extend(w.chars().flat_map(char::to_uppercase));
+            n += 1;
+        } else {
+            out.push_str(w);
+        }
+    }
+    (out, n)
+}
+
+/// A syllable cut before its ending (`CỘ NG`, `ĐIỀ U`, `THÔ NG`): a letter with a Vietnamese
+/// mark, a space, then a lone ending. Only lines that match are checked word by word.
+static SPLIT_FRAGMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"[À-ỹ] (?:NG|NH|CH|ng|nh|ch|[CTPMNUIYctpmnuiy])(?:[\s,.;:)]|$)")
+        .expect("split fragment")
+});
+
+/// NFC per line where needed, then marks split off by spaces joined back.
+fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
+    let needs = |line: &str| !surely_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes;
+    let has_marks = |line: &str| line.contains(|c: char| ('\u{0300}'..='\u{036F}').contains(&c));
+    let first_bad = text
+        .split_inclusive('\n')
+        .position(|l| needs(l) || (!surely_nfc(l) && has_marks(l)) || SPLIT_FRAGMENT.is_match(l))?;
+    let mut out = String::with_capacity(text.len() + 16);
+    let (mut nfc, mut split) = (0usize, 0usize);
+    let (mut l_nfc, mut l_split) = (0u32, 0u32);
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        if k < first_bad {
+            out.push_str(line);
+            continue;
+        }
+        let lineno = k as u32 + 1;
+        let mut cur: Cow<'_, str> = Cow::Borrowed(line);
+        if needs(&cur) {
+            cur = Cow::Owned(cur.nfc().collect());
+            if nfc == 0 {
+                l_nfc = lineno;
+            }
+            nfc += 1;
+        }
+        if has_marks(&cur) || SPLIT_FRAGMENT.is_match(&cur) {
+            let (joined, n) = join_split_marks(&cur);
+            if n > 0 {
+                if split == 0 {
+                    l_split = lineno;
+                }
+                split += n;
+                cur = Cow::Owned(joined);
+            }
+        }
+        out.push_str(&cur);
+    }
+    tally.add(RepairKind::Nfc, nfc, l_nfc);
+    tally.add(RepairKind::SplitDiacritics, split, l_split);
+    (nfc + split > 0).then_some(out)
+}
+
+/// `ĐIÊ ̀U` (a mark after a space) → `ĐIỀU`, and fragments `ĐIỀ U` → `ĐIỀU` when the joined
+/// word is a syllable and a fragment is not. Returns the line and the number of joins.
+fn join_split_marks(line: &str) -> (String, usize) {
+    // marks standing after white space go back onto the letter before the space
+    let mut n = 0;
+    let mut s = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' {
+            let mut j = i;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len()
+                && ('\u{0300}'..='\u{036F}').contains(&chars[j])
+                && s.chars().last().is_some_and(char::is_alphabetic)
+            {
+                i = j;
+                n += 1;
+                continue;
+            }
+        }
+        s.push(c);
+        i += 1;
+    }
+    let s: String = s.nfc().collect();
+    // fragments of one syllable split by a space
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        let a = words[k];
+        if k + 1 < words.len() {
+            let b = words[k + 1];
+            let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+            // a lone `i` is no Vietnamese word: `THỜ I` is `THỜI` cut in two
+            let lone_i = matches!(b, "i" | "I");
+            if letters(a) && letters(b) && (!is_syllable(a) || !is_syllable(b) || lone_i) {
+                let joined = format!("{a}{b}");
+                let same_case =
+                    a.chars().all(char::is_uppercase) == b.chars().all(char::is_uppercase);
+                if same_case && is_syllable(&joined) {
+                    out.push(joined);
+                    n += 1;
+                    k += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(a.to_string());
+        k += 1;
+    }
+    (out.join(" "), n)
+}
+
+/// Whether a line is NFC for certain without the tables, by its UTF-8 lead bytes: ASCII,
+/// U+0080–U+02FF (Latin letters, no combining marks), U+1E00–U+1EFF (precomposed Vietnamese
+/// letters) and U+2000–U+207F (punctuation) are all NFC.
+pub(crate) fn surely_nfc(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+        } else if (0xC2..=0xCB).contains(&c) {
+            i += 2;
+        } else if (c == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)))
+            || (c == 0xE2 && matches!(b.get(i + 1), Some(0x80 | 0x81)))
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let t = "Ủy ban nhân dân tỉnh Lào Cai\n– “Đền ơn” 2024\n";
+        let r = repair(t);
+        assert!(matches!(r.text, Cow::Borrowed(_)));
+        assert!(r.repairs.is_empty());
+    }
+
+    #[test]
+    fn english_and_french_are_left_alone() {
+        for t in [
+            "The committee met on Friday and approved the budget for the coming year.\n",
+            "Le comité s'est réuni à Paris; il a approuvé le budget de l'année prochaine.\n",
+            "Café, crème brûlée et gâteau: voilà où nous étions.\n",
+        ] {
+            let r = repair(t);
+            assert_eq!(r.text, t);
+            assert!(r.repairs.is_empty(), "{t}: {:?}", r.repairs);
+        }
+    }
+
+    #[test]
+    fn line_ends_spaces_invisibles_eth() {
+        let r = repair("a\r\nb\rc\u{a0}d\u{200b}e ÐIỀU\n");
+        assert_eq!(r.text, "a\nb\nc de ĐIỀU\n");
+        let kinds: Vec<_> = r.repairs.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RepairKind::LineEndings,
+                RepairKind::EthAsDStroke,
+                RepairKind::NoBreakSpaces,
+                RepairKind::InvisibleCharacters
+            ]
+        );
+        assert_eq!(r.repairs[0].count, 2);
+    }
+
+    #[test]
+    fn nfd_and_split_marks() {
+        let nfd: String = "ĐIỀU 1. Quyết định\n".nfd().collect();
+        assert_eq!(repair(&nfd).text, "ĐIỀU 1. Quyết định\n");
+        // a mark after a space, and fragments of one syllable
+        let split = "ĐIÊ \u{0300}U 1\n".to_string();
+        assert_eq!(repair(&split).text, "ĐIỀU 1\n");
+        assert_eq!(join_split_marks("THÔ NG BÁO").0, "THÔNG BÁO");
+        assert_eq!(join_split_marks("ĐIỀ U 5").0, "ĐIỀU 5");
+        assert_eq!(join_split_marks("UBND TỈNH").0, "UBND TỈNH");
+        assert_eq!(join_split_marks("TÂM THỜ I GIAN").0, "TÂM THỜI GIAN");
+        assert_eq!(join_split_marks("PHẦN I").0, "PHẦN I");
+    }
+
+    #[test]
+    fn tcvn3_capitals_are_restored() {
+        assert_eq!(restore_upper("QUYếT ĐịNH Uỷ ban").0, "QUYẾT ĐỊNH Uỷ ban");
+        assert_eq!(restore_upper("ủY BAN NHÂN DÂN").0, "ỦY BAN NHÂN DÂN");
+        assert_eq!(restore_upper("TỉNH Hà TĩNH").0, "TỈNH HÀ TĨNH");
+        assert_eq!(restore_upper("Hà Tĩnh, ngày 14").0, "Hà Tĩnh, ngày 14");
+        assert_eq!(restore_upper("Số: 214/TB-UBND").0, "Số: 214/TB-UBND");
+    }
+}

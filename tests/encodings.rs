@@ -1,0 +1,112 @@
+//! The same notice in every encoding and damaged form that archives hold gives the same
+//! document as the clean UTF-8 text: TCVN3, VNI and VISCII bytes, their mojibake read as
+//! Windows-1252 and saved as UTF-8, Windows-1258, UTF-16 LE/BE, NFD and split diacritics.
+
+mod common;
+
+use common::{root, to_value};
+use serde_json::Value;
+
+/// The document without what legitimately differs: how it was read and repaired.
+fn comparable(mut v: Value) -> Value {
+    let o = v.as_object_mut().expect("a document object");
+    o.remove("encoding");
+    o.remove("repairs");
+    if let Some(Value::Array(d)) = o.get_mut("diagnostics") {
+        d.retain(|x| !x["code"].as_str().unwrap_or("").starts_with("repaired-"));
+    }
+    v
+}
+
+fn parse(name: &str) -> (Value, String) {
+    let bytes = std::fs::read(root().join("fixtures/encodings").join(name)).expect("fixture");
+    let parsed = vanban::parse_bytes(&bytes, &vanban::Options::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let enc = parsed.document.encoding.clone();
+    (comparable(to_value(&parsed)), enc)
+}
+
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (k, v) in x {
+                let w = y.get(k).unwrap_or(&Value::Null);
+                if let Some(d) = first_difference(v, w, &format!("{path}/{k}")) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, &format!("{path}/{i}"))),
+        _ if a == b => None,
+        _ => Some(format!("{path}: {a} != {b}")),
+    }
+}
+
+#[test]
+fn every_encoding_gives_the_clean_document() {
+    let (clean, enc) = parse("clean.txt");
+    assert_eq!(enc, "utf-8");
+    for (name, expected_encoding) in [
+        ("nfd.txt", "utf-8"),
+        ("split-diacritics.txt", "utf-8"),
+        ("utf16le.txt", "utf-16le"),
+        ("utf16be.txt", "utf-16be"),
+        ("windows-1258.txt", "windows-1258"),
+        ("viscii.txt", "viscii"),
+        ("vni.txt", "vni"),
+        ("vni-mojibake.txt", "utf-8+vni"),
+        ("tcvn3.txt", "tcvn3"),
+        ("tcvn3-mojibake.txt", "utf-8+tcvn3"),
+    ] {
+        let (doc, enc) = parse(name);
+        assert_eq!(enc, expected_encoding, "{name}");
+        if let Some(d) = first_difference(&clean, &doc, "") {
+            panic!("{name} differs from clean.txt at {d}");
+        }
+    }
+}
+
+#[test]
+fn repairs_are_reported_once_per_kind_with_their_first_line() {
+    let bytes = std::fs::read(root().join("fixtures/encodings/tcvn3-mojibake.txt")).unwrap();
+    let parsed = vanban::parse_bytes(&bytes, &vanban::Options::default()).unwrap();
+    let doc = to_value(&parsed);
+    let codes: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .filter(|c| c.starts_with("repaired-"))
+        .collect();
+    assert!(codes.contains(&"repaired-mojibake-tcvn3"), "{codes:?}");
+    assert!(codes.contains(&"repaired-upper-case"), "{codes:?}");
+    for r in doc["repairs"].as_array().unwrap() {
+        assert!(r["count"].as_u64().unwrap() >= 1);
+        assert!(r["first_line"].as_u64().unwrap() >= 1);
+    }
+}
+
+#[test]
+fn correct_unicode_and_other_languages_are_left_untouched() {
+    let text = std::fs::read_to_string(root().join("fixtures/encodings/clean.txt")).unwrap();
+    let r = vanban::repair(&text);
+    assert!(r.repairs.is_empty(), "clean.txt: {:?}", r.repairs);
+    assert_eq!(r.text, text);
+    for text in [
+        "The committee met in Hanoi on 5 March and approved the plan.\nMinutes were taken.\n",
+        "Le conseil s'est réuni à Hà Nội; l'ordre du jour était chargé.\nÉté, café, naïveté.\n",
+        "Über die Straße gehen Bären; Ærø og Ødegård.\n",
+    ] {
+        let r = vanban::repair(text);
+        assert_eq!(r.text, text);
+        assert!(r.repairs.is_empty(), "{text}: {:?}", r.repairs);
+        // the same text as bytes (UTF-8) is read as UTF-8, not as an 8-bit encoding
+        let d = vanban::decode(text.as_bytes()).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+    }
+}
