@@ -98,6 +98,12 @@ pub struct Document {
     pub signatures: Vec<Signature>,
     /// What follows the signature block (phụ lục, attached rules, notes), kept, never dropped.
     pub appendices: Vec<Appendix>,
+    /// Bản sao records after the document: `SAO Y`, `SAO LỤC`, `TRÍCH SAO` blocks with their own
+    /// number, date and signer (never taken for the original's).
+    pub copies: Vec<Copy>,
+    /// Labelled fields of forms (giấy mời, giấy giới thiệu, giấy nghỉ phép, biên bản):
+    /// `Thời gian: …`, `Địa điểm: …`, `Thành phần: …`, `Chủ trì: …`.
+    pub fields: Vec<Field>,
     /// Lines before the document proper (web-page residue such as `*Source: …*`).
     pub front_matter: Vec<Text>,
     /// Lines kept out of the text: page numbers, rules, markdown remnants, signing software.
@@ -339,10 +345,61 @@ pub struct Signature {
 /// What follows the signature block: a phụ lục, an attached regulation, or loose text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Appendix {
-    /// Its heading line when it has one (`PHỤ LỤC I`), else `None`.
+    /// Its heading line when it has one (`PHỤ LỤC I`, or the tên loại `QUY CHẾ` of a text
+    /// issued with the document under a repeated header), else `None`.
     pub heading: Option<String>,
+    /// The tên loại of an attached text (`quy_che`, `quy_dinh`), when it has one.
+    pub kind: Option<DocKind>,
+    /// Its title (the capital line(s) under the heading).
+    pub title: Option<String>,
+    /// The `(Kèm theo …)` / `(Ban hành kèm theo Quyết định số …)` line.
+    pub attached_to: Option<String>,
     /// Its content, parsed with the body parser.
     pub body: Vec<Block>,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// A labelled field of a form — e.g. `Địa điểm: Hội trường tầng 3`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// The label without its colon (`Thời gian`).
+    pub label: String,
+    /// The value as printed after the colon.
+    pub value: String,
+    /// Where it was read.
+    pub span: Span,
+}
+
+/// Kinds of [`Copy`] (bản sao, Phụ lục I Phần II NĐ 30/2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyKind {
+    /// `SAO Y` (bản sao y, ký hiệu `SY`).
+    SaoY,
+    /// `SAO LỤC` (ký hiệu `SL`).
+    SaoLuc,
+    /// `TRÍCH SAO` (ký hiệu `TrS`).
+    TrichSao,
+}
+
+/// A bản sao record — e.g. `SAO Y BẢN CHÍNH` / `UBND HUYỆN …` / `Số: 05/SY-UBND`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Copy {
+    /// Which kind of copy.
+    pub kind: CopyKind,
+    /// The heading as printed (`SAO Y BẢN CHÍNH`).
+    pub heading: String,
+    /// The copying body.
+    pub issuer: Option<Issuer>,
+    /// The copy's own number (`Số: 05/SY-UBND`).
+    pub number: Option<Number>,
+    /// The copy's place and date.
+    pub place_date: Option<PlaceDate>,
+    /// The copy's Nơi nhận.
+    pub recipients: Recipients,
+    /// Who signed the copy.
+    pub signature: Option<Signature>,
     /// Where it was read.
     pub span: Span,
 }

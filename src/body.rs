@@ -649,9 +649,9 @@ pub(crate) fn parse_with_issues(
             b.gap();
             continue;
         }
-        // a heading at the level of the block that holds the quotation closes it
+        // a heading above the level of the block that holds the quotation closes it
         let closes = quote_rank.is_some_and(|r| {
-            marker(&l.text).is_some_and(|m| m.kind != BlockKind::Bullet && m.rank <= r)
+            marker(&l.text).is_some_and(|m| m.kind != BlockKind::Bullet && m.rank < r)
         });
         if depth > 0 && quoted_lines < MAX_QUOTE_LINES && !closes {
             b.push_quoted(&l.text, l.span());

@@ -90,13 +90,12 @@ fn tokenize(cell: &str) -> Vec<Tok> {
         };
         return vec![Tok::Mark(kind, cell.to_string())];
     }
-    #[derive(Clone, Copy)]
     enum A {
         Nat,
         Motto,
         Party,
-        Num,
-        Date,
+        Num(number::NumberParts),
+        Date(place_date::DateParts),
         Vv,
     }
     let mut anchors: Vec<(usize, usize, A)> = Vec::new();
@@ -109,11 +108,11 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     for m in PARTY.find_iter(cell) {
         anchors.push((m.start(), m.end(), A::Party));
     }
-    if let Some((a, b, _)) = number::find(cell) {
-        anchors.push((a, b, A::Num));
+    if let Some((a, b, parts)) = number::find(cell) {
+        anchors.push((a, b, A::Num(parts)));
     }
-    if let Some((a, b, _)) = place_date::find_date(cell) {
-        anchors.push((a, b, A::Date));
+    if let Some((a, b, parts)) = place_date::find_date(cell) {
+        anchors.push((a, b, A::Date(parts)));
     }
     if let Some(c) = VV.captures(cell) {
         let g = c.get(1).expect("vv group");
@@ -134,13 +133,12 @@ fn tokenize(cell: &str) -> Vec<Tok> {
         }
         let gap = &cell[cursor..a];
         match kind {
-            A::Date => {
+            A::Date(parts) => {
                 let (place, head) = match place_date::place_before(gap) {
                     Some((at, p)) => (Some(p), &gap[..at]),
                     None => (None, gap),
                 };
                 free(head, &mut out);
-                let (_, _, parts) = place_date::find_date(&cell[a..]).expect("date again");
                 let raw_start = cursor + (head.len());
                 out.push(Tok::Date(
                     fold_ws(cell[raw_start..b].trim_start_matches(['*', ' '])),
@@ -148,9 +146,8 @@ fn tokenize(cell: &str) -> Vec<Tok> {
                     parts,
                 ));
             }
-            A::Num => {
+            A::Num(parts) => {
                 free(gap, &mut out);
-                let (_, _, parts) = number::find(&cell[a..]).expect("number again");
                 out.push(Tok::Number(fold_ws(&cell[a..b]), parts));
             }
             A::Nat => {
@@ -238,6 +235,8 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let mut vv_gap = false;
     let org_zone = true;
     let mut skip_to: Option<usize> = None;
+    let mut vv_row: Option<usize> = None;
+    let mut number_row: Option<usize> = None;
     let mut vv_text = String::new();
     let mut vv_span: Option<Span> = None;
     let mut national: Option<NationalHeading> = None;
@@ -408,6 +407,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                 Tok::Number(raw, p) => {
                     seen_anchor = true;
                     seen_number = true;
+                    number_row = Some(i);
                     vv_open = false;
                     after_vv = false;
                     if h.number.is_some() {
@@ -428,7 +428,9 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     seen_anchor = true;
                     seen_date = true;
                     after_vv = false;
-                    vv_open = false;
+                    // a V/v cell beside the date (`V/v … <spaces> Hà Nội, ngày …`) may go on
+                    // over the next rows
+                    vv_open = vv_open && vv_row == Some(i);
                     if h.place_date.is_some() {
                         h.unknown.push(Text { text: raw, span });
                     } else {
@@ -457,6 +459,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     vv_open = true;
                     vv_gap = false;
                     after_vv = true;
+                    vv_row = Some(i);
                     vv_text.clear();
                     vv_span = Some(span);
                 }
@@ -483,6 +486,18 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                         }
                     } else if !seen_anchor && !has_anchor {
                         h.front_matter.push(Text { text: s, span });
+                    } else if vv_span.is_none()
+                        && !has_anchor
+                        && number_row.is_some_and(|r| i == r + 1)
+                        && (crate::text::starts_lower(&s) || s.starts_with("Về "))
+                    {
+                        // the trích yếu of a công văn printed under the number without `V/v`
+                        // (party công văn: `Số 416-CV/ĐU` / `về thu, nộp đảng phí …`)
+                        vv_text.push_str(&s);
+                        vv_span = Some(span);
+                        vv_open = true;
+                        vv_gap = false;
+                        vv_row = Some(i);
                     } else {
                         h.unknown.push(Text { text: s, span });
                     }
@@ -648,7 +663,8 @@ fn unit_head_at(words: &[&str], k: usize) -> bool {
 /// Words that cannot stand right before a subordinate body's head word: the head word is then
 /// part of a longer name (`MÔI TRƯỜNG`, `DỊCH VỤ`, `VÀ ĐÀO TẠO`).
 const INNER_BEFORE: &[&str] = &[
-    "VÀ", "&", "-", "–", "MÔI", "QUỐC", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG", "NHÂN",
+    "VÀ", "&", "-", "–", "MÔI", "QUỐC", "NỘI", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG",
+    "NHÂN",
 ];
 
 /// Parents that a row-joined issuer line may open with.
@@ -687,7 +703,10 @@ fn split_inline(s: &str) -> Option<(String, String)> {
             let prev = upper_key(words[k - 1]);
             // the unit needs a name after its head word (`NỘI VỤ` ends a name, `VỤ PHÁP CHẾ`
             // opens one)
-            !INNER_BEFORE.contains(&prev.as_str()) && k + 1 < words.len() && unit_head_at(&words, k)
+            !INNER_BEFORE.contains(&prev.as_str())
+                && k + 1 < words.len()
+                && !matches!(words[k + 1], "-" | "–")
+                && unit_head_at(&words, k)
         })
         .map(|k| (words[..k].join(" "), words[k..].join(" ")))
 }

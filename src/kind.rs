@@ -177,6 +177,18 @@ impl DocKind {
             .map(|(k, ..)| k.clone())
     }
 
+    /// The kind a party document's type code names (Hướng dẫn 36-HD/VPTW): `TT` is a Thông
+    /// tri, `CV` a công văn, `QĐi` a Quy định, `KL` a Kết luận; the others as for the state.
+    pub fn from_party_code(code: &str) -> Option<DocKind> {
+        match code.trim() {
+            "TT" => Some(DocKind::ThongTri),
+            "CV" => Some(DocKind::CongVan),
+            "QĐi" | "QĐI" => Some(DocKind::QuyDinh),
+            "KL" => Some(DocKind::KetLuan),
+            c => Self::from_type_code(c),
+        }
+    }
+
     /// Whether `code` is a known type code (`TB`, `QĐ`, `TTr`, party `KL`, `CV`, `QĐi`).
     pub fn is_type_code(code: &str) -> bool {
         Self::from_type_code(code).is_some()
@@ -257,5 +269,8 @@ mod tests {
         assert_eq!(DocKind::from_type_code("TTr"), Some(DocKind::ToTrinh));
         assert_eq!(DocKind::from_type_code("QĐ"), Some(DocKind::QuyetDinh));
         assert_eq!(DocKind::from_type_code("UBND"), None);
+        assert_eq!(DocKind::from_party_code("TT"), Some(DocKind::ThongTri));
+        assert_eq!(DocKind::from_party_code("CV"), Some(DocKind::CongVan));
+        assert_eq!(DocKind::from_party_code("QĐi"), Some(DocKind::QuyDinh));
     }
 }

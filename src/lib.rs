@@ -29,6 +29,7 @@
 
 #![warn(missing_docs)]
 
+mod appendix;
 pub mod ast;
 mod body;
 mod decode;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::ast::{Appendix, Artifact, Document, Parsed, Span, Text};
+use crate::ast::{Artifact, Document, Parsed, Span, Text};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::footer;
 use crate::header;
@@ -13,7 +13,7 @@ use crate::kind::DocKind;
 use crate::layout::{Line, cells, split_lines};
 use crate::preamble;
 use crate::text::{char_column, ends_sentence, fold_ws, is_upper, starts_lower, upper_key};
-use crate::{Options, body};
+use crate::{Options, appendix, body};
 
 static KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\s*[:.]?\s*").expect("kinh gui"));
@@ -152,7 +152,9 @@ pub(crate) fn parse_text(
             return Some(DocKind::CongVan);
         }
         let num = h.number.as_ref()?;
+        let party = h.national.as_ref().is_some_and(|n| n.party);
         match num.type_code.as_deref() {
+            Some(code) if party => DocKind::from_party_code(code),
             Some(code) => DocKind::from_type_code(code),
             None if num.symbol.is_some() => Some(DocKind::CongVan),
             None => None,
@@ -160,7 +162,19 @@ pub(crate) fn parse_text(
     });
 
     // where the closing block starts
-    let fstart = locate_footer(&lines, i).unwrap_or(n);
+    // where the closing block starts; with none, a phụ lục heading ends the body
+    let (fstart, mut tail_from) = match locate_footer(&lines, i) {
+        Some(f) => (f, n),
+        None => {
+            let a = (i..n)
+                .find(|&k| {
+                    crate::appendix::is_appendix_heading(&lines[k].text)
+                        || crate::appendix::is_copy_heading(&lines[k].text)
+                })
+                .unwrap_or(n);
+            (a, a)
+        }
+    };
 
     // Kính gửi
     if let Some(k) = cx.next_text(i, fstart)
@@ -211,7 +225,7 @@ pub(crate) fn parse_text(
     }
 
     // closing block
-    if fstart < n {
+    if fstart < n && tail_from == n {
         let f = footer::parse(&lines, fstart);
         for (t, s) in f.cc {
             doc.recipients.cc.push(t);
@@ -231,32 +245,18 @@ pub(crate) fn parse_text(
                 col,
             ));
         }
-        // what follows: appendices and attached texts
-        let mut j = f.end;
-        while let Some(k) = cx.next_text(j, n) {
-            let heading_line = &lines[k];
-            let heading = is_upper(&heading_line.text).then(|| heading_line.text.clone());
-            let start = if heading.is_some() { k + 1 } else { k };
-            let next_heading = (start..n)
-                .find(|&m| {
-                    let t = &lines[m].text;
-                    m > start && t.starts_with("PHỤ LỤC")
-                        || (m > start
-                            && t.starts_with("Phụ lục")
-                            && t.split_whitespace().count() <= 4)
-                })
-                .unwrap_or(n);
-            let idx: Vec<usize> = (start..next_heading).collect();
-            let body = body::parse(&lines, &idx, opts.join_continuations);
-            let span = lines[k].span().join(lines[next_heading - 1].span());
-            doc.appendices.push(Appendix {
-                heading,
-                body,
-                span,
-            });
-            j = next_heading;
+        tail_from = f.end;
+    }
+    // what follows: appendices, attached texts, bản sao records
+    if tail_from < n {
+        let t = appendix::parse(&lines, tail_from, opts.join_continuations);
+        doc.appendices = t.appendices;
+        doc.copies = t.copies;
+        for c in &doc.copies {
+            doc.signatures.extend(c.signature.iter().cloned());
         }
     }
+    doc.fields = fields(&doc);
 
     // artefacts and front matter
     for l in lines.iter().filter(|l| l.artifact.is_some()) {
@@ -324,6 +324,53 @@ pub(crate) fn parse_text(
     Parsed { document: doc }
 }
 
+/// Kinds of document whose body holds labelled fields.
+fn has_fields(kind: Option<&DocKind>) -> bool {
+    matches!(
+        kind,
+        Some(
+            DocKind::GiayMoi
+                | DocKind::GiayGioiThieu
+                | DocKind::GiayNghiPhep
+                | DocKind::GiayUyQuyen
+                | DocKind::BienBan
+                | DocKind::CongDien
+                | DocKind::PhieuGui
+                | DocKind::PhieuChuyen
+                | DocKind::PhieuBao
+                | DocKind::GiayXacNhan
+                | DocKind::GiayChungNhan
+        )
+    )
+}
+
+static FIELD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Lu}[^:;.,0-9]{1,40}?)\s*:\s*(\S.*)$").expect("field"));
+
+/// The labelled fields of a form (`Thời gian: …`, `Địa điểm: …`), read from its body blocks.
+fn fields(doc: &Document) -> Vec<crate::ast::Field> {
+    fn walk(bs: &[crate::ast::Block], out: &mut Vec<crate::ast::Field>) {
+        for b in bs {
+            if let Some(c) = FIELD.captures(&b.text) {
+                let label = c[1].trim();
+                if label.split_whitespace().count() <= 6 {
+                    out.push(crate::ast::Field {
+                        label: label.to_string(),
+                        value: c[2].trim().to_string(),
+                        span: b.span,
+                    });
+                }
+            }
+            walk(&b.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    if has_fields(doc.kind.as_ref()) {
+        walk(&doc.body, &mut out);
+    }
+    out
+}
+
 /// Every span in the document, for the line account.
 fn spans_of(doc: &Document) -> Vec<Span> {
     fn blocks(bs: &[crate::ast::Block], out: &mut Vec<Span>) {
@@ -364,6 +411,8 @@ fn spans_of(doc: &Document) -> Vec<Span> {
         out.push(a.span);
         blocks(&a.body, &mut out);
     }
+    out.extend(doc.copies.iter().map(|c| c.span));
+    out.extend(doc.fields.iter().map(|f| f.span));
     out.extend(doc.front_matter.iter().map(text));
     out.extend(doc.artifacts.iter().map(|a| a.span));
     out
@@ -419,6 +468,10 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
             && footer::noi_nhan(t).is_none()
     };
     let t0 = &flat(&lines[first]);
+    // a line that ends in a colon introduces a list or a form (`… trân trọng giới thiệu:`)
+    if t0.ends_with(':') {
+        return None;
+    }
     if !ok_first(t0)
         || (is_upper(t0) && AUTHORITY_HEADS.iter().any(|a| upper_key(t0).starts_with(a)))
     {
@@ -532,11 +585,14 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
     while j < end {
         let l = &lines[j];
         if l.is_void() {
-            // blank lines inside a dashed list, or before its first entry
+            // blank lines inside a dashed list, or before its first entry: skip them at once
             let next = (j + 1..end).find(|&m| !lines[m].is_void());
             let dash_next = next.is_some_and(|m| lines[m].text.starts_with(['-', '–', '+', '•']));
             if acc.out.is_empty() || (acc.dashed && dash_next) {
-                j += 1;
+                match next {
+                    Some(m) => j = m,
+                    None => break,
+                }
                 continue;
             }
             break;
@@ -659,7 +715,8 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
         }
         if is_upper(&l.text) && l.text.split_whitespace().count() <= 10 {
             top = Some(k);
-        } else if footer::is_signature_like(&l.text) && top.is_none() {
+        } else if footer::is_signature_like(&l.text) {
+            // a name or a note: another signer's block above (biên bản: thư ký, chủ tọa)
             continue;
         } else {
             break;

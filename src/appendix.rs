@@ -1,0 +1,252 @@
+//! What follows the closing block: phụ lục (`Phụ lục I`, `PHỤ LỤC 01`), texts issued with the
+//! document under a repeated header (`QUY CHẾ` … `(Ban hành kèm theo Quyết định số …)`), and
+//! bản sao records (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`) — each parsed into its own node, never into
+//! the main body.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::ast::{Appendix, Copy, CopyKind, Recipients, Span};
+use crate::body;
+use crate::footer;
+use crate::header;
+use crate::kind::DocKind;
+use crate::layout::{Line, cells};
+use crate::text::{fold_ws, is_upper};
+
+static APPENDIX_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:số\s*)?[IVXLC\d]+[a-z]?)?\s*[:.]?$")
+        .expect("appendix heading")
+});
+static COPY_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(SAO Y|SAO LỤC|TRÍCH SAO)\b").expect("copy heading"));
+static ATTACHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\(?\s*(?:ban hành\s+)?kèm theo\b").expect("attached to"));
+
+/// A line that opens a phụ lục: `Phụ lục I`, `PHỤ LỤC 01`, `PHỤ LỤC` alone.
+pub(crate) fn is_appendix_heading(text: &str) -> bool {
+    APPENDIX_HEAD.is_match(text)
+}
+
+/// A line that opens a bản sao record.
+pub(crate) fn is_copy_heading(text: &str) -> bool {
+    COPY_HEAD.is_match(text) && is_upper(text)
+}
+
+/// A repeated header (an attached text's own issuer and Quốc hiệu) starts at line `k`: a
+/// capital line that opens a block of capitals with the Quốc hiệu among its next lines.
+fn repeated_header_at(lines: &[Line<'_>], k: usize) -> bool {
+    let national = |l: &Line<'_>| {
+        let t = crate::text::upper_key(&l.text);
+        t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+    };
+    if !is_upper(&lines[k].text) || lines[k].is_void() {
+        return false;
+    }
+    // the first capital line of its block
+    if let Some(p) = lines[..k].iter().rev().find(|l| !l.is_void())
+        && is_upper(&p.text)
+    {
+        return false;
+    }
+    lines[k..]
+        .iter()
+        .filter(|l| !l.is_void())
+        .take(4)
+        .any(national)
+}
+
+/// Parsed tail: appendices and copies, with the numbering issues of their bodies.
+pub(crate) struct Tail {
+    pub appendices: Vec<Appendix>,
+    pub copies: Vec<Copy>,
+}
+
+/// Parse everything from line `from` to the end.
+pub(crate) fn parse(lines: &[Line<'_>], from: usize, join: bool) -> Tail {
+    let n = lines.len();
+    let mut tail = Tail {
+        appendices: Vec::new(),
+        copies: Vec::new(),
+    };
+    let next_text = |mut j: usize| {
+        while j < n && lines[j].is_void() {
+            j += 1;
+        }
+        (j < n).then_some(j)
+    };
+    // where the next part starts, after line `k`
+    let next_start = |k: usize| {
+        (k + 1..n)
+            .find(|&m| {
+                let t = &lines[m].text;
+                is_appendix_heading(t) || is_copy_heading(t) || repeated_header_at(lines, m)
+            })
+            .unwrap_or(n)
+    };
+    let mut j = from;
+    while let Some(k) = next_text(j) {
+        let end = next_start(k);
+        if is_copy_heading(&lines[k].text) {
+            tail.copies.push(copy(lines, k, end));
+        } else {
+            tail.appendices.push(appendix(lines, k, end, join));
+        }
+        j = end;
+    }
+    tail
+}
+
+fn span_of(lines: &[Line<'_>], a: usize, b: usize) -> Span {
+    lines[a].span().join(lines[b.max(a)].span())
+}
+
+/// A bản sao record from line `k` (its heading) to `end`.
+fn copy(lines: &[Line<'_>], k: usize, end: usize) -> Copy {
+    let heading = lines[k].text.clone();
+    let kind = if heading.starts_with("SAO LỤC") {
+        CopyKind::SaoLuc
+    } else if heading.starts_with("TRÍCH SAO") {
+        CopyKind::TrichSao
+    } else {
+        CopyKind::SaoY
+    };
+    let sub = &lines[..end];
+    let h = header::parse(&sub[k + 1..], 20);
+    let f = footer::parse(sub, k + 1 + h.end);
+    let mut recipients = Recipients::default();
+    for (t, s) in f.cc {
+        recipients.cc.push(t);
+        recipients.cc_spans.push(s);
+    }
+    recipients.archive = f.archive;
+    recipients.span = f.cc_span;
+    Copy {
+        kind,
+        heading,
+        issuer: h.issuer,
+        number: h.number,
+        place_date: h.place_date,
+        recipients,
+        signature: f.signature,
+        span: span_of(lines, k, end.saturating_sub(1)),
+    }
+}
+
+/// A phụ lục or attached text from line `k` to `end`.
+fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
+    let mut heading = None;
+    let mut kind = None;
+    let mut title: Option<String> = None;
+    let mut attached_to = None;
+    let mut i = k;
+    if repeated_header_at(lines, k) {
+        // an attached text under its own header: issuer, Quốc hiệu, then its tên loại
+        let h = header::parse(&lines[k..end], 20);
+        i = k + h.end;
+    }
+    let next = |mut j: usize| {
+        while j < end && lines[j].is_void() {
+            j += 1;
+        }
+        j
+    };
+    i = next(i);
+    if i < end {
+        let t = &lines[i].text;
+        if is_appendix_heading(t) {
+            heading = Some(t.clone());
+            i += 1;
+        } else if cells(&lines[i]).len() <= 1
+            && let Some(dk) = DocKind::from_line(t)
+            && is_upper(t)
+        {
+            heading = Some(t.clone());
+            kind = Some(dk);
+            i += 1;
+        }
+    }
+    if heading.is_some() {
+        // the title: capital lines under the heading (or lines up to the `(Kèm theo …)` line)
+        let mut parts: Vec<String> = Vec::new();
+        let mut j = next(i);
+        while j < end && parts.len() < 6 {
+            let t = &lines[j].text;
+            if ATTACHED.is_match(t) {
+                attached_to = Some(t.clone());
+                j += 1;
+                break;
+            }
+            if is_upper(t) && !body::starts_with_marker(t) {
+                parts.push(t.clone());
+                j = next(j + 1);
+            } else {
+                break;
+            }
+        }
+        // a `(Kèm theo …)` line right after the title
+        let jj = next(j);
+        if attached_to.is_none() && jj < end && ATTACHED.is_match(&lines[jj].text) {
+            attached_to = Some(lines[jj].text.clone());
+            j = jj + 1;
+        }
+        if !parts.is_empty() {
+            title = Some(fold_ws(&parts.join(" ")));
+        }
+        i = j;
+    }
+    let idx: Vec<usize> = (i..end).collect();
+    let blocks = body::parse(lines, &idx, join);
+    Appendix {
+        heading,
+        kind,
+        title,
+        attached_to,
+        body: blocks,
+        span: span_of(lines, k, end.saturating_sub(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::split_lines;
+
+    #[test]
+    fn headings() {
+        assert!(is_appendix_heading("PHỤ LỤC 01"));
+        assert!(is_appendix_heading("Phụ lục I"));
+        assert!(is_appendix_heading("PHỤ LỤC"));
+        assert!(!is_appendix_heading(
+            "Phụ lục I kèm theo Kế hoạch này quy định"
+        ));
+        assert!(is_copy_heading("SAO Y BẢN CHÍNH"));
+        assert!(is_copy_heading("TRÍCH SAO"));
+    }
+
+    #[test]
+    fn appendices_and_copies() {
+        let ls = split_lines(
+            "PHỤ LỤC I\nDANH SÁCH CÁC ĐƠN VỊ\n(Kèm theo Kế hoạch số 12/KH-UBND)\n1. Sở Tài chính\n2. Sở Nội vụ\nPHỤ LỤC II\n1. Một\nSAO Y BẢN CHÍNH\nUBND HUYỆN A\nSố: 05/SY-UBND\nA, ngày 02 tháng 3 năm 2024\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Văn Bình\n",
+        );
+        let t = parse(&ls, 0, true);
+        assert_eq!(t.appendices.len(), 2);
+        let a = &t.appendices[0];
+        assert_eq!(a.heading.as_deref(), Some("PHỤ LỤC I"));
+        assert_eq!(a.title.as_deref(), Some("DANH SÁCH CÁC ĐƠN VỊ"));
+        assert!(a.attached_to.is_some());
+        assert_eq!(a.body.len(), 2);
+        assert_eq!(t.copies.len(), 1);
+        let c = &t.copies[0];
+        assert_eq!(c.kind, CopyKind::SaoY);
+        assert_eq!(
+            c.number.as_ref().unwrap().symbol.as_deref(),
+            Some("SY-UBND")
+        );
+        assert_eq!(
+            c.signature.as_ref().unwrap().signer.as_deref(),
+            Some("Nguyễn Văn Bình")
+        );
+    }
+}
