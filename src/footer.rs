@@ -14,8 +14,10 @@ static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan")
 });
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(T/M|K/T|T/L|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{Lu})")
-        .expect("mode")
+    Regex::new(
+        r"(?:^|\s)(T/M|K/T|T/L|(?i:tm|kt|tl)/|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{L})",
+    )
+    .expect("mode")
 });
 static NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[(\[]\s*(?:đã\s*ký|ký|chữ\s*ký|đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu)[^)\]]*[)\]]\.?$|^(?i:đã\s*ký)\.?$")
@@ -90,7 +92,7 @@ pub(crate) fn noi_nhan(text: &str) -> Option<&str> {
 }
 
 fn parse_mode(s: &str) -> Mode {
-    match s.trim_end_matches('.') {
+    match s.trim_end_matches(['.', '/']).to_uppercase().as_str() {
         "TM" | "T/M" => Mode::TM,
         "KT" | "K/T" => Mode::KT,
         "TL" | "T/L" => Mode::TL,
@@ -109,17 +111,40 @@ fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
         if bare && !text[..p.start()].trim().is_empty() {
             continue; // `TM ỦY BAN` without a dot only opens a piece
         }
-        // the title must be a word in capitals (`Q. Anh` is an initial)
+        // the title must be a word in capitals (`Q. Anh` is an initial); an old document
+        // typed in lower case may write `KT/ bộ trưởng …` (slash form: unambiguous)
         let word: String = text[t.start()..]
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != ',')
             .collect();
-        if word.chars().count() < 2 || !is_upper(&word) {
+        let slash = p.as_str().ends_with('/');
+        let lower_ok = slash && is_position_phrase(&text[t.start()..]);
+        if word.chars().count() < 2 || !(is_upper(&word) || lower_ok) {
             continue;
         }
         out.push((p.start(), t.start(), parse_mode(p.as_str())));
     }
     out
+}
+
+/// Heads of position titles, in capitals (`PHÓ CHỦ TỊCH`, `Thứ trưởng`, `bộ trưởng bộ tài chính`).
+const POSITION_HEADS: &[&str] = &[
+    "PHÓ", "CHỦ TỊCH", "GIÁM ĐỐC", "THỨ TRƯỞNG", "BỘ TRƯỞNG", "TRƯỞNG", "CHÁNH", "THỦ TƯỚNG",
+    "BÍ THƯ", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG", "VIỆN TRƯỞNG", "CHỦ NHIỆM",
+    "THƯ KÝ", "CHỦ TỌA", "CHỦ TRÌ", "ỦY VIÊN", "ĐẠI DIỆN",
+];
+
+/// A position title in any case, as old lower-case documents print it (`Thứ trưởng`).
+pub(crate) fn is_position_phrase(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 8 || t.chars().any(|c| c.is_ascii_digit() || matches!(c, ';' | ':')) {
+        return false;
+    }
+    let key = crate::text::upper_key(t);
+    POSITION_HEADS
+        .iter()
+        .any(|h| key.strip_prefix(h).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
 }
 
 /// Whether a line opens a signature stack (`KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`).
@@ -256,13 +281,23 @@ fn peel_tail(s: &str) -> (String, Option<String>) {
 
 /// Text that belongs to a signature: capitals, or capitals then a name, or a name.
 fn signature_text(t: &str) -> bool {
-    if is_person_name(t) || NOTE.is_match(t) {
+    if is_person_name(t) || NOTE.is_match(t) || is_position_phrase(t) {
         return true;
     }
     let (caps, name) = split_caps_name(t);
     !caps.is_empty()
         && caps.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && (name.is_empty() || is_person_name(&name))
+}
+
+/// The title after a quyền hạn prefix and any name after it: capitals then a name, or, in an
+/// old lower-case document (`KT/ bộ trưởng bộ tài chính`), the whole text.
+fn mode_title(body: &str) -> (String, String) {
+    let (caps, name) = split_caps_name(body);
+    if caps.is_empty() && is_position_phrase(body) {
+        return (body.trim().to_string(), String::new());
+    }
+    (caps, name)
 }
 
 /// `PHÓ GIÁM ĐỐC Hoàng Văn Thuân` → (`PHÓ GIÁM ĐỐC`, `Hoàng Văn Thuân`).
@@ -401,7 +436,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                     for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
                         let end = ms.get(k + 1).map_or(cell.text.len(), |m| m.0);
                         let body = cell.text[tstart..end].trim();
-                        let (caps, name) = split_caps_name(body);
+                        let (caps, name) = mode_title(body);
                         target.push(SigItem::Mode(
                             mode,
                             caps.trim_end_matches([',', ';']).to_string(),
@@ -504,7 +539,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
                 let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
                 let body = text[tstart..end].trim();
-                let (caps, name) = split_caps_name(body);
+                let (caps, name) = mode_title(body);
                 items.push(SigItem::Mode(
                     mode,
                     caps.trim_end_matches([',', ';']).to_string(),
@@ -617,7 +652,14 @@ fn push_sig(items: &mut Vec<SigItem>, t: &str, span: Span) -> bool {
         return true;
     }
     let (caps, name) = split_caps_name(t);
-    if !caps.is_empty() && (name.is_empty() || is_person_name(&name) || NOTE.is_match(&name)) {
+    let caps_then_name =
+        !caps.is_empty() && (name.is_empty() || is_person_name(&name) || NOTE.is_match(&name));
+    if !caps_then_name && is_position_phrase(t) && !is_person_name(t) {
+        // a position in an old lower-case document (`Thứ trưởng`)
+        items.push(SigItem::Caps(t.to_string(), span));
+        return true;
+    }
+    if caps_then_name {
         items.push(SigItem::Caps(caps, span));
         if !name.is_empty() {
             return push_sig(items, &name, span);
@@ -824,6 +866,16 @@ mod tests {
         assert_eq!(f.signatures.len(), 2);
         assert_eq!(f.signatures[1].authority[0].title, "BỘ TRƯỞNG BỘ TÀI CHÍNH");
         assert_eq!(f.signatures[1].signer.as_deref(), Some("Trần Văn B"));
+    }
+
+    #[test]
+    fn old_lower_case_stack() {
+        let f = foot("Nơi nhận:\n- Công báo;\n- Lưu: VT.\nKT/ bộ trưởng bộ tài chính\nThứ trưởng\n(Đã ký)\nTrương Chí Trung\n");
+        let s = f.signature.unwrap();
+        assert_eq!(s.authority[0].mode, Mode::KT);
+        assert_eq!(s.authority[0].title, "bộ trưởng bộ tài chính");
+        assert_eq!(s.position.as_deref(), Some("Thứ trưởng"));
+        assert_eq!(s.signer.as_deref(), Some("Trương Chí Trung"));
     }
 
     #[test]

@@ -489,8 +489,23 @@ fn join_split_marks(line: &str) -> (String, usize) {
         s.push(c);
         i += 1;
     }
-    let s: String = s.nfc().collect();
-    // fragments of one syllable split by a space
+    let mut s: String = s.nfc().collect();
+    // fragments of one syllable split by a space; a word may be cut more than once
+    // (`Nh ư tr ê n`), so join until nothing more joins
+    for _ in 0..3 {
+        let (joined, k) = join_fragments(&s);
+        if k == 0 {
+            break;
+        }
+        n += k;
+        s = joined;
+    }
+    (s, n)
+}
+
+/// One pass of joining syllable fragments: returns the line and the number of joins.
+fn join_fragments(s: &str) -> (String, usize) {
+    let mut n = 0;
     let words: Vec<&str> = s.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut k = 0;
@@ -596,6 +611,7 @@ mod tests {
         assert_eq!(join_split_marks("UBND TỈNH").0, "UBND TỈNH");
         assert_eq!(join_split_marks("TÂM THỜ I GIAN").0, "TÂM THỜI GIAN");
         assert_eq!(join_split_marks("PHẦN I").0, "PHẦN I");
+        assert_eq!(join_split_marks("Nh ư tr ê n").0, "Như trên");
     }
 
     #[test]
