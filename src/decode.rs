@@ -154,6 +154,11 @@ fn check_binary(bytes: &[u8], base: usize) -> Result<(), DecodeError> {
             offset: base + i,
         });
     }
+    // all bytes below 0x20 (white space included): a cheap, vectorised upper bound
+    let low = bytes.iter().filter(|&&b| b < 0x20).count();
+    if low <= 8 || low * 10 <= bytes.len() {
+        return Ok(());
+    }
     let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B);
     let controls = bytes.iter().filter(|&&b| is_control(b)).count();
     if controls > 8 && controls * 10 > bytes.len() {

@@ -129,22 +129,44 @@ fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
 
 /// Heads of position titles, in capitals (`PHÓ CHỦ TỊCH`, `Thứ trưởng`, `bộ trưởng bộ tài chính`).
 const POSITION_HEADS: &[&str] = &[
-    "PHÓ", "CHỦ TỊCH", "GIÁM ĐỐC", "THỨ TRƯỞNG", "BỘ TRƯỞNG", "TRƯỞNG", "CHÁNH", "THỦ TƯỚNG",
-    "BÍ THƯ", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "HIỆU TRƯỞNG", "TỔNG", "VIỆN TRƯỞNG", "CHỦ NHIỆM",
-    "THƯ KÝ", "CHỦ TỌA", "CHỦ TRÌ", "ỦY VIÊN", "ĐẠI DIỆN",
+    "PHÓ",
+    "CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "THỨ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "TRƯỞNG",
+    "CHÁNH",
+    "THỦ TƯỚNG",
+    "BÍ THƯ",
+    "CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "TỔNG",
+    "VIỆN TRƯỞNG",
+    "CHỦ NHIỆM",
+    "THƯ KÝ",
+    "CHỦ TỌA",
+    "CHỦ TRÌ",
+    "ỦY VIÊN",
+    "ĐẠI DIỆN",
 ];
 
 /// A position title in any case, as old lower-case documents print it (`Thứ trưởng`).
 pub(crate) fn is_position_phrase(t: &str) -> bool {
     let t = t.trim();
     let words = t.split_whitespace().count();
-    if words == 0 || words > 8 || t.chars().any(|c| c.is_ascii_digit() || matches!(c, ';' | ':')) {
+    if words == 0
+        || words > 8
+        || t.chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ';' | ':'))
+    {
         return false;
     }
     let key = crate::text::upper_key(t);
-    POSITION_HEADS
-        .iter()
-        .any(|h| key.strip_prefix(h).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    POSITION_HEADS.iter().any(|h| {
+        key.strip_prefix(h)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    })
 }
 
 /// Whether a line opens a signature stack (`KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`).
@@ -870,7 +892,9 @@ mod tests {
 
     #[test]
     fn old_lower_case_stack() {
-        let f = foot("Nơi nhận:\n- Công báo;\n- Lưu: VT.\nKT/ bộ trưởng bộ tài chính\nThứ trưởng\n(Đã ký)\nTrương Chí Trung\n");
+        let f = foot(
+            "Nơi nhận:\n- Công báo;\n- Lưu: VT.\nKT/ bộ trưởng bộ tài chính\nThứ trưởng\n(Đã ký)\nTrương Chí Trung\n",
+        );
         let s = f.signature.unwrap();
         assert_eq!(s.authority[0].mode, Mode::KT);
         assert_eq!(s.authority[0].title, "bộ trưởng bộ tài chính");
