@@ -402,6 +402,8 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
     let mut cols: Vec<Vec<SigItem>> = Vec::new();
     let mut columns_active = false;
     let mut have_name = false;
+    // items already looked at for a signer's name
+    let mut scanned = 0usize;
     let mut have_cc = false;
     let mut i = from;
     while i < lines.len() {
@@ -448,11 +450,13 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             });
         columns_active = side_by_side;
         if side_by_side {
+            let mut cells_here_names = false;
             for (j, cell) in cells_here.iter().enumerate() {
                 while cols.len() <= j + 1 {
                     cols.push(Vec::new());
                 }
                 let target = &mut cols[j + 1];
+                let before = target.len();
                 let ms = modes(&cell.text);
                 if ms.first().is_some_and(|m| m.0 == 0) {
                     for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
@@ -471,12 +475,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                 } else {
                     push_sig(target, &cell.text, cell.span);
                 }
+                cells_here_names |= target[before..]
+                    .iter()
+                    .any(|x| matches!(x, SigItem::Name(..)));
             }
-            have_name = cols
-                .iter()
-                .flatten()
-                .chain(items.iter())
-                .any(|x| matches!(x, SigItem::Name(..)));
+            // only what this row added can hold a new name (no rescans: linear time)
+            have_name |= cells_here_names;
             f.used.push(i);
             i += 1;
             continue;
@@ -548,7 +552,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                     }
                     if let Some(t) = tail {
                         push_sig(&mut items, &t, cell.span);
-                        have_name |= items.iter().any(|x| matches!(x, SigItem::Name(..)));
+                        have_name |= items[scanned..]
+                            .iter()
+                            .any(|x| matches!(x, SigItem::Name(..)));
                     }
                 } else if !push_sig(&mut items, pre, cell.span) {
                     leftover = true;
@@ -572,7 +578,10 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                 }
             }
         }
-        have_name = items.iter().any(|x| matches!(x, SigItem::Name(..)));
+        have_name |= items[scanned..]
+            .iter()
+            .any(|x| matches!(x, SigItem::Name(..)));
+        scanned = items.len();
         let _ = leftover;
         f.used.push(i);
         i += 1;

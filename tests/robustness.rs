@@ -519,7 +519,9 @@ fn linear_opening_quotes() {
 #[test]
 fn linear_alternating_closing_labels() {
     let _g = heavy();
-    assert_linear("Nơi nhận / KT.", alternating_closing, 2_000, 50_000);
+    // the closing-block reader does a little work per line, so a step that grows with the
+    // lines already read shows only from some 10,000 lines on: measure 25,000 against 100,000
+    assert_linear("Nơi nhận / KT.", alternating_closing, 25_000, 25_000);
 }
 
 #[test]
