@@ -33,6 +33,8 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[(\[]?\s*(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))\s*[)\]]?$")
         .expect("mark")
 });
+static SYMBOL_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Lu}\d][\p{Lu}\d&./-]*$").expect("symbol tail"));
 static KINH_GUI_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*kính\s*gửi\s*:").expect("kinh gui inside"));
 static KINH_GUI: LazyLock<Regex> =
@@ -252,6 +254,31 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         }
         if line.text.is_empty() {
             vv_gap = true;
+            i += 1;
+            continue;
+        }
+        // a ký hiệu cut at a hyphen and wrapped onto the next line (`…-BYT-` / `BCT-VKSNDTC`)
+        if let Some(num) = h.number.as_mut()
+            && number_row.is_some_and(|r| r + 1 == i)
+            && num
+                .symbol
+                .as_deref()
+                .is_some_and(|s| s.ends_with(['-', '/']))
+            && SYMBOL_TAIL.is_match(&line.text)
+        {
+            let sym = format!("{}{}", num.symbol.take().unwrap_or_default(), line.text);
+            num.raw = format!("{}{}", num.raw, line.text);
+            let parts = number::NumberParts {
+                number: num.number.clone(),
+                year: num.year,
+                symbol: Some(sym),
+                party: false,
+            };
+            num.type_code = parts.type_code();
+            num.issuer_codes = parts.issuer_codes();
+            num.symbol = parts.symbol;
+            num.span = num.span.join(line.span());
+            h.used.push(i);
             i += 1;
             continue;
         }

@@ -39,6 +39,8 @@ pub enum RepairKind {
     NoBreakSpaces,
     /// Zero-width characters, byte-order marks inside the text and soft hyphens removed.
     InvisibleCharacters,
+    /// Cyrillic letters that look Latin (OCR: `ВСТ-VKSNDTC`) inside Latin words made Latin.
+    Homoglyphs,
 }
 
 impl RepairKind {
@@ -55,6 +57,7 @@ impl RepairKind {
             RepairKind::EthAsDStroke => "repaired-eth-as-d-stroke",
             RepairKind::NoBreakSpaces => "repaired-no-break-spaces",
             RepairKind::InvisibleCharacters => "repaired-invisible-characters",
+            RepairKind::Homoglyphs => "repaired-homoglyphs",
         }
     }
 
@@ -70,6 +73,7 @@ impl RepairKind {
             RepairKind::EthAsDStroke => "Ð (eth) made Đ",
             RepairKind::NoBreakSpaces => "no-break spaces made plain spaces",
             RepairKind::InvisibleCharacters => "zero-width characters or soft hyphens removed",
+            RepairKind::Homoglyphs => "Cyrillic look-alike letters in Latin words made Latin",
         }
     }
 
@@ -183,7 +187,11 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
     if let Some(t) = chars_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }
-    // 3. NFC and split marks, line by line
+    // 3. Cyrillic look-alikes inside Latin words (OCR)
+    if let Some(t) = homoglyph_pass(&cur, &mut tally) {
+        cur = Cow::Owned(t);
+    }
+    // 4. NFC and split marks, line by line
     if let Some(t) = nfc_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }
@@ -284,6 +292,63 @@ fn chars_pass(text: &str, tally: &mut Tally) -> Option<String> {
     tally.add(RepairKind::InvisibleCharacters, invis, l_invis);
     tally.add(RepairKind::EthAsDStroke, eth, l_eth);
     Some(out)
+}
+
+/// The Latin letter a Cyrillic letter is mistaken for by OCR, if it looks like one.
+fn latin_twin(c: char) -> Option<char> {
+    Some(match c {
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Т' => 'T',
+        'Х' => 'X',
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        _ => return None,
+    })
+}
+
+/// Cyrillic look-alike letters inside words that also hold Latin letters or digits.
+fn homoglyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
+    // Cyrillic letters are D0/D1 lead bytes in UTF-8
+    memchr::memchr2(0xD0, 0xD1, text.as_bytes())?;
+    let mut out = String::with_capacity(text.len());
+    let (mut n, mut first) = (0usize, 0u32);
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        for (w_i, word) in line.split(' ').enumerate() {
+            if w_i > 0 {
+                out.push(' ');
+            }
+            let latin = word.chars().any(|c| c.is_ascii_alphanumeric());
+            let twins = word.chars().filter(|&c| latin_twin(c).is_some()).count();
+            let other_cyrillic = word
+                .chars()
+                .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c) && latin_twin(c).is_none());
+            if latin && twins > 0 && !other_cyrillic {
+                out.extend(word.chars().map(|c| latin_twin(c).unwrap_or(c)));
+                if n == 0 {
+                    first = k as u32 + 1;
+                }
+                n += twins;
+            } else {
+                out.push_str(word);
+            }
+        }
+    }
+    tally.add(RepairKind::Homoglyphs, n, first);
+    (n > 0).then_some(out)
 }
 
 /// A line that may be mojibake: some non-ASCII, and every character is one a Windows-1252
@@ -612,6 +677,13 @@ mod tests {
         assert_eq!(join_split_marks("TÂM THỜ I GIAN").0, "TÂM THỜI GIAN");
         assert_eq!(join_split_marks("PHẦN I").0, "PHẦN I");
         assert_eq!(join_split_marks("Nh ư tr ê n").0, "Như trên");
+    }
+
+    #[test]
+    fn cyrillic_look_alikes_in_latin_codes() {
+        let r = repair("Số: 24/HDLN-ВСТ-ВТC-VKSNDTC\nМосква\n");
+        assert_eq!(r.text, "Số: 24/HDLN-BCT-BTC-VKSNDTC\nМосква\n");
+        assert_eq!(r.repairs[0].kind, RepairKind::Homoglyphs);
     }
 
     #[test]

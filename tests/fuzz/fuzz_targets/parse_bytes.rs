@@ -5,7 +5,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let decoded = vanban::decode(data).ok().map(|d| d.text.into_owned());
+    // the text the parser saw: decoded, then repaired (spans refer to it)
+    let decoded = vanban::decode_and_repair(data)
+        .ok()
+        .map(|(text, _, _)| text);
     for opts in vanban_fuzz::option_sets() {
         match vanban::parse_bytes(data, &opts) {
             Ok(parsed) => {

@@ -32,12 +32,13 @@ pub fn line_count(text: &str) -> u64 {
     n
 }
 
-/// Serialise `parsed` and check it against the text the parser saw (`decoded`, before NFC):
+/// Serialise `parsed` and check it against the text the parser saw (`decoded`, repaired):
 /// the JSON is valid and shallow, every span lies inside the normalised text (byte range on
 /// char boundaries, line range within the line count), every diagnostic line exists.
 pub fn check(parsed: &vanban::Parsed, decoded: &str) {
     let json = vanban::to_json(parsed);
     let v: Value = serde_json::from_str(&json).expect("to_json writes valid JSON");
+    // repairs leave the text NFC already; NFC again is a no-op kept for safety
     let text: String = decoded.nfc().collect();
     let lines = line_count(&text);
     let depth = walk(&v, &text, lines, 0);
