@@ -117,8 +117,9 @@ fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != ',')
             .collect();
-        let slash = p.as_str().ends_with('/');
-        let lower_ok = slash && is_position_phrase(&text[t.start()..]);
+        // with a dot or a slash the prefix is unambiguous: `KT. Bộ trưởng Bộ Tài chính`
+        let marked = p.as_str().ends_with(['/', '.']);
+        let lower_ok = marked && is_position_phrase(&text[t.start()..]);
         if word.chars().count() < 2 || !(is_upper(&word) || lower_ok) {
             continue;
         }

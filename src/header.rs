@@ -768,10 +768,16 @@ pub(crate) fn issuer_from(org: &[Text]) -> Option<Issuer> {
         let words: Vec<&str> = units[k].text.split(' ').collect();
         unit_head_at(&words, 0)
     });
+    // lines joined; stray underscores of a rule left inside a cell dropped
     let join = |ts: &[Text]| {
+        let s = ts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         fold_ws(
-            &ts.iter()
-                .map(|t| t.text.as_str())
+            &s.split(' ')
+                .filter(|w| !w.chars().all(|c| c == '_'))
                 .collect::<Vec<_>>()
                 .join(" "),
         )

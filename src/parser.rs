@@ -505,7 +505,10 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
         if !ok_first(t) || is_upper(t) != caps_title && !starts_lower(t) {
             break;
         }
-        if is_upper(t) && AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a)) {
+        if (is_upper(t) && AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a)))
+            || footer::is_position_phrase(t)
+        {
+            // the authority line of a decision (`bộ trưởng bộ tài chính` in old documents)
             break;
         }
         if t.chars().count() > 250

@@ -141,6 +141,14 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
         first += 1;
     }
     if first >= words.len() {
+        // an old document may write the place in lower case after its first letter
+        // (`Hà nội`): take the whole last column when it is a few words opening with a capital
+        let short = words.len() <= 3
+            && words[0].1.chars().next().is_some_and(char::is_uppercase)
+            && words.iter().all(|(_, w)| w.chars().all(char::is_alphabetic));
+        if short {
+            return Some((base, crate::text::fold_ws(tail)));
+        }
         return None;
     }
     let at = base + words[first].0;
@@ -193,5 +201,7 @@ mod tests {
             "Hà Nội"
         );
         assert_eq!(place_before("*Hà Nội, ").unwrap().1, "Hà Nội");
+        assert_eq!(place_before("Hà nội, ").unwrap().1, "Hà nội");
+        assert_eq!(place_before("V/v triển khai công tác, "), None);
     }
 }
