@@ -101,8 +101,18 @@ fn tokenize(cell: &str) -> Vec<Tok> {
         Vv,
     }
     let mut anchors: Vec<(usize, usize, A)> = Vec::new();
+    // the Quốc hiệu in running text (`… của Nước Cộng hòa xã hội chủ nghĩa Việt Nam;`, a
+    // bullet, a long sentence) is no heading
+    let running_text = cell.len() > 200 || cell.starts_with(['-', '+', '•']);
     for m in NATIONAL.find_iter(cell) {
-        anchors.push((m.start(), m.end(), A::Nat));
+        let before = cell[..m.start()].trim_end();
+        let after_nuoc = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.to_lowercase() == "nước");
+        if !running_text && !after_nuoc {
+            anchors.push((m.start(), m.end(), A::Nat));
+        }
     }
     for m in MOTTO.find_iter(cell) {
         anchors.push((m.start(), m.end(), A::Motto));
