@@ -133,6 +133,11 @@ fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {
+    // SIMD validation first; the standard library finds the error's position when it fails
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        check_binary(text.as_bytes(), base)?;
+        return Ok(text);
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count() as u32;

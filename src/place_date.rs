@@ -145,7 +145,9 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
         // (`Hà nội`): take the whole last column when it is a few words opening with a capital
         let short = words.len() <= 3
             && words[0].1.chars().next().is_some_and(char::is_uppercase)
-            && words.iter().all(|(_, w)| w.chars().all(char::is_alphabetic));
+            && words
+                .iter()
+                .all(|(_, w)| w.chars().all(char::is_alphabetic));
         if short {
             return Some((base, crate::text::fold_ws(tail)));
         }

@@ -479,20 +479,63 @@ pub(crate) fn restore_upper(line: &str) -> (String, usize) {
     (out, n)
 }
 
-/// A syllable cut before its ending (`CỘ NG`, `ĐIỀ U`, `THÔ NG`): a letter with a Vietnamese
-/// mark, a space, then a lone ending. Only lines that match are checked word by word.
-static SPLIT_FRAGMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"[À-ỹ] (?:NG|NH|CH|ng|nh|ch|[CTPMNUIYctpmnuiy])(?:[\s,.;:)]|$)")
-        .expect("split fragment")
-});
+/// Whether a text may hold a syllable cut before its ending: a letter with a Vietnamese mark
+/// (`À`–`ỹ`), a space, then a lone ending (`NG`, `NH`, `CH` or one of `CTPMNUIY`, any case)
+/// and a boundary. A byte scan over the spaces (constant work each): linear time.
+fn maybe_split_fragment(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b' ', b).any(|i| {
+        if i == 0 || b[i - 1] < 0x80 {
+            return false;
+        }
+        // the character before the space
+        let start = i - prev_char_len(b, i);
+        let Some(prev) = s[start..i].chars().next() else {
+            return false;
+        };
+        if !('À'..='ỹ').contains(&prev) {
+            return false;
+        }
+        let rest = &b[i + 1..];
+        let ending = match rest {
+            [x, y, ..]
+                if matches!(
+                    (x.to_ascii_uppercase(), y.to_ascii_uppercase()),
+                    (b'N', b'G') | (b'N', b'H') | (b'C', b'H')
+                ) =>
+            {
+                2
+            }
+            [x, ..] if b"CTPMNUIYctpmnuiy".contains(x) => 1,
+            _ => return false,
+        };
+        rest.get(ending).is_none_or(|c| {
+            matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'\r' | b',' | b'.' | b';' | b':' | b')'
+            )
+        })
+    })
+}
+
+/// Byte length of the character that ends at byte `i` (exclusive).
+fn prev_char_len(b: &[u8], i: usize) -> usize {
+    let mut k = 1;
+    while k < 4 && i >= k && (b[i - k] & 0xC0) == 0x80 {
+        k += 1;
+    }
+    k.min(i)
+}
 
 /// NFC per line where needed, then marks split off by spaces joined back.
 fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
     let needs = |line: &str| !surely_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes;
     let has_marks = |line: &str| line.contains(|c: char| ('\u{0300}'..='\u{036F}').contains(&c));
-    let first_bad = text
-        .split_inclusive('\n')
-        .position(|l| needs(l) || (!surely_nfc(l) && has_marks(l)) || SPLIT_FRAGMENT.is_match(l))?;
+    // one byte scan of the whole text decides whether lines need the fragment check
+    let any_split = maybe_split_fragment(text);
+    let first_bad = text.split_inclusive('\n').position(|l| {
+        needs(l) || (!surely_nfc(l) && has_marks(l)) || (any_split && maybe_split_fragment(l))
+    })?;
     let mut out = String::with_capacity(text.len() + 16);
     let (mut nfc, mut split) = (0usize, 0usize);
     let (mut l_nfc, mut l_split) = (0u32, 0u32);
@@ -510,7 +553,7 @@ fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
             }
             nfc += 1;
         }
-        if has_marks(&cur) || SPLIT_FRAGMENT.is_match(&cur) {
+        if (!surely_nfc(&cur) && has_marks(&cur)) || (any_split && maybe_split_fragment(&cur)) {
             let (joined, n) = join_split_marks(&cur);
             if n > 0 {
                 if split == 0 {
