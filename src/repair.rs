@@ -360,8 +360,26 @@ fn mojibake_candidate(line: &str) -> Option<Vec<u8>> {
     cp1252_bytes(line)
 }
 
+/// Whether a text holds a character that Vietnamese text never uses but 8-bit mojibake always
+/// brings (`©`, `µ`, `§`, `ø`, `Ö`, `Œ`, …): Vietnamese uses only these Latin-1 letters.
+fn has_foreign_latin1(text: &str) -> bool {
+    const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
+    text.chars().any(|c| {
+        let u = c as u32;
+        (0x80..0x100).contains(&u) && !VIETNAMESE_LATIN1.contains(c)
+            || matches!(
+                u,
+                0x152 | 0x153 | 0x160 | 0x161 | 0x178 | 0x192 | 0x2C6 | 0x2DC
+            )
+    })
+}
+
 /// Decode the mojibake lines of the text with the legacy encoding that scores best.
 fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Legacy)> {
+    // no character that only mojibake brings: nothing to look at (clean text exits here)
+    if text.is_ascii() || !has_foreign_latin1(text) {
+        return None;
+    }
     // quick reject: a text with a Vietnamese letter outside Latin-1 on most non-ASCII lines
     // is Unicode already; look only at lines that could be 8-bit text
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
