@@ -109,6 +109,19 @@ impl Repair {
     }
 }
 
+/// A key for matching words whatever their tone placement, case or normalisation:
+/// `hoà`, `hòa`, `HOÀ` and a decomposed `hoà` all give `hòa`. The text itself keeps the
+/// placement as printed; use this only to compare.
+///
+/// ```
+/// assert_eq!(vanban::repair::match_key("Cộng hoà"), vanban::repair::match_key("CỘNG HÒA"));
+/// assert_eq!(vanban::repair::match_key("Uỷ ban"), "ủy ban");
+/// ```
+pub fn match_key(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    crate::text::upper_key(&nfc).to_lowercase()
+}
+
 /// Text after [`repair`], with what was done to it.
 #[derive(Debug, Clone)]
 pub struct Repaired<'a> {
