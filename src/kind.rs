@@ -163,6 +163,22 @@ impl DocKind {
         best.map(|(k, _)| k.clone())
     }
 
+    /// A tên loại line that runs straight on into its trích yếu (`NGHỊ QUYẾT Về việc …`, as web
+    /// copies flatten them): the kind, the type as printed and the trích yếu.
+    pub fn split_line(line: &str) -> Option<(DocKind, &str, &str)> {
+        for (k, _, name, _) in TABLE {
+            if let Some(rest) = line.strip_prefix(name)
+                && let Some(rest) = rest.strip_prefix(' ')
+            {
+                let rest = rest.trim_start();
+                if rest.starts_with("Về ") || rest.starts_with("về ") || rest.starts_with("V/v ") {
+                    return Some((k.clone(), &line[..name.len()], rest));
+                }
+            }
+        }
+        None
+    }
+
     /// The kind a ký hiệu's type code names (`TB` gives `thong_bao`), if it is one.
     pub fn from_type_code(code: &str) -> Option<DocKind> {
         let code = code.trim();
@@ -254,6 +270,13 @@ mod tests {
             DocKind::from_line("quyết định của bộ trưởng bộ tài chính"),
             Some(DocKind::QuyetDinh)
         );
+    }
+
+    #[test]
+    fn type_and_title_on_one_line() {
+        let (k, name, rest) = DocKind::split_line("NGHỊ QUYẾT Về việc điều chỉnh dự án").unwrap();
+        assert_eq!((k, name, rest), (DocKind::NghiQuyet, "NGHỊ QUYẾT", "Về việc điều chỉnh dự án"));
+        assert!(DocKind::split_line("Quyết định về việc này").is_none());
     }
 
     #[test]

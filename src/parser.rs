@@ -129,12 +129,23 @@ pub(crate) fn parse_text(
                     span: lines[k].span(),
                 });
                 i = k + 1;
+            } else if let Some((kind, name, rest)) = DocKind::split_line(t) {
+                // `NGHỊ QUYẾT Về việc …` on one line
+                kind_from_line = Some(kind);
+                doc.kind_line = Some(Text {
+                    text: name.to_string(),
+                    span: lines[k].span(),
+                });
+                doc.title = Some(rest.to_string());
+                doc.title_span = Some(lines[k].span());
+                i = k + 1;
             }
         }
     }
 
     // trích yếu
     if kind_from_line.is_some()
+        && doc.title.is_none()
         && let Some((title, span, next)) = title_lines(&cx, i, n)
     {
         doc.title = Some(title);
