@@ -171,7 +171,8 @@ impl DocKind {
                 && let Some(rest) = rest.strip_prefix(' ')
             {
                 let rest = rest.trim_start();
-                if rest.starts_with("Về ") || rest.starts_with("về ") || rest.starts_with("V/v ") {
+                if rest.starts_with("Về ") || rest.starts_with("về ") || rest.starts_with("V/v ")
+                {
                     return Some((k.clone(), &line[..name.len()], rest));
                 }
             }
@@ -275,7 +276,10 @@ mod tests {
     #[test]
     fn type_and_title_on_one_line() {
         let (k, name, rest) = DocKind::split_line("NGHỊ QUYẾT Về việc điều chỉnh dự án").unwrap();
-        assert_eq!((k, name, rest), (DocKind::NghiQuyet, "NGHỊ QUYẾT", "Về việc điều chỉnh dự án"));
+        assert_eq!(
+            (k, name, rest),
+            (DocKind::NghiQuyet, "NGHỊ QUYẾT", "Về việc điều chỉnh dự án")
+        );
         assert!(DocKind::split_line("Quyết định về việc này").is_none());
     }
 

@@ -718,7 +718,20 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
         footer::footer_cells(&lines[k])
             .iter()
             .any(|c| crate::text::is_person_name(footer::strip_note(&c.text).0))
-    })?;
+    });
+    let Some(name) = name else {
+        // a position in capitals closing the text, unsigned (`ĐẠI DIỆN CÔNG TY` / `(Ký tên,
+        // đóng dấu)`): the last lines with text, after the end of the content
+        let last: Vec<usize> = (tail_from..n)
+            .rev()
+            .filter(|&k| !lines[k].is_void())
+            .take(2)
+            .collect();
+        return last.into_iter().rev().find(|&k| {
+            let t = &lines[k].text;
+            is_upper(t) && footer::is_position_phrase(t)
+        });
+    };
     let mut k = name;
     let mut top = None;
     while k > from {
