@@ -35,23 +35,7 @@ fn roman(i: &str) -> IResult<&str, &str> {
 }
 
 fn is_valid_roman(s: &str) -> bool {
-    let mut total = 0u32;
-    let val = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        'L' => 50,
-        _ => 100,
-    };
-    let cs: Vec<u32> = s.chars().map(val).collect();
-    for (k, v) in cs.iter().enumerate() {
-        if cs.get(k + 1).is_some_and(|n| n > v) {
-            total = total.wrapping_sub(*v);
-        } else {
-            total = total.wrapping_add(*v);
-        }
-    }
-    (1..=60).contains(&total) && s.len() <= 7 && !s.contains("IIII") && !s.contains("VV")
+    (1..=60).contains(&roman_value(s)) && s.len() <= 7 && !s.contains("IIII") && !s.contains("VV")
 }
 
 fn digits(i: &str) -> IResult<&str, &str> {

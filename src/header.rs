@@ -236,6 +236,17 @@ fn is_body_like(text: &str) -> bool {
     !is_upper(text) && text.chars().count() > 25
 }
 
+/// A line above the document proper (a web page's title or labels): it and the capital lines
+/// gathered before it go to the front matter.
+fn residue(h: &mut Header, org: &mut Vec<Text>, line: &Line<'_>, i: usize) {
+    h.front_matter.append(org);
+    h.front_matter.push(Text {
+        text: line.text.clone(),
+        span: line.span(),
+    });
+    h.used.push(i);
+}
+
 /// Parse the header at the top of `lines`. `limit` bounds how far it may look.
 pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let mut h = Header::default();
@@ -334,12 +345,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             if seen_anchor || !memo.ahead(lines, i + 1, limit) {
                 break;
             }
-            h.front_matter.append(&mut org);
-            h.front_matter.push(Text {
-                text: line.text.clone(),
-                span: line.span(),
-            });
-            h.used.push(i);
+            residue(&mut h, &mut org, line, i);
             i += 1;
             continue;
         }
@@ -397,12 +403,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     break;
                 }
                 // web-page residue above the document: what came before it is residue too
-                h.front_matter.append(&mut org);
-                h.front_matter.push(Text {
-                    text: line.text.clone(),
-                    span: line.span(),
-                });
-                h.used.push(i);
+                residue(&mut h, &mut org, line, i);
                 i += 1;
                 continue;
             }
