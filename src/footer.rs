@@ -460,19 +460,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                 let before = target.len();
                 let ms = modes(&cell.text);
                 if ms.first().is_some_and(|m| m.0 == 0) {
-                    for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
-                        let end = ms.get(k + 1).map_or(cell.text.len(), |m| m.0);
-                        let body = cell.text[tstart..end].trim();
-                        let (caps, name) = mode_title(body);
-                        target.push(SigItem::Mode(
-                            mode,
-                            caps.trim_end_matches([',', ';']).to_string(),
-                            cell.span,
-                        ));
-                        if !name.is_empty() {
-                            push_sig(target, &name, cell.span);
-                        }
-                    }
+                    push_modes(target, &cell.text, &ms, cell.span);
                 } else {
                     push_sig(target, &cell.text, cell.span);
                 }
@@ -565,19 +553,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
                     });
                 }
             }
-            for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
-                let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
-                let body = text[tstart..end].trim();
-                let (caps, name) = mode_title(body);
-                items.push(SigItem::Mode(
-                    mode,
-                    caps.trim_end_matches([',', ';']).to_string(),
-                    cell.span,
-                ));
-                if !name.is_empty() {
-                    push_sig(&mut items, &name, cell.span);
-                }
-            }
+            push_modes(&mut items, text, &ms, cell.span);
         }
         have_name |= items[scanned..]
             .iter()
@@ -659,6 +635,23 @@ fn peel_tail_name(s: &str) -> (String, Option<String>) {
     match tail {
         Some(t) if is_person_name(&t) || signature_text(&t) => (body, Some(t)),
         _ => (s.to_string(), None),
+    }
+}
+
+/// Push the quyền hạn lines found in `text` (as `modes` gave them), each with any name that
+/// follows its title on the same row.
+fn push_modes(items: &mut Vec<SigItem>, text: &str, ms: &[(usize, usize, Mode)], span: Span) {
+    for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
+        let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
+        let (caps, name) = mode_title(text[tstart..end].trim());
+        items.push(SigItem::Mode(
+            mode,
+            caps.trim_end_matches([',', ';']).to_string(),
+            span,
+        ));
+        if !name.is_empty() {
+            push_sig(items, &name, span);
+        }
     }
 }
 
