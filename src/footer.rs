@@ -289,7 +289,9 @@ fn peel_tail(s: &str) -> (String, Option<String>) {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ';' | '.' if depth <= 0 => cut = Some(i + 1),
+            ';' if depth <= 0 => cut = Some(i + 1),
+            // a full stop ends a sentence only before a space (`TT.HĐND` is one abbreviation)
+            '.' if depth <= 0 && s[i + 1..].starts_with(char::is_whitespace) => cut = Some(i + 1),
             _ => {}
         }
     }
@@ -419,7 +421,15 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             i += 1;
             continue;
         }
+        // a recipient entry wrapped onto a row below the signer's name (`- Quận ủy, HĐND` /
+        // `và UBND quận, huyện`): the list goes on
+        let cc_wrap = in_cc
+            && entry_open
+            && f.archive.is_none()
+            && crate::text::starts_lower(&line.text)
+            && footer_cells(line).len() <= 1;
         if have_name
+            && !cc_wrap
             && (APPENDIX.is_match(&line.text)
                 || COPY.is_match(&line.text)
                 || !is_signature_like_or_recipient(&line.text))
@@ -492,8 +502,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             let pre = text[..pre_end].trim();
             if !pre.is_empty() {
                 let dashed = pre.starts_with(['-', '–', '+', '•']);
-                let recip =
-                    dashed || LUU.is_match(pre) || (in_cc && !signature_text(pre) && !have_name);
+                let recip = dashed
+                    || LUU.is_match(pre)
+                    || (in_cc && !signature_text(pre) && (!have_name || cc_wrap));
                 if recip {
                     in_cc = true;
                     have_cc = true;
@@ -842,6 +853,39 @@ mod tests {
         );
         assert_eq!(split_title_position("TỔNG CỤC TRƯỞNG").1, None);
         assert_eq!(split_title_position("ỦY BAN NHÂN DÂN TỈNH").1, None);
+    }
+
+    #[test]
+    fn list_goes_on_below_the_signer() {
+        // the Nơi nhận column is longer than the signature column beside it
+        let f = foot(
+            "Nơi nhận:                              CHỦ TỊCH\n- Bộ Nội vụ\n- TT.HĐND, UBND TP\n- Sở, Ban ngành TP                  Nguyễn Văn An\n- Quận ủy, Huyện ủy, HĐND\n   và UBND quận, huyện\n- Ban QLDA\n- Lưu TTLT\n",
+        );
+        let cc: Vec<&str> = f.cc.iter().map(|c| c.0.as_str()).collect();
+        assert_eq!(
+            cc,
+            [
+                "Bộ Nội vụ",
+                "TT.HĐND, UBND TP",
+                "Sở, Ban ngành TP",
+                "Quận ủy, Huyện ủy, HĐND và UBND quận, huyện",
+                "Ban QLDA"
+            ]
+        );
+        assert_eq!(f.archive.unwrap().entries, ["TTLT"]);
+        assert_eq!(
+            f.signature.unwrap().signer.as_deref(),
+            Some("Nguyễn Văn An")
+        );
+        assert_eq!(f.end, 8);
+    }
+
+    #[test]
+    fn a_sentence_after_the_signer_ends_the_block() {
+        let f = foot(
+            "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn An\nnội dung đính kèm ở dưới\n",
+        );
+        assert_eq!(f.end, 5);
     }
 
     #[test]
