@@ -247,6 +247,45 @@ fn residue(h: &mut Header, org: &mut Vec<Text>, line: &Line<'_>, i: usize) {
     h.used.push(i);
 }
 
+/// Whether a line is a Quốc hiệu or a party heading standing alone (a header row).
+fn is_heading_row(text: &str) -> bool {
+    text.chars().count() <= 120
+        && (NATIONAL.find(text).is_some_and(|m| m.start() == 0)
+            || PARTY.find(text).is_some_and(|m| m.start() == 0))
+}
+
+/// Where the header starts when a web page or a news article runs above it: the issuer lines
+/// just over the first Quốc hiệu (or party heading) row, when the lines before them hold
+/// sentences and no header anchor. `None` when the header starts at the top as usual.
+fn header_top(lines: &[Line<'_>], limit: usize, memo: &mut AnchorMemo) -> Option<usize> {
+    let first = (0..limit).find(|&k| !lines[k].is_void())?;
+    let at = (first..limit).find(|&k| !lines[k].is_void() && is_heading_row(&lines[k].text))?;
+    // the issuer column printed over the heading: a few short lines without sentences
+    let mut top = at;
+    let mut taken = 0;
+    for k in (first..at).rev() {
+        let l = &lines[k];
+        if l.is_void() {
+            continue;
+        }
+        let t = &l.text;
+        let short = t.chars().count() <= 80 && !crate::text::ends_sentence(t);
+        if taken < 4 && short && (is_upper(t) || is_org_like(t)) {
+            top = k;
+            taken += 1;
+        } else {
+            break;
+        }
+    }
+    let above: Vec<usize> = (first..top).filter(|&k| !lines[k].is_void()).collect();
+    let residue = !above.is_empty()
+        && above.iter().any(|&k| is_body_like(&lines[k].text))
+        && above
+            .iter()
+            .all(|&k| !memo.line_has_anchor(lines, k) && !VV.is_match(&lines[k].text));
+    residue.then_some(top)
+}
+
 /// Parse the header at the top of `lines`. `limit` bounds how far it may look.
 pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let mut h = Header::default();
@@ -266,6 +305,18 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
     let limit = limit.min(lines.len());
     let mut memo = AnchorMemo(vec![None; limit]);
     let mut i = 0;
+    if let Some(top) = header_top(lines, limit, &mut memo) {
+        for (k, line) in lines.iter().enumerate().take(top) {
+            if !line.is_void() {
+                h.front_matter.push(Text {
+                    text: line.text.clone(),
+                    span: line.span(),
+                });
+            }
+            h.used.push(k);
+        }
+        i = top;
+    }
     while i < limit {
         let line = &lines[i];
         if line.artifact.is_some() {
@@ -815,6 +866,27 @@ mod tests {
     fn head(s: &str) -> Header {
         let ls = split_lines(s);
         parse(&ls, 80)
+    }
+
+    #[test]
+    fn a_news_article_above_the_header_is_front_matter() {
+        let h = head(
+            "Quy định số 97-QĐ/TW của Bộ Chính trị về chức năng của đảng đoàn, một bài báo rất dài\n\nChỉ thị của Ban Bí thư về việc tổ chức Tết năm 2025\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n-------\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 97-QĐ/TW\n\nHà Nội, ngày 07 tháng 02 năm 2023\n",
+        );
+        assert_eq!(h.front_matter.len(), 2);
+        assert_eq!(h.issuer.unwrap().name, "BAN CHẤP HÀNH TRUNG ƯƠNG");
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("97"));
+        assert_eq!(h.place_date.unwrap().day, Some(7));
+    }
+
+    #[test]
+    fn a_vv_line_over_the_heading_is_no_residue() {
+        let h = head(
+            "SỞ CÔNG THƯƠNG\nPHÒNG QLCN\n\tV/v tham gia ý kiến hồ sơ đề xuất đầu tư dự án hạ tầng\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nLào Cai, ngày 19 tháng 6 năm 2026\n",
+        );
+        assert!(h.front_matter.is_empty());
+        assert_eq!(h.issuer.unwrap().name, "PHÒNG QLCN");
+        assert!(h.vv.is_some());
     }
 
     #[test]
