@@ -23,8 +23,10 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 const NATIONAL_KEY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)độc\s*lập\s*[-–—]*\s*tự\s*do\s*[-–—]*\s*hạnh\s*phúc").expect("motto")
+    Regex::new(r"(?i)(?:độc\s*lập\s*[-–—]*\s*tự\s*do\s*[-–—]*\s*hạnh\s*phúc|\bdoc\s*lap\s*[-–—]*\s*tu\s*do\s*[-–—]*\s*hanh\s*phuc\b)").expect("motto")
 });
+/// The Tiêu ngữ as printed on most documents.
+const MOTTO_TEXT: &str = "Độc lập - Tự do - Hạnh phúc";
 static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam").expect("party"));
 static VV: LazyLock<Regex> =
@@ -390,6 +392,30 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                 continue;
             }
         }
+        // a Quốc hiệu or Tiêu ngữ misread by OCR (`CQNG HOA XA HQI …`, `DQc l$p - Tg do - …`)
+        if !seen_anchor && cs.len() <= 1 && first_anchor_at(&line.text).is_none() {
+            let t = &line.text;
+            let nat = crate::text::reads_as(t, NATIONAL_KEY);
+            if nat || crate::text::reads_as(t, MOTTO_TEXT) {
+                let n = national.get_or_insert(NationalHeading {
+                    name: None,
+                    motto: None,
+                    party: false,
+                    span: line.span(),
+                });
+                if nat {
+                    n.name.get_or_insert(t.clone());
+                } else {
+                    n.motto.get_or_insert(t.clone());
+                }
+                n.span = n.span.join(line.span());
+                // the Tiêu ngữ comes under the Quốc hiệu: the row after it may be one too
+                seen_anchor = !nat;
+                h.used.push(i);
+                i += 1;
+                continue;
+            }
+        }
         let single = cs.len() <= 1;
         if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
             // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is residue
@@ -722,8 +748,12 @@ const WRAP_HEADS: &[&str] = &[
 ];
 
 fn starts_with_words(s: &str, head: &str) -> bool {
-    s.strip_prefix(head)
-        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    let at = |head: &str| {
+        s.strip_prefix(head)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    };
+    // a header typed without diacritics (`SO XAY DUNG`) matches the heads without theirs
+    at(head) || (crate::text::is_unmarked(s) && !head.is_ascii() && at(&crate::text::bare(head)))
 }
 
 fn unit_head_at(words: &[&str], k: usize) -> bool {
@@ -887,6 +917,26 @@ mod tests {
         assert!(h.front_matter.is_empty());
         assert_eq!(h.issuer.unwrap().name, "PHÒNG QLCN");
         assert!(h.vv.is_some());
+    }
+
+    #[test]
+    fn header_without_diacritics_or_misread_by_ocr() {
+        let h = head(
+            "SO CONG THUONG\nPHONG QLCN\nCONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\n",
+        );
+        let iss = h.issuer.unwrap();
+        assert_eq!(iss.name, "PHONG QLCN");
+        assert_eq!(iss.parent.as_deref(), Some("SO CONG THUONG"));
+        assert!(h.national.as_ref().unwrap().motto.is_some());
+        let h =
+            head("CQNG HOA XA HQI CHU NGHIA VIET NAM\nDQc l$p - Tg do - H4nh phric\nBIEN BAN\n");
+        assert!(h.issuer.is_none());
+        let n = h.national.unwrap();
+        assert_eq!(
+            n.name.as_deref(),
+            Some("CQNG HOA XA HQI CHU NGHIA VIET NAM")
+        );
+        assert_eq!(n.motto.as_deref(), Some("DQc l$p - Tg do - H4nh phric"));
     }
 
     #[test]

@@ -24,6 +24,14 @@ macro_rules! kinds {
     };
 }
 
+/// The printed names without diacritics, in [`TABLE`] order.
+static BARE_NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    TABLE
+        .iter()
+        .map(|(_, _, name, _)| crate::text::bare(name))
+        .collect()
+});
+
 kinds! {
     /// Nghị quyết (NQ).
     NghiQuyet = "nghi_quyet", "NGHỊ QUYẾT", Some("NQ");
@@ -149,7 +157,10 @@ impl DocKind {
         let is_caps = crate::text::is_upper(line);
         // longest names first so that THÔNG TƯ LIÊN TỊCH wins over THÔNG TƯ
         let mut best: Option<(&DocKind, usize)> = None;
-        for (k, _, name, _) in TABLE {
+        // a tên loại typed without diacritics (`QUYET DINH`, `BIEN BAN`)
+        let unmarked = crate::text::is_unmarked(key);
+        for (i, (k, _, name, _)) in TABLE.iter().enumerate() {
+            let name: &str = if unmarked { &BARE_NAMES[i] } else { name };
             if let Some(rest) = key.strip_prefix(name) {
                 let whole = rest.is_empty();
                 // `Nghị định của Chính phủ`, `QUYẾT ĐỊNH CỦA BỘ TRƯỞNG …` (older documents)
@@ -236,6 +247,18 @@ impl std::fmt::Display for DocKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_lines_typed_without_diacritics() {
+        assert_eq!(DocKind::from_line("QUYET DINH"), Some(DocKind::QuyetDinh));
+        assert_eq!(
+            DocKind::from_line("BIEN BAN KIEM TRA"),
+            Some(DocKind::BienBan)
+        );
+        assert_eq!(DocKind::from_line("Bien ban"), Some(DocKind::BienBan));
+        // marks present: the marked names only
+        assert_eq!(DocKind::from_line("QUYET ĐỊNH"), None);
+    }
 
     #[test]
     fn plain_type_lines() {

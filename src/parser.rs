@@ -107,6 +107,29 @@ pub(crate) fn parse_text(
 
     // tên loại (ô 5a)
     let mut kind_from_line = None;
+    // a header row that could not be read (OCR: `S6: /QD-XPVPHC Hd NAi, ngdy7f …`) between
+    // the Quốc hiệu and a tên loại in capitals: reported, and the tên loại read after it
+    if let Some(k) = cx.next_text(i, n)
+        && h.national.is_some()
+        && DocKind::from_line(&lines[k].text).is_none()
+        && let Some(k2) = cx.next_text(k + 1, n)
+        && is_upper(&lines[k2].text)
+        && cells(&lines[k2]).len() <= 1
+        && DocKind::from_line(&lines[k2].text).is_some()
+        && !lines[k].text.ends_with(':')
+        && lines[k].text.chars().count() <= 120
+    {
+        cx.warn(
+            Severity::Info,
+            "unrecognised-header-text",
+            format!(
+                "header text that fits no component: \"{}\"",
+                short(&lines[k].text)
+            ),
+            lines[k].no,
+        );
+        i = k2;
+    }
     if let Some(k) = cx.next_text(i, n) {
         let t = &lines[k].text;
         let one_cell = cells(&lines[k]).len() <= 1;

@@ -225,6 +225,58 @@ pub fn upper_key(s: &str) -> String {
     out
 }
 
+/// The text without its diacritics (`ĐỘC LẬP` → `DOC LAP`), to compare with text typed or read
+/// by OCR without marks.
+///
+/// ```
+/// assert_eq!(vanban::text::bare("Biên bản Đoàn"), "Bien ban Doan");
+/// ```
+pub fn bare(s: &str) -> String {
+    s.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| match c {
+            'Đ' | 'Ð' => 'D',
+            'đ' => 'd',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether the letters of `s` carry no diacritic at all (text typed without marks), and
+/// there is at least one letter.
+pub fn is_unmarked(s: &str) -> bool {
+    s.is_ascii() && s.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// Levenshtein distance between two short strings, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether a short line reads as `target` once case and diacritics are set aside, with at
+/// most one character in four misread (OCR: `CQNG HOA XA HQI CHU NGHIA VIET NAM`).
+pub fn reads_as(line: &str, target: &str) -> bool {
+    let n = target.chars().count();
+    let m = line.chars().count();
+    if m > n + n / 4 || m + n / 4 < n {
+        return false;
+    }
+    let a = bare(&line.to_uppercase());
+    let b = bare(&target.to_uppercase());
+    edit_distance(&a, &b) * 4 <= n
+}
+
 /// ASCII slug: lower case, diacritics removed, `đ` as `d`, words joined by `_`.
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -290,6 +342,24 @@ pub fn is_person_name(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unmarked_text_and_ocr_misreads() {
+        assert_eq!(bare("ĐỘC LẬP - TỰ DO"), "DOC LAP - TU DO");
+        assert!(is_unmarked("SO XAY DUNG"));
+        assert!(!is_unmarked("SỞ XÂY DỰNG"));
+        assert!(!is_unmarked("12/2024"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        let national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        assert!(reads_as("CQNG HOA XA HQI CHU NGHIA VIET NAM", national));
+        assert!(reads_as(
+            "DQc l$p - Tg do - H4nh phric",
+            "Độc lập - Tự do - Hạnh phúc"
+        ));
+        assert!(!reads_as("CÔNG TY CỔ PHẦN XÂY DỰNG VIỆT NAM", national));
+        assert!(!reads_as("BAN CHẤP HÀNH TRUNG ƯƠNG", national));
+    }
 
     #[test]
     fn folding_and_cleaning() {
