@@ -438,6 +438,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
         }
         if have_name
             && is_upper(&line.text)
+            && !(in_cc && f.archive.is_none() && line.text.starts_with(['-', '+', '•']))
             && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !another_signer_follows(lines, i)
         {

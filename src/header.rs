@@ -27,8 +27,10 @@ static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The Tiêu ngữ as printed on most documents.
 const MOTTO_TEXT: &str = "Độc lập - Tự do - Hạnh phúc";
-static PARTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam").expect("party"));
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam|^(?:ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH)$")
+        .expect("party")
+});
 static VV: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)([Vv]/[Vv])\s*[:.]?\s*").expect("vv"));
 static MARK: LazyLock<Regex> = LazyLock::new(|| {

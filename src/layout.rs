@@ -23,6 +23,10 @@ pub(crate) struct Line<'a> {
     pub artifact: Option<ArtifactKind>,
     /// A form feed stood at or before this line.
     pub page_break: bool,
+    /// The physical line this line is part of (itself, unless a flattened line was cut by
+    /// [`crate::reflow`]), and its byte offset.
+    pub phys: &'a str,
+    pub phys_start: usize,
 }
 
 impl Line<'_> {
@@ -71,7 +75,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' || b == b'\r' || b == 0x0C {
-            lines.push(make_line(no, start, &text[start..i], page_break));
+            push_line(&mut lines, no, start, &text[start..i], page_break);
             no += 1;
             page_break = b == 0x0C;
             if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
@@ -82,10 +86,32 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
         i += 1;
     }
     if start < bytes.len() {
-        lines.push(make_line(no, start, &text[start..], page_break));
+        push_line(&mut lines, no, start, &text[start..], page_break);
     }
     mark_page_numbers(&mut lines);
     lines
+}
+
+/// Push one physical line, or the pieces of a flattened document line (see [`crate::reflow`]).
+fn push_line<'a>(lines: &mut Vec<Line<'a>>, no: u32, start: usize, raw: &'a str, page_break: bool) {
+    let cuts = crate::reflow::cuts(raw);
+    if cuts.is_empty() {
+        lines.push(make_line(no, start, raw, page_break));
+        return;
+    }
+    let mut last = 0;
+    for c in cuts.into_iter().chain([raw.len()]) {
+        let piece = &raw[last..c];
+        let lead = piece.len() - piece.trim_start().len();
+        let piece = piece.trim();
+        if !piece.is_empty() {
+            let mut l = make_line(no, start + last + lead, piece, page_break && last == 0);
+            l.phys = raw;
+            l.phys_start = start;
+            lines.push(l);
+        }
+        last = c;
+    }
 }
 
 fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
@@ -117,6 +143,8 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         text,
         artifact,
         page_break,
+        phys: raw,
+        phys_start: start,
     }
 }
 

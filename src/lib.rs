@@ -43,6 +43,7 @@ pub mod number;
 mod parser;
 pub mod place_date;
 mod preamble;
+mod reflow;
 pub mod repair;
 pub mod syllable;
 mod text;

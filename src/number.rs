@@ -95,7 +95,8 @@ fn number_tail(i: &str) -> IResult<&str, NumberParts> {
 
 fn party_tail(i: &str) -> IResult<&str, NumberParts> {
     let (i, num) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
-    let (i, _) = char('-')(i)?;
+    // `367-QĐ/TW`, or with stray spaces `367 - QĐ/TW`
+    let (i, _) = tuple((space0, char('-'), space0))(i)?;
     let (i, sym) = recognize(tuple((
         take_while1(|c: char| c.is_alphanumeric()),
         char('/'),
@@ -213,6 +214,10 @@ mod tests {
         );
         assert_eq!(parts("Số 12-TB/TU"), (o("12"), None, o("TB/TU")));
         assert!(find("Số 12-TB/TU").unwrap().2.party);
+        assert_eq!(
+            parts("Số: 367 - QĐ/TWĐTN-VP"),
+            (Some("367".into()), None, Some("QĐ/TWĐTN-VP".into()))
+        );
     }
 
     #[test]

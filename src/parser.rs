@@ -340,9 +340,37 @@ pub(crate) fn parse_text(
             *c = true;
         }
     }
+    // the pieces of a cut line are accounted for one by one, by their bytes and columns
+    let all_spans: Vec<Span> = if lines.iter().any(|l| l.raw.len() != l.phys.len()) {
+        spans_of(&doc)
+    } else {
+        Vec::new()
+    };
+    let placed_diags: Vec<(u32, u32)> = cx
+        .diags
+        .iter()
+        .filter_map(|d| Some((d.line?, d.column?)))
+        .collect();
+    let piece_covered = |l: &Line<'_>| {
+        let (a, b) = (l.start, l.start + l.raw.len());
+        let (ca, cb) = (
+            char_column(l.phys, a - l.phys_start),
+            char_column(l.phys, b - l.phys_start),
+        );
+        all_spans.iter().any(|sp| sp.start < b && a < sp.end)
+            || placed_diags
+                .iter()
+                .any(|&(line, c)| line == l.no && ca <= c && c < cb)
+    };
     for l in &lines {
-        if !covered[l.no as usize] && !l.text.is_empty() {
-            let col = char_column(l.raw, l.raw.len() - l.raw.trim_start().len());
+        let placed = if l.raw.len() == l.phys.len() {
+            covered[l.no as usize]
+        } else {
+            piece_covered(l)
+        };
+        if !placed && !l.text.is_empty() {
+            let lead = l.raw.len() - l.raw.trim_start().len();
+            let col = char_column(l.phys, l.start - l.phys_start + lead);
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
                 "unplaced-line",
@@ -470,11 +498,13 @@ fn short(s: &str) -> String {
 }
 
 fn column_of(lines: &[Line<'_>], span: Span) -> u32 {
-    let l = &lines[(span.line_start as usize)
-        .saturating_sub(1)
-        .min(lines.len() - 1)];
-    let off = span.start.saturating_sub(l.start);
-    let raw = l.raw;
+    // the line (or piece of a cut line) that holds the span's start
+    let k = lines
+        .partition_point(|l| l.start <= span.start)
+        .saturating_sub(1);
+    let l = &lines[k.min(lines.len() - 1)];
+    let off = span.start.saturating_sub(l.phys_start);
+    let raw = l.phys;
     let mut col = char_column(raw, off);
     // skip leading white space of the cell
     let rest = &raw[off.min(raw.len())..];
