@@ -128,7 +128,16 @@ fn tokenize(cell: &str) -> Vec<Tok> {
         anchors.push((a, b, A::Num(parts)));
     }
     if let Some((a, b, parts)) = place_date::find_date(cell) {
-        anchors.push((a, b, A::Date(parts)));
+        // the date of a cited text (`… Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013`)
+        // is not the document's
+        let mut before = cell[..a].split_whitespace().rev();
+        let cited = before
+            .next()
+            .is_some_and(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
+            && before.next() == Some("số");
+        if !cited {
+            anchors.push((a, b, A::Date(parts)));
+        }
     }
     if let Some(c) = VV.captures(cell) {
         let g = c.get(1).expect("vv group");

@@ -341,36 +341,53 @@ pub(crate) fn parse_text(
         }
     }
     // the pieces of a cut line are accounted for one by one, by their bytes and columns
-    let all_spans: Vec<Span> = if lines.iter().any(|l| l.raw.len() != l.phys.len()) {
-        spans_of(&doc)
+    // (spans sorted by start with the running maximum of their ends, and diagnostics sorted
+    // by line and column: each piece is one binary search, whatever the number of pieces)
+    let cut = lines.iter().any(|l| l.raw.len() != l.phys.len());
+    let mut by_start: Vec<(usize, usize)> = if cut {
+        spans_of(&doc).iter().map(|s| (s.start, s.end)).collect()
     } else {
         Vec::new()
     };
-    let placed_diags: Vec<(u32, u32)> = cx
-        .diags
+    by_start.sort_unstable();
+    let mut max_end = 0;
+    let reach: Vec<usize> = by_start
         .iter()
-        .filter_map(|d| Some((d.line?, d.column?)))
+        .map(|&(_, e)| {
+            max_end = max_end.max(e);
+            max_end
+        })
         .collect();
-    let piece_covered = |l: &Line<'_>| {
+    let mut placed_diags: Vec<(u32, u32)> = if cut {
+        cx.diags
+            .iter()
+            .filter_map(|d| Some((d.line?, d.column?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    placed_diags.sort_unstable();
+    let mut cols = ColumnCursor::default();
+    let piece_covered = |l: &Line<'_>, cols: &mut ColumnCursor| {
         let (a, b) = (l.start, l.start + l.raw.len());
-        let (ca, cb) = (
-            char_column(l.phys, a - l.phys_start),
-            char_column(l.phys, b - l.phys_start),
-        );
-        all_spans.iter().any(|sp| sp.start < b && a < sp.end)
-            || placed_diags
-                .iter()
-                .any(|&(line, c)| line == l.no && ca <= c && c < cb)
+        // some span that starts before the piece ends reaches into it
+        let k = by_start.partition_point(|&(s, _)| s < b);
+        if k > 0 && reach[k - 1] > a {
+            return true;
+        }
+        let (ca, cb) = (cols.at(l, a), cols.at(l, b));
+        let d = placed_diags.partition_point(|&p| p < (l.no, ca));
+        placed_diags.get(d).is_some_and(|&p| p < (l.no, cb))
     };
     for l in &lines {
         let placed = if l.raw.len() == l.phys.len() {
             covered[l.no as usize]
         } else {
-            piece_covered(l)
+            piece_covered(l, &mut cols)
         };
         if !placed && !l.text.is_empty() {
             let lead = l.raw.len() - l.raw.trim_start().len();
-            let col = char_column(l.phys, l.start - l.phys_start + lead);
+            let col = cols.at(l, l.start + lead);
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
                 "unplaced-line",
@@ -485,6 +502,35 @@ fn artifact(l: &Line<'_>) -> Artifact {
         kind: l.artifact.expect("an artefact"),
         text: fold_ws(l.raw),
         span: l.span(),
+    }
+}
+
+/// Character columns of byte offsets that come in increasing order along the physical lines
+/// (the pieces of a cut line): each call scans only the bytes since the last one.
+#[derive(Default)]
+struct ColumnCursor {
+    phys_start: usize,
+    byte: usize,
+    col: u32,
+}
+
+impl ColumnCursor {
+    /// The 1-based character column of byte `at` (absolute) in the physical line of `l`.
+    fn at(&mut self, l: &Line<'_>, at: usize) -> u32 {
+        let mut off = at.saturating_sub(l.phys_start).min(l.phys.len());
+        while !l.phys.is_char_boundary(off) {
+            off -= 1;
+        }
+        if self.col == 0 || self.phys_start != l.phys_start || off < self.byte {
+            *self = ColumnCursor {
+                phys_start: l.phys_start,
+                byte: 0,
+                col: 1,
+            };
+        }
+        self.col += l.phys[self.byte..off].chars().count() as u32;
+        self.byte = off;
+        self.col
     }
 }
 

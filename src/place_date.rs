@@ -119,10 +119,12 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
         .collect();
     let mut first = words.len();
     for (k, (_, w)) in words.iter().enumerate().rev() {
+        // a cited number (`22/2013/QĐ-TTg`) is never part of a place
         let cap = w
             .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !w.contains('/');
         let inner = PLACE_INNER.contains(w) && k > 0;
         if cap || inner {
             first = k;

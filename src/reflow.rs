@@ -21,22 +21,37 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<motto>Hạnh phúc|HẠNH PHÚC)",
         r"|(?P<stars>\*{3,})",
         r"|(?P<rule>[-_=]{5,})",
-        r"|(?P<so>\bSố\s*:)",
+        r"|(?P<so>Số\s*:)",
         r"|(?P<date>,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
         r"|(?P<kind>(?:QUYẾT ĐỊNH|QUY ĐỊNH|NGHỊ QUYẾT|THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|HƯỚNG DẪN|QUY CHẾ|GIẤY MỜI)(?:\s*:)?)(?P<after>\s*(?:Về|V/v|VỀ|Điều)|\s*$)?",
-        r"|(?P<basis>-\s*Căn cứ\b|\bCăn cứ\b|\bTheo đề nghị\b|\bXét đề nghị\b|-\s*Để\s)",
-        r"|(?P<article>\bĐiều\s+\d+[a-zđ]?\s*[.:])",
+        r"|(?P<basis>-\s*Căn cứ\s|Căn cứ\s|Theo đề nghị|Xét đề nghị|-\s*Để\s)",
+        r"|(?P<article>Điều\s+\d+[a-zđ]?\s*[.:])",
         r"|(?P<end>\./\.)",
-        r"|(?P<noinhan>\bNơi nhận\s*:)",
-        r"|(?P<mode>\b(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]?\s+\p{Lu}{2,})",
+        r"|(?P<noinhan>Nơi nhận\s*:)",
+        r"|(?P<mode>(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]?\s+\p{Lu}{2,})",
         r"|(?P<signed>\((?i:đã ký|ký tên|đã ký và đóng dấu|ký, ghi rõ họ tên)\))",
-        r"|(?P<source>\b(?i:nguồn)\s*:)",
+        r"|(?P<source>(?i:nguồn)\s*:)",
     ))
     .expect("parts regex")
 });
 
 /// Kinds of part that never stand inside a paragraph of running text.
 const STRUCTURAL: &[&str] = &["nat", "so", "noinhan", "mode", "signed", "stars"];
+
+/// Literal signs of those parts: a line without two of them is not searched at all.
+const SIGNS: &[&[&str]] = &[
+    &[
+        "CỘNG HÒA XÃ HỘI",
+        "CỘNG HOÀ XÃ HỘI",
+        "ĐẢNG CỘNG SẢN",
+        "ĐOÀN TNCS",
+    ],
+    &["Số:", "Số :"],
+    &["Nơi nhận"],
+    &["TM.", "KT.", "TL.", "T/M", "K/T", "TUQ."],
+    &["(đã ký)", "(Đã ký)", "(ký tên", "(ĐÃ KÝ)"],
+    &["***"],
+];
 
 const GROUPS: &[&str] = &[
     "nat", "motto", "stars", "rule", "so", "date", "kind", "basis", "article", "end", "noinhan",
@@ -46,7 +61,14 @@ const GROUPS: &[&str] = &[
 /// The byte offsets (inside `raw`, strictly between its ends) where a flattened line is cut.
 /// Empty when the line is an ordinary line.
 pub(crate) fn cuts(raw: &str) -> Vec<usize> {
-    if raw.len() < MIN_LEN {
+    if raw.len() < MIN_LEN
+        || SIGNS
+            .iter()
+            .filter(|alts| alts.iter().any(|a| raw.contains(a)))
+            .take(2)
+            .count()
+            < 2
+    {
         return Vec::new();
     }
     let mut kinds: Vec<&str> = Vec::new();
@@ -56,6 +78,20 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         let Some((name, m)) = GROUPS.iter().find_map(|g| c.name(g).map(|m| (*g, m))) else {
             continue;
         };
+        // a part opens a word (no `\b` in the pattern: it would slow the search on long lines)
+        let glued = m.as_str().starts_with(char::is_alphabetic)
+            && raw[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        if glued
+            && matches!(
+                name,
+                "so" | "basis" | "article" | "noinhan" | "mode" | "source"
+            )
+        {
+            continue;
+        }
         let before = raw[..m.start()].trim_end();
         let prev = before.chars().next_back();
         let after_stop = prev.is_none_or(|p| {
