@@ -430,7 +430,15 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         let single = cs.len() <= 1;
         if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
             // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is residue
-            if seen_anchor || !memo.ahead(lines, i + 1, limit) {
+            // (a tên loại whose next line runs on in lower case, `Quyết định` / `của Bộ trưởng
+            // … số …`, opens the document itself)
+            let runs_on = (i + 1..limit)
+                .find(|&k| !lines[k].is_void())
+                .is_some_and(|k| {
+                    let t = &lines[k].text;
+                    t.starts_with("của ") || t.starts_with("về ")
+                });
+            if seen_anchor || runs_on || !memo.ahead(lines, i + 1, limit) {
                 break;
             }
             residue(&mut h, &mut org, line, i);

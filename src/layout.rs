@@ -58,6 +58,9 @@ static TABLE_RULE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$").expect("table rule"));
 static PAGE_NO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–\s]*\d{1,3}[-–\s]*$").expect("page no"));
+/// `2/5`, `1:1` alone on a line: a page of pages, whatever stands around it.
+static PAGE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}\s*[/:]\s*\d{1,3}$").expect("page of"));
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(ký bởi|người ký|thời gian ký|ngày ký|chứng thư số)\s*:").expect("signing")
 });
@@ -133,6 +136,8 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         Some(ArtifactKind::Rule)
     } else if SIGNING.is_match(&text) {
         Some(ArtifactKind::SigningSoftware)
+    } else if PAGE_OF.is_match(&text) {
+        Some(ArtifactKind::PageNumber)
     } else {
         None
     };

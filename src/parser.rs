@@ -18,6 +18,9 @@ use crate::{Options, appendix, body};
 static KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\s*[:.]?\s*").expect("kinh gui"));
 
+static STAMP_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d{1,4}\s{3,}(\S.*)$").expect("stamp before"));
+
 /// Title lines never start with these capitals: they open the authority line of a decision.
 const AUTHORITY_HEADS: &[&str] = &[
     "ỦY BAN",
@@ -131,7 +134,11 @@ pub(crate) fn parse_text(
         i = k2;
     }
     if let Some(k) = cx.next_text(i, n) {
-        let t = &lines[k].text;
+        // a stamp or page number set apart before the tên loại (`31            THÔNG TƯ`)
+        let t = &match STAMP_BEFORE.captures(lines[k].raw) {
+            Some(c) if DocKind::from_line(&c[1]).is_some() => fold_ws(&c[1]),
+            _ => lines[k].text.clone(),
+        };
         let one_cell = cells(&lines[k]).len() <= 1;
         let header_seen = h.number.is_some() || h.national.is_some() || h.issuer.is_some();
         if one_cell {
