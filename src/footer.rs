@@ -15,7 +15,7 @@ static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|\s)(T/M|K/T|T/L|(?i:tm|kt|tl)/|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{L})",
+        r"(?:^|\s)(T/M|K/T|T/L|(?i:tm|kt|tl)[/.]|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{L})",
     )
     .expect("mode")
 });
@@ -887,6 +887,17 @@ mod tests {
             "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn An\nnội dung đính kèm ở dưới\n",
         );
         assert_eq!(f.end, 5);
+    }
+
+    #[test]
+    fn a_mode_in_title_case() {
+        let f = foot(
+            "Nơi nhận:|Kt. Bộ trưởng Bộ Tài chính|\n- VP Quốc hội|Thứ trưởng|\n- Lưu VP.|Vũ Văn Ninh|\n",
+        );
+        let s = f.signature.unwrap();
+        assert_eq!(s.authority[0].mode, Mode::KT);
+        assert_eq!(s.authority[0].title, "Bộ trưởng Bộ Tài chính");
+        assert_eq!(s.position.as_deref(), Some("Thứ trưởng"));
     }
 
     #[test]

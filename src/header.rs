@@ -124,7 +124,7 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     for m in PARTY.find_iter(cell) {
         anchors.push((m.start(), m.end(), A::Party));
     }
-    if let Some((a, b, parts)) = number::find(cell) {
+    if let Some((a, b, parts)) = own_number(cell) {
         anchors.push((a, b, A::Num(parts)));
     }
     if let Some((a, b, parts)) = place_date::find_date(cell) {
@@ -198,6 +198,14 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     out
 }
 
+/// The document's own number in a cell: not the number of the text it is attached to
+/// (`(Ban hành kèm theo Quyết định số: 522/2002/QĐ.UB …)`).
+fn own_number(cell: &str) -> Option<(usize, usize, number::NumberParts)> {
+    let found = number::find(cell)?;
+    let before = cell[..found.0].to_lowercase();
+    (!before.contains("kèm theo")).then_some(found)
+}
+
 /// Byte offset of the first header anchor in a text (Quốc hiệu, Tiêu ngữ, party heading,
 /// number, date), if any.
 fn first_anchor_at(text: &str) -> Option<usize> {
@@ -205,7 +213,7 @@ fn first_anchor_at(text: &str) -> Option<usize> {
         NATIONAL.find(text).map(|m| m.start()),
         MOTTO.find(text).map(|m| m.start()),
         PARTY.find(text).map(|m| m.start()),
-        number::find(text).map(|n| n.0),
+        own_number(text).map(|n| n.0),
         place_date::find_date(text).map(|d| d.0),
     ]
     .into_iter()
@@ -464,7 +472,17 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                 || first_anchor_at(&lines[k].text).is_none_or(|a| a > 0))
         {
             let joined = format!("{} {}", last.text, lines[k].text);
-            if first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
+            // a place name wrapped before its date (`Phan` / `Rang, ngày 12 tháng 11 …`)
+            let place_head = {
+                let words: Vec<&str> = last.text.split_whitespace().collect();
+                (1..=2).contains(&words.len())
+                    && words.iter().all(|w| {
+                        let mut cs = w.chars();
+                        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+                    })
+                    && first_anchor_at(&lines[k].text).is_some_and(|a| a > 0)
+            };
+            if place_head || first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
                 last.text = joined;
                 last.span = last.span.join(lines[k].span());
                 h.used.push(k);
@@ -956,6 +974,38 @@ mod tests {
             Some("CQNG HOA XA HQI CHU NGHIA VIET NAM")
         );
         assert_eq!(n.motto.as_deref(), Some("DQc l$p - Tg do - H4nh phric"));
+    }
+
+    #[test]
+    fn a_place_wrapped_before_its_date() {
+        let h =
+            head("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố:\n1228/THPT\nPhan\nRang ngày 12 tháng 11 năm 2003\n");
+        let pd = h.place_date.unwrap();
+        assert_eq!(pd.place.as_deref(), Some("Phan Rang"));
+        assert_eq!(pd.day, Some(12));
+    }
+
+    #[test]
+    fn the_number_of_the_text_attached_to_is_not_the_documents() {
+        let h = head(
+            "ỦY BAN NHÂN DÂN\nCộng hòa xã hội chủ nghĩa việt nam\nTỉnh an giang\nĐộc lập - Tự do - Hạnh phúc\nLong Xuyên, ngày 07 tháng 3 năm 2002\nBản Quy định\nChính sách khuyến khích đầu tư\n(Ban hành kèm theo Quyết định số: 522/2002/QĐ.UB\nngày 07/3/2002 của UBND tỉnh An Giang)\n",
+        );
+        assert!(h.number.is_none());
+        assert_eq!(h.end, 5);
+        // nor is the date of a text cited in a page title
+        let h = head(
+            "# Hướng dẫn thực hiện Quyết định số 22/2013/QĐ-TTg ngày 26 tháng 4 năm 2013 của Thủ tướng\nỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 3210/QĐ-UBND\tHà Nội, ngày 28 tháng 6 năm 2014\n",
+        );
+        assert_eq!(h.place_date.unwrap().year, Some(2014));
+    }
+
+    #[test]
+    fn a_type_line_that_runs_on_is_no_page_title() {
+        let h = head(
+            "Quyết định\ncủa Bộ trưởng Bộ Tài chính số 1141-TC/QĐ/CĐKT\nngày 01 tháng 11 năm 1995 Về việc ban hành\n",
+        );
+        assert_eq!(h.end, 0);
+        assert!(h.front_matter.is_empty());
     }
 
     #[test]

@@ -154,6 +154,11 @@ impl DocKind {
         }
         let key = upper_key(line);
         let key = key.trim_end_matches([':', '.', ' ']);
+        // `Bản Quy định`, `BẢN QUY CHẾ` (older texts): the type after `Bản`
+        let key = match key.strip_prefix("BẢN ") {
+            Some(rest) if rest.starts_with("QUY ") || rest.starts_with("ĐIỀU LỆ") => rest,
+            _ => key,
+        };
         let is_caps = crate::text::is_upper(line);
         // longest names first so that THÔNG TƯ LIÊN TỊCH wins over THÔNG TƯ
         let mut best: Option<(&DocKind, usize)> = None;
@@ -247,6 +252,13 @@ impl std::fmt::Display for DocKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ban_before_the_type() {
+        assert_eq!(DocKind::from_line("Bản Quy định"), Some(DocKind::QuyDinh));
+        assert_eq!(DocKind::from_line("BẢN QUY CHẾ"), Some(DocKind::QuyChe));
+        assert_eq!(DocKind::from_line("Bản sao"), None);
+    }
 
     #[test]
     fn type_lines_typed_without_diacritics() {

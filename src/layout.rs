@@ -221,13 +221,14 @@ mod tests {
 
     #[test]
     fn artefacts() {
-        let ls = split_lines("x\n_____\n\n2\n\n|---|---|\nKý bởi: Văn phòng\n-----o0o-----\n");
+        let ls = split_lines("x\n_____\n\n2\n\n|---|---|\nKý bởi: Văn phòng\n-----o0o-----\n2/5\n");
         let kinds: Vec<_> = ls.iter().map(|l| l.artifact).collect();
         assert_eq!(kinds[1], Some(ArtifactKind::Rule));
         assert_eq!(kinds[3], Some(ArtifactKind::PageNumber));
         assert_eq!(kinds[5], Some(ArtifactKind::Markup));
         assert_eq!(kinds[6], Some(ArtifactKind::SigningSoftware));
         assert_eq!(kinds[7], Some(ArtifactKind::Rule));
+        assert_eq!(kinds[8], Some(ArtifactKind::PageNumber));
     }
 
     #[test]

@@ -219,7 +219,7 @@ pub(crate) fn parse_text(
 
     // Kính gửi
     if let Some(k) = cx.next_text(i, fstart)
-        && is_kinh_gui(&lines[k])
+        && is_kinh_gui(&lines, k)
     {
         let (to, next) = kinh_gui(&lines, k, fstart);
         doc.recipients.to_span = Some(lines[k].span().join(lines[next - 1].span()));
@@ -241,7 +241,7 @@ pub(crate) fn parse_text(
     // a Kính gửi after the preamble or title of an upward report
     if doc.recipients.to.is_empty()
         && let Some(k) = cx.next_text(body_from, fstart)
-        && is_kinh_gui(&lines[k])
+        && is_kinh_gui(&lines, k)
     {
         let (to, next) = kinh_gui(&lines, k, fstart);
         doc.recipients.to_span = Some(lines[k].span().join(lines[next - 1].span()));
@@ -622,6 +622,10 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
         if !ok_first(t) || is_upper(t) != caps_title && !starts_lower(t) {
             break;
         }
+        // `(Ban hành kèm theo Quyết định số …)` under the title of an attached text
+        if t.starts_with('(') && t.to_lowercase().contains("kèm theo") {
+            break;
+        }
         if (is_upper(t) && AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a)))
             || footer::is_position_phrase(t)
         {
@@ -655,8 +659,18 @@ fn flat(line: &Line<'_>) -> String {
 }
 
 /// Whether a line opens with `Kính gửi`.
-fn is_kinh_gui(line: &Line<'_>) -> bool {
-    KINH_GUI.is_match(&flat(line))
+fn is_kinh_gui(lines: &[Line<'_>], k: usize) -> bool {
+    KINH_GUI.is_match(&flat(&lines[k])) || kinh_split(lines, k).is_some()
+}
+
+/// `Kính` alone on a line and `gửi:` opening the next (a table cell wrapped word by word):
+/// the index of the `gửi` line.
+fn kinh_split(lines: &[Line<'_>], k: usize) -> Option<usize> {
+    if lines[k].text.to_lowercase() != "kính" {
+        return None;
+    }
+    let m = (k + 1..lines.len()).find(|&m| !lines[m].is_void())?;
+    (m <= k + 2 && KINH_GUI.is_match(&format!("Kính {}", flat(&lines[m])))).then_some(m)
 }
 
 /// `Kính gửi: X` or `Kính gửi:` and a `- X;` list. Returns the entries and the next line.
@@ -696,12 +710,18 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
         open: false,
         dashed: false,
     };
-    let first = flat(&lines[k]);
+    let (first, first_span, mut j) = match kinh_split(lines, k) {
+        Some(m) => (
+            format!("Kính {}", flat(&lines[m])),
+            lines[k].span().join(lines[m].span()),
+            m + 1,
+        ),
+        None => (flat(&lines[k]), lines[k].span(), k + 1),
+    };
     let rest = KINH_GUI.find(&first).map_or("", |m| &first[m.end()..]);
     if !rest.trim().is_empty() {
-        acc.add(rest, lines[k].span(), false);
+        acc.add(rest, first_span, false);
     }
-    let mut j = k + 1;
     while j < end {
         let l = &lines[j];
         if l.is_void() {
