@@ -51,7 +51,7 @@ impl NumberParts {
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s(|])((?:(?:luật|bộ luật|nghị quyết|pháp lệnh|nghị định|lệnh|quyết định|thông tư|tờ trình|báo cáo)\s+)?s[ốô]\s*(:)?)",
+        r"(?i)(?:^|[\s(|])((?:(?:luật|bộ luật|nghị quyết|pháp lệnh|nghị định|lệnh|quyết định|thông tư|tờ trình|báo cáo)\s+)?s[ốôo]\s*(:)?)",
     )
     .expect("number anchor")
 });

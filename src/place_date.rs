@@ -63,7 +63,7 @@ fn valid(d: u8, m: u8, y: u16) -> bool {
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)ngày[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*tháng[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*năm[\s.…_]*(\d{4})?",
+        r"(?i)(?:ngày|ngay)[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*(?:tháng|thang)[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*(?:năm|nam)[\s.…_]*(\d{4})?",
     )
     .expect("date regex")
 });

@@ -162,6 +162,13 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         return Vec::new();
     }
     glued_capitals(raw, &mut out);
+    // a line of capitals after running text (the authority line under a trích yếu:
+    // `… xã Sơn Thủy GIÁM ĐỐC BAN QUẢN LÝ DỰ ÁN …`)
+    for m in CAPS_AFTER_TEXT.captures_iter(raw) {
+        if let Some(g) = m.get(1) {
+            out.push(g.start());
+        }
+    }
     if let Some(from) = footer_from {
         // the signature's capitals after the last recipient (`- Lưu: VP Cục. CỤC TRƯỞNG`)
         for m in CAPS_AFTER_STOP.captures_iter(&raw[from..]) {
@@ -183,6 +190,9 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     out
 }
 
+static CAPS_AFTER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Ll}[,;:]?\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,})").expect("caps after text")
+});
 static CAPS_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)\b").expect("caps after stop")
 });
