@@ -628,49 +628,121 @@ fn join_split_marks(line: &str) -> (String, usize) {
         s.push(c);
         i += 1;
     }
-    let mut s: String = s.nfc().collect();
+    let s: String = s.nfc().collect();
     // fragments of one syllable split by a space; a word may be cut more than once
-    // (`Nh ư tr ê n`), so join until nothing more joins
-    for _ in 0..3 {
-        let (joined, k) = join_fragments(&s);
-        if k == 0 {
-            break;
-        }
-        n += k;
-        s = joined;
-    }
-    (s, n)
+    // (`Nh ư tr ê n`, `HỒ C H Í M I NH`)
+    let (s, k) = join_fragments(&s);
+    (s, n + k)
 }
 
-/// One pass of joining syllable fragments: returns the line and the number of joins.
-fn join_fragments(s: &str) -> (String, usize) {
-    let mut n = 0;
+/// Join syllable fragments split by spaces: returns the line and the number of joins.
+///
+/// Each run of letter-only words is cut into groups by dynamic programming. A group of two or
+/// more fragments must read as one syllable, hold a fragment that is no syllable alone (or a
+/// lone `i`, `THỜ I`) and keep one case. The best cut leaves the fewest words that are no
+/// syllable, then attaches the fewest lone consonants to the end of a syllable rather than the
+/// start of the next (`HỒ C H Í` is `HỒ CHÍ`, not `HỒC HÍ`), then makes the fewest words.
+fn join_fragments(line: &str) -> (String, usize) {
+    // the line break (and any white space before it) stays out of the last word
+    let s = line.trim_end_matches(|c: char| c.is_whitespace() && c != ' ');
+    let eol = &line[s.len()..];
     let words: Vec<&str> = s.split(' ').collect();
+    let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    // a word's letters without the punctuation after it (`ng;`)
+    fn core(w: &str) -> &str {
+        w.trim_end_matches([',', ';', '.', ':', ')', '!', '?'])
+    }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut joins = 0;
     let mut k = 0;
     while k < words.len() {
-        let a = words[k];
-        if k + 1 < words.len() {
-            let b = words[k + 1];
-            let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
-            // a lone `i` is no Vietnamese word: `THỜ I` is `THỜI` cut in two
-            let lone_i = matches!(b, "i" | "I");
-            if letters(a) && letters(b) && (!is_syllable(a) || !is_syllable(b) || lone_i) {
-                let joined = format!("{a}{b}");
-                let same_case =
-                    a.chars().all(char::is_uppercase) == b.chars().all(char::is_uppercase);
-                if same_case && is_syllable(&joined) {
-                    out.push(joined);
-                    n += 1;
-                    k += 2;
-                    continue;
-                }
+        if !letters(core(words[k])) {
+            out.push(words[k].to_string());
+            k += 1;
+            continue;
+        }
+        // a run of letter words; punctuation closes it after the word that carries it
+        let mut end = k;
+        while end < words.len() && letters(core(words[end])) {
+            end += 1;
+            if core(words[end - 1]).len() < words[end - 1].len() {
+                break;
             }
         }
-        out.push(a.to_string());
-        k += 1;
+        let last = words[end - 1];
+        let punct = &last[core(last).len()..];
+        let mut run: Vec<&str> = words[k..end].to_vec();
+        if let Some(l) = run.last_mut() {
+            *l = core(l);
+        }
+        let (mut groups, n) = segment(&run);
+        if let Some(g) = groups.last_mut() {
+            g.push_str(punct);
+        }
+        out.extend(groups);
+        joins += n;
+        k = end;
     }
-    (out.join(" "), n)
+    if joins == 0 {
+        return (line.to_string(), 0);
+    }
+    (out.join(" ") + eol, joins)
+}
+
+/// The best grouping of one run of letter-only fragments (see [`join_fragments`]).
+fn segment(run: &[&str]) -> (Vec<String>, usize) {
+    const MAX: usize = 5;
+    let upper = |w: &str| w.chars().all(char::is_uppercase);
+    let has_vowel = |w: &str| {
+        w.nfd()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+    };
+    let alone = |w: &str| is_syllable(w) && !matches!(w, "i" | "I");
+    // best[i] = (words that are no syllable, lone consonants put last, words, start of the
+    // last group) for the first i fragments
+    let mut best: Vec<Option<(usize, usize, usize, usize)>> = vec![None; run.len() + 1];
+    best[0] = Some((0, 0, 0, 0));
+    for i in 1..=run.len() {
+        for j in i.saturating_sub(MAX)..i {
+            let Some((bad, late, count, _)) = best[j] else {
+                continue;
+            };
+            let group = &run[j..i];
+            let cost = if group.len() == 1 {
+                (bad + usize::from(!is_syllable(group[0])), late)
+            } else {
+                // all capitals, all small letters, or a capital then small letters (`Nh ư`)
+                let lower = |w: &str| !w.chars().any(char::is_uppercase);
+                let one_case = group.iter().all(|w| upper(w))
+                    || group.iter().all(|w| lower(w))
+                    || group[0].chars().skip(1).all(char::is_lowercase)
+                        && group[1..].iter().all(|w| lower(w));
+                let joined: String = group.concat();
+                if !one_case || group.iter().all(|w| alone(w)) || !is_syllable(&joined) {
+                    continue;
+                }
+                let last = group[group.len() - 1];
+                (bad, late + usize::from(!has_vowel(last)))
+            };
+            let cand = (cost.0, cost.1, count + 1, j);
+            if best[i].is_none_or(|b| (cand.0, cand.1, cand.2) < (b.0, b.1, b.2)) {
+                best[i] = Some(cand);
+            }
+        }
+    }
+    let mut cuts = Vec::new();
+    let mut i = run.len();
+    while i > 0 {
+        let j = best[i].map_or(i - 1, |b| b.3);
+        cuts.push((j, i));
+        i = j;
+    }
+    cuts.reverse();
+    let joins = cuts.iter().map(|(j, i)| i - j - 1).sum();
+    (
+        cuts.iter().map(|&(j, i)| run[j..i].concat()).collect(),
+        joins,
+    )
 }
 
 /// Whether a line is NFC for certain without the tables, by its UTF-8 lead bytes: ASCII,
@@ -751,6 +823,21 @@ mod tests {
         assert_eq!(join_split_marks("TÂM THỜ I GIAN").0, "TÂM THỜI GIAN");
         assert_eq!(join_split_marks("PHẦN I").0, "PHẦN I");
         assert_eq!(join_split_marks("Nh ư tr ê n").0, "Như trên");
+        // a lone consonant opens the next syllable rather than closing the one before it
+        assert_eq!(
+            join_split_marks("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH\n").0,
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n"
+        );
+        assert_eq!(join_split_marks("CHỦ T Ị CH").0, "CHỦ TỊCH");
+        // punctuation after the last fragment stays after the joined word
+        assert_eq!(
+            join_split_marks("các Ban của Đ ả ng;").0,
+            "các Ban của Đảng;"
+        );
+        // whole syllables are left as they are
+        assert_eq!(join_split_marks("Ngu y ễn").0, "Ngu y ễn");
+        assert_eq!(join_split_marks("Mục I").0, "Mục I");
+        assert_eq!(join_split_marks("dưới 15 độ C.").0, "dưới 15 độ C.");
     }
 
     #[test]
