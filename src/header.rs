@@ -457,7 +457,15 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         if crate::preamble::is_basis(&line.text) {
             break;
         }
-        if KINH_GUI.is_match(&line.text) || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text)) {
+        // (also `Kính` / `gửi:` cut over two lines)
+        let kinh_split = line.text.to_lowercase() == "kính"
+            && (i + 1..limit)
+                .find(|&k| !lines[k].is_void())
+                .is_some_and(|k| lines[k].text.to_lowercase().starts_with("gửi"));
+        if kinh_split
+            || KINH_GUI.is_match(&line.text)
+            || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text))
+        {
             break;
         }
         let mut cs = cs;

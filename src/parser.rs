@@ -204,8 +204,27 @@ pub(crate) fn parse_text(
 
     // where the closing block starts
     // where the closing block starts; with none, a phụ lục heading ends the body
+    // a phụ lục heading right under a closing line in capitals (`VĂN PHÒNG UBND TỈNH` /
+    // `Phụ lục 1`) ends the text even when a closing block is found further down (in the
+    // phụ lục itself)
+    let early_appendix = |f: usize| {
+        (i..f).find(|&k| {
+            crate::appendix::is_appendix_heading(&lines[k].text)
+                && lines[k].text.chars().count() <= 40
+                && (i..k)
+                    .rev()
+                    .find(|&p| !lines[p].is_void())
+                    .is_some_and(|p| {
+                        let t = &lines[p].text;
+                        (is_upper(t) && t.split_whitespace().count() <= 8) || t.ends_with("./.")
+                    })
+        })
+    };
     let (fstart, mut tail_from) = match locate_footer(&lines, i) {
-        Some(f) => (f, n),
+        Some(f) => match early_appendix(f) {
+            Some(a) => (a, a),
+            None => (f, n),
+        },
         None => {
             let a = (i..n)
                 .find(|&k| {
@@ -739,7 +758,7 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
         }
         let t = flat(l);
         let is_dash = t.starts_with(['-', '–', '+', '•']);
-        let marker = body::starts_with_marker(&t);
+        let marker = body::starts_with_marker(&t) || preamble::is_basis(&t);
         let wraps = !is_dash
             && !marker
             && !acc.out.is_empty()
@@ -980,5 +999,64 @@ fn component_diagnostics(doc: &Document, cx: &mut Ctx<'_, '_>) {
             "missing-recipients",
             "no Nơi nhận or Kính gửi was found",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, parse};
+
+    fn doc(s: &str) -> crate::Document {
+        parse(s, &Options::default()).document
+    }
+
+    #[test]
+    fn kinh_gui_split_over_two_lines() {
+        let d = doc(
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/SGD\nPhan Rang, ngày 12 tháng 11 năm 2003\nV/v chuyển trường\nKính\ngửi:\n- Trưởng phòng GD-ĐT các huyện,\nthị.\n- Hiệu trưởng các trường\nCăn cứ Quyết định số 51/2002/QĐ-BGD&ĐT ngày 25/12/2002 của Bộ trưởng;\n",
+        );
+        assert_eq!(
+            d.recipients.to,
+            [
+                "Trưởng phòng GD-ĐT các huyện, thị",
+                "Hiệu trưởng các trường"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stamp_before_the_type_line() {
+        let d = doc(
+            "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 32/2023/TT-BYT\tHà Nội, ngày 31 tháng 12 năm 2023\n2:3\n31            THÔNG TƯ\n2/2\nQuy định chi tiết một số điều của Luật Khám bệnh, chữa bệnh\nCăn cứ Luật Khám bệnh, chữa bệnh;\n",
+        );
+        assert_eq!(d.kind.unwrap().slug(), "thong_tu");
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Quy định chi tiết một số điều của Luật Khám bệnh, chữa bệnh")
+        );
+    }
+
+    #[test]
+    fn an_unreadable_header_row_before_the_type_line() {
+        let d = doc(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nS6: /QD-XPVPHC Hd NAi, ngdy7f,ttuing 7 ndm 2026\nQUYET DINH\nXu phat vi pham hanh chinh\n",
+        );
+        assert_eq!(d.kind.unwrap().slug(), "quyet_dinh");
+        assert_eq!(d.title.as_deref(), Some("Xu phat vi pham hanh chinh"));
+        assert!(
+            d.diagnostics
+                .iter()
+                .any(|x| x.code == "unrecognised-header-text" && x.line == Some(3))
+        );
+    }
+
+    #[test]
+    fn a_phu_luc_under_the_closing_line_ends_the_text() {
+        let d = doc(
+            "UBND TỈNH LÀO CAI\nVĂN PHÒNG\nSố: 1/BC-VP\nLào Cai, ngày 1 tháng 6 năm 2026\nBÁO CÁO\nTình hình cụm công nghiệp\nI. HIỆN TRẠNG\nNội dung.\nII. KIẾN NGHỊ\nNội dung.\nVĂN PHÒNG UBND TỈNH\nPhụ lục 1\nDANH SÁCH\nI. Cụm do xã quản lý\n1\nNhận xét\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn An\n",
+        );
+        let labels: Vec<_> = d.body.iter().filter_map(|b| b.label.clone()).collect();
+        assert_eq!(labels, ["I", "II"]);
+        assert_eq!(d.appendices.len(), 1);
     }
 }
