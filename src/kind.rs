@@ -24,6 +24,12 @@ macro_rules! kinds {
     };
 }
 
+/// The type code inside a number on a line: `127-KL/TW` (party), `12/QĐ-UBND` (state).
+static TYPE_CODE_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\d\s*-\s*(\p{Lu}{1,4}[\p{Ll}]?)/|\d/(?:\d{4}/)?(\p{Lu}{1,4}[\p{Ll}]?)-")
+        .expect("type code")
+});
+
 /// The printed names without diacritics, in [`TABLE`] order.
 static BARE_NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     TABLE
@@ -149,9 +155,11 @@ impl DocKind {
     /// no known type is `None` here: the caller decides whether it is an unknown type.
     pub fn from_line(line: &str) -> Option<DocKind> {
         // a tên loại line is short; a sentence is never one
-        if line.len() > 200 || line.ends_with(['.', ';', ',']) {
+        if line.len() > 600 || line.ends_with(['.', ';', ',']) {
             return None;
         }
+        // (a long headline is read only by its number: see `scrambled`)
+        let long = line.len() > 200;
         let key = upper_key(line);
         let key = key.trim_end_matches([':', '.', ' ']);
         // `Bản Quy định`, `BẢN QUY CHẾ` (older texts): the type after `Bản`
@@ -164,7 +172,7 @@ impl DocKind {
         let mut best: Option<(&DocKind, usize)> = None;
         // a tên loại typed without diacritics (`QUYET DINH`, `BIEN BAN`)
         let unmarked = crate::text::is_unmarked(key);
-        for (i, (k, _, name, _)) in TABLE.iter().enumerate() {
+        for (i, (k, _, name, _)) in TABLE.iter().enumerate().filter(|_| !long) {
             let name: &str = if unmarked { &BARE_NAMES[i] } else { name };
             if let Some(rest) = key.strip_prefix(name) {
                 let whole = rest.is_empty();
@@ -176,7 +184,31 @@ impl DocKind {
                 }
             }
         }
+        if best.is_none() && is_caps && !unmarked {
+            return Self::scrambled(key);
+        }
         best.map(|(k, _)| k.clone())
+    }
+
+    /// A headline in capitals whose marks are scrambled (`KẾT LỦẬN 127-KL/TW CỦÀ BỘ CHÍNH TRỊ`):
+    /// the type read without marks, taken only when the number on the line carries the same
+    /// type code (`KL`).
+    fn scrambled(key: &str) -> Option<DocKind> {
+        let bare = crate::text::bare(key);
+        let (i, _) = BARE_NAMES
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| {
+                bare.strip_prefix(n.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+            .max_by_key(|(_, n)| n.len())?;
+        let kind = &TABLE[i].0;
+        let code = TYPE_CODE_IN.captures(key)?;
+        let code = code.get(1).or_else(|| code.get(2))?.as_str();
+        let agrees = DocKind::from_type_code(code).as_ref() == Some(kind)
+            || DocKind::from_party_code(code).as_ref() == Some(kind);
+        agrees.then(|| kind.clone())
     }
 
     /// A tên loại line that runs straight on into its trích yếu (`NGHỊ QUYẾT Về việc …`, as web
@@ -252,6 +284,17 @@ impl std::fmt::Display for DocKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_with_scrambled_marks() {
+        assert_eq!(
+            DocKind::from_line("KẾT LỦẬN 127-KL/TW CỦÀ BỘ CHÍNH TRỊ VỀ TRỈỂN KHÀÌ"),
+            Some(DocKind::KetLuan)
+        );
+        // without a number that agrees, a look-alike heading is no tên loại
+        assert_eq!(DocKind::from_line("THỦ CÔNG MỸ NGHỆ"), None);
+        assert_eq!(DocKind::from_line("KẾT LỦẬN 12/QĐ-UBND"), None);
+    }
 
     #[test]
     fn ban_before_the_type() {

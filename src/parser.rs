@@ -604,8 +604,9 @@ fn title_lines(cx: &Ctx<'_, '_>, from: usize, end: usize) -> Option<(String, Spa
             && footer::noi_nhan(t).is_none()
     };
     let t0 = &flat(&lines[first]);
-    // a line that ends in a colon introduces a list or a form (`… trân trọng giới thiệu:`)
-    if t0.ends_with(':') {
+    // a line that ends in a colon introduces a list or a form (`… trân trọng giới thiệu:`);
+    // a paragraph is no trích yếu
+    if t0.ends_with(':') || (t0.chars().count() > 250 && !is_upper(t0)) {
         return None;
     }
     if !ok_first(t0)
