@@ -167,7 +167,18 @@ impl DocKind {
             Some(rest) if rest.starts_with("QUY ") || rest.starts_with("ĐIỀU LỆ") => rest,
             _ => key,
         };
-        let is_caps = crate::text::is_upper(line);
+        // (OCR of a heading may misread a few capitals as small letters: `PHIEU TRiNH`)
+        let mostly_caps = || {
+            let (up, all) = line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0, 0), |(u, a), c| {
+                    (u + usize::from(c.is_uppercase()), a + 1)
+                });
+            all > 0 && up * 4 >= all * 3
+        };
+        let is_caps =
+            crate::text::is_upper(line) || crate::text::is_unmarked(line) && mostly_caps();
         // longest names first so that THÔNG TƯ LIÊN TỊCH wins over THÔNG TƯ
         let mut best: Option<(&DocKind, usize)> = None;
         // a tên loại typed without diacritics (`QUYET DINH`, `BIEN BAN`)
@@ -311,6 +322,11 @@ mod tests {
             Some(DocKind::BienBan)
         );
         assert_eq!(DocKind::from_line("Bien ban"), Some(DocKind::BienBan));
+        assert_eq!(
+            DocKind::from_line("PHIEU TRiNH GIAI OUYfT C6NC VIEC"),
+            Some(DocKind::PhieuTrinh)
+        );
+        assert_eq!(DocKind::from_line("Bien ban kiem tra"), None);
         // marks present: the marked names only
         assert_eq!(DocKind::from_line("QUYET ĐỊNH"), None);
     }

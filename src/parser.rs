@@ -112,26 +112,44 @@ pub(crate) fn parse_text(
     let mut kind_from_line = None;
     // a header row that could not be read (OCR: `S6: /QD-XPVPHC Hd NAi, ngdy7f …`) between
     // the Quốc hiệu and a tên loại in capitals: reported, and the tên loại read after it
-    if let Some(k) = cx.next_text(i, n)
-        && h.national.is_some()
-        && DocKind::from_line(&lines[k].text).is_none()
-        && let Some(k2) = cx.next_text(k + 1, n)
-        && is_upper(&lines[k2].text)
-        && cells(&lines[k2]).len() <= 1
-        && DocKind::from_line(&lines[k2].text).is_some()
-        && !lines[k].text.ends_with(':')
-        && lines[k].text.chars().count() <= 120
-    {
-        cx.warn(
-            Severity::Info,
-            "unrecognised-header-text",
-            format!(
-                "header text that fits no component: \"{}\"",
-                short(&lines[k].text)
-            ),
-            lines[k].no,
-        );
-        i = k2;
+    // (up to two such rows, once a header was seen)
+    let unreadable = |k: usize| {
+        DocKind::from_line(&lines[k].text).is_none()
+            && !lines[k].text.ends_with(':')
+            && lines[k].text.chars().count() <= 120
+    };
+    let type_line = |k: usize| {
+        (is_upper(&lines[k].text) || crate::text::is_unmarked(&lines[k].text))
+            && cells(&lines[k]).len() <= 1
+            && DocKind::from_line(&lines[k].text).is_some()
+    };
+    if h.national.is_some() || h.issuer.is_some() {
+        let mut skipped = Vec::new();
+        let mut k = cx.next_text(i, n);
+        while let Some(at) = k
+            && skipped.len() < 2
+            && unreadable(at)
+        {
+            skipped.push(at);
+            k = cx.next_text(at + 1, n);
+        }
+        if !skipped.is_empty()
+            && let Some(at) = k
+            && type_line(at)
+        {
+            for s in skipped {
+                cx.warn(
+                    Severity::Info,
+                    "unrecognised-header-text",
+                    format!(
+                        "header text that fits no component: \"{}\"",
+                        short(&lines[s].text)
+                    ),
+                    lines[s].no,
+                );
+            }
+            i = at;
+        }
     }
     if let Some(k) = cx.next_text(i, n) {
         // a stamp or page number set apart before the tên loại (`31            THÔNG TƯ`)
