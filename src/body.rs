@@ -6,7 +6,7 @@ use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, space0, space1};
-use nom::combinator::{opt, recognize};
+use nom::combinator::{eof, opt, recognize};
 use nom::multi::many0;
 use nom::sequence::{pair, preceded, tuple};
 
@@ -84,9 +84,9 @@ fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String
     Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
 }
 
-/// `I.`, `II-`, `IV/`, `III)` followed by text.
+/// `I.`, `II-`, `IV/`, `III)` followed by text, or alone (its heading on the next line).
 fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (n, _, _)) = tuple((roman, one_of(".-/)"), space1))(i)?;
+    let (r, (n, _, _)) = tuple((roman, one_of(".-/)"), alt((space1, eof))))(i)?;
     Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
 }
 
@@ -403,7 +403,8 @@ impl BodyBuilder {
                 self.heading_open = matches!(
                     kind,
                     BlockKind::Part | BlockKind::Chapter | BlockKind::Subsection
-                ) || (kind == BlockKind::Section && m.rank == 2)
+                ) || (kind == BlockKind::Section
+                    && (m.rank == 2 || rest.is_empty()))
                     || (kind.is_labelled()
                         && !rest.is_empty()
                         && is_upper(&rest)
@@ -670,6 +671,17 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.label, b.children.len()))
             .collect()
+    }
+
+    #[test]
+    fn a_bare_roman_marker_takes_its_heading_from_the_next_line() {
+        let ls = split_lines("I.\nNHỮNG QUY ĐỊNH CHUNG\n1. Quy định:\nNội dung.\n");
+        let idx: Vec<usize> = (0..ls.len()).collect();
+        let b = parse(&ls, &idx, true);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].kind, BlockKind::Section);
+        assert_eq!(b[0].text, "NHỮNG QUY ĐỊNH CHUNG");
+        assert_eq!(b[0].children.len(), 1);
     }
 
     #[test]
