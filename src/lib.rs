@@ -35,6 +35,7 @@ mod body;
 mod decode;
 pub mod diagnostic;
 mod footer;
+mod glyphs;
 mod header;
 pub mod kind;
 mod layout;

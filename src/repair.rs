@@ -41,6 +41,9 @@ pub enum RepairKind {
     InvisibleCharacters,
     /// Cyrillic letters that look Latin (OCR: `ВСТ-VKSNDTC`) inside Latin words made Latin.
     Homoglyphs,
+    /// Words of a PDF text layer written as glyph numbers read back as letters
+    /// (`6Ӣ CÔNG THѬѪNG` → `SỞ CÔNG THƯƠNG`).
+    GlyphNumbers,
 }
 
 impl RepairKind {
@@ -58,6 +61,7 @@ impl RepairKind {
             RepairKind::NoBreakSpaces => "repaired-no-break-spaces",
             RepairKind::InvisibleCharacters => "repaired-invisible-characters",
             RepairKind::Homoglyphs => "repaired-homoglyphs",
+            RepairKind::GlyphNumbers => "repaired-glyph-numbers",
         }
     }
 
@@ -74,6 +78,7 @@ impl RepairKind {
             RepairKind::NoBreakSpaces => "no-break spaces made plain spaces",
             RepairKind::InvisibleCharacters => "zero-width characters or soft hyphens removed",
             RepairKind::Homoglyphs => "Cyrillic look-alike letters in Latin words made Latin",
+            RepairKind::GlyphNumbers => "words written as font glyph numbers read as letters",
         }
     }
 
@@ -200,11 +205,16 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
     if let Some(t) = chars_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }
-    // 3. Cyrillic look-alikes inside Latin words (OCR)
+    // 3. a PDF text layer written as glyph numbers (before the look-alikes: its Vietnamese
+    //    letters sit in the Cyrillic block)
+    if let Some(t) = glyph_pass(&cur, &mut tally) {
+        cur = Cow::Owned(t);
+    }
+    // 4. Cyrillic look-alikes inside Latin words (OCR)
     if let Some(t) = homoglyph_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }
-    // 4. NFC and split marks, line by line
+    // 5. NFC and split marks, line by line
     if let Some(t) = nfc_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }
@@ -215,6 +225,28 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
         repairs,
         mojibake,
     }
+}
+
+/// Words written as glyph numbers (see [`crate::glyphs`]), in a text that reads as such.
+fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
+    // the glyph numbers of the toned letters are in the Cyrillic block (lead bytes D1–D3)
+    if memchr::memchr3(0xD1, 0xD2, 0xD3, text.as_bytes()).is_none()
+        || !crate::glyphs::looks_like_glyph_numbers(text)
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut n, mut first) = (0usize, 0u32);
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        let (l, c) = crate::glyphs::read_line(line);
+        if c > 0 && n == 0 {
+            first = k as u32 + 1;
+        }
+        n += c;
+        out.push_str(&l);
+    }
+    tally.add(RepairKind::GlyphNumbers, n, first);
+    (n > 0).then_some(out)
 }
 
 /// Line ends, no-break spaces, invisible characters and eth.
