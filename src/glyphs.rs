@@ -268,22 +268,27 @@ pub(crate) fn read_line(line: &str) -> (String, usize) {
         .iter()
         .map(|w| (read(w, false), read(w, true)))
         .collect();
-    let ways: Vec<Way> = words
-        .iter()
-        .zip(&readings)
-        .map(|(word, (m, w))| {
+    let has_signal: Vec<bool> = words.iter().map(|w| w.chars().any(is_signal)).collect();
+    let mut ways: Vec<Way> = Vec::with_capacity(words.len());
+    for (k, (word, (m, w))) in words.iter().zip(&readings).enumerate() {
+        let way = if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':' | '-'))
+        {
             // a number is a number (`8`, `09/8/2024,` are no glyphs of `U`, `…`)
-            if word
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/' | ':' | '-'))
-            {
-                return Way::Neither;
-            }
+            Way::Neither
+        } else if word.chars().all(|c| c.is_ascii_alphabetic() || is_punct(c))
+            && !(k > 0 && (has_signal[k - 1] || ways[k - 1] == Way::Whole)
+                || has_signal.get(k + 1).copied().unwrap_or(false))
+        {
+            // a word of plain ASCII letters (`KD`, `FKR`) is read as glyph numbers only next
+            // to a word that surely is (an abbreviation stays an abbreviation elsewhere)
+            Way::Mixed
+        } else if is_abbreviation(w) && !reads_well(m) && m.chars().any(|c| !c.is_alphabetic()) {
             // an abbreviation written wholly as glyph numbers (`8%1'` for `UBND`): capitals
             // one way, symbols the other
-            if is_abbreviation(w) && !reads_well(m) && m.chars().any(|c| !c.is_alphabetic()) {
-                return Way::Whole;
-            }
+            Way::Whole
+        } else {
             match (reads_well(m), reads_well(w)) {
                 // the same letters either way: only punctuation would change
                 (true, true) if letters(m) == letters(w) => Way::Mixed,
@@ -292,8 +297,9 @@ pub(crate) fn read_line(line: &str) -> (String, usize) {
                 (true, true) => Way::Either,
                 (false, false) => Way::Neither,
             }
-        })
-        .collect();
+        };
+        ways.push(way);
+    }
     let mut out = String::with_capacity(line.len());
     let mut changed = 0;
     // the word before, as it was read
@@ -364,6 +370,11 @@ mod tests {
         // a line without a signal: only words that make no syllable as they stand
         assert_eq!(read_line("9Ă1 PHÒNG").0, "VĂN PHÒNG");
         assert_eq!(read_line("Ho Chi Minh UBND").1, 0);
+        assert_eq!(
+            read_line("Phòng KD và ÿӏQK theo KH").0,
+            "Phòng KD và định theo KH"
+        );
+        assert_eq!(read_line("ÿӏQK FӫD FKR Yj").0, "định của cho và");
         assert_eq!(
             read_line("Kính JӱL 6ӣ Công 7KѭѫQJ").0,
             "Kính gửi Sở Công Thương"

@@ -27,6 +27,8 @@ pub(crate) struct Line<'a> {
     /// [`crate::reflow`]), and its byte offset.
     pub phys: &'a str,
     pub phys_start: usize,
+    /// 1-based character column where this line (piece) starts in its physical line.
+    pub col: u32,
 }
 
 impl Line<'_> {
@@ -103,14 +105,22 @@ fn push_line<'a>(lines: &mut Vec<Line<'a>>, no: u32, start: usize, raw: &'a str,
         return;
     }
     let mut last = 0;
+    // the column of each piece, counted as the pieces go (linear in the line)
+    let (mut counted, mut col) = (0usize, 1u32);
+    let mut first = true;
     for c in cuts.into_iter().chain([raw.len()]) {
         let piece = &raw[last..c];
         let lead = piece.len() - piece.trim_start().len();
         let piece = piece.trim();
         if !piece.is_empty() {
-            let mut l = make_line(no, start + last + lead, piece, page_break && last == 0);
+            let at = last + lead;
+            col += raw[counted..at].chars().count() as u32;
+            counted = at;
+            let mut l = make_line(no, start + at, piece, page_break && first);
+            first = false;
             l.phys = raw;
             l.phys_start = start;
+            l.col = col;
             lines.push(l);
         }
         last = c;
@@ -150,6 +160,7 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         page_break,
         phys: raw,
         phys_start: start,
+        col: 1,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::header;
 use crate::kind::DocKind;
 use crate::layout::{Line, cells, split_lines};
 use crate::preamble;
-use crate::text::{char_column, ends_sentence, fold_ws, is_upper, starts_lower, upper_key};
+use crate::text::{ends_sentence, fold_ws, is_upper, starts_lower, upper_key};
 use crate::{Options, appendix, body};
 
 static KINH_GUI: LazyLock<Regex> =
@@ -138,15 +138,15 @@ pub(crate) fn parse_text(
             && type_line(at)
         {
             for s in skipped {
-                cx.warn(
+                let l = &lines[s];
+                let lead = l.raw.len() - l.raw.trim_start().len();
+                cx.diags.push(Diagnostic::at(
                     Severity::Info,
                     "unrecognised-header-text",
-                    format!(
-                        "header text that fits no component: \"{}\"",
-                        short(&lines[s].text)
-                    ),
-                    lines[s].no,
-                );
+                    format!("header text that fits no component: \"{}\"", short(&l.text)),
+                    l.no,
+                    l.col + l.raw[..lead].chars().count() as u32,
+                ));
             }
             i = at;
         }
@@ -154,7 +154,20 @@ pub(crate) fn parse_text(
     if let Some(k) = cx.next_text(i, n) {
         // a stamp or page number set apart before the tên loại (`31            THÔNG TƯ`)
         let t = &match STAMP_BEFORE.captures(lines[k].raw) {
-            Some(c) if DocKind::from_line(&c[1]).is_some() => fold_ws(&c[1]),
+            Some(c) if DocKind::from_line(&c[1]).is_some() => {
+                let stamp = c.get(1).map_or(0, |g| g.start());
+                cx.diags.push(Diagnostic::at(
+                    Severity::Info,
+                    "unrecognised-header-text",
+                    format!(
+                        "a number set apart before the tên loại (a stamp or page number): \"{}\"",
+                        lines[k].raw[..stamp].trim()
+                    ),
+                    lines[k].no,
+                    lines[k].col,
+                ));
+                fold_ws(&c[1])
+            }
             _ => lines[k].text.clone(),
         };
         let one_cell = cells(&lines[k]).len() <= 1;
@@ -302,6 +315,8 @@ pub(crate) fn parse_text(
         doc.end_mark = Some(lines[last].span());
     }
 
+    // columns of the diagnostics below, counted along each line once
+    let mut cols = ColumnCursor::default();
     // closing block
     if fstart < n && tail_from == n {
         let f = footer::parse(&lines, fstart);
@@ -314,7 +329,7 @@ pub(crate) fn parse_text(
         doc.signature = f.signature;
         doc.signatures = f.signatures;
         for t in f.leftovers {
-            let col = column_of(&lines, t.span);
+            let col = column_of(&lines, t.span, &mut cols);
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
                 "unrecognised-closing-text",
@@ -349,7 +364,7 @@ pub(crate) fn parse_text(
 
     // diagnostics
     for t in &h.unknown {
-        let col = column_of(&lines, t.span);
+        let col = column_of(&lines, t.span, &mut cols);
         cx.diags.push(Diagnostic::at(
             Severity::Info,
             "unrecognised-header-text",
@@ -411,15 +426,14 @@ pub(crate) fn parse_text(
         Vec::new()
     };
     placed_diags.sort_unstable();
-    let mut cols = ColumnCursor::default();
-    let piece_covered = |l: &Line<'_>, cols: &mut ColumnCursor| {
+    let piece_covered = |l: &Line<'_>| {
         let (a, b) = (l.start, l.start + l.raw.len());
         // some span that starts before the piece ends reaches into it
         let k = by_start.partition_point(|&(s, _)| s < b);
         if k > 0 && reach[k - 1] > a {
             return true;
         }
-        let (ca, cb) = (cols.at(l, a), cols.at(l, b));
+        let (ca, cb) = (l.col, l.col + l.raw.chars().count() as u32);
         let d = placed_diags.partition_point(|&p| p < (l.no, ca));
         placed_diags.get(d).is_some_and(|&p| p < (l.no, cb))
     };
@@ -427,11 +441,11 @@ pub(crate) fn parse_text(
         let placed = if l.raw.len() == l.phys.len() {
             covered[l.no as usize]
         } else {
-            piece_covered(l, &mut cols)
+            piece_covered(l)
         };
         if !placed && !l.text.is_empty() {
             let lead = l.raw.len() - l.raw.trim_start().len();
-            let col = cols.at(l, l.start + lead);
+            let col = l.col + l.raw[..lead].chars().count() as u32;
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
                 "unplaced-line",
@@ -549,30 +563,31 @@ fn artifact(l: &Line<'_>) -> Artifact {
     }
 }
 
-/// Character columns of byte offsets that come in increasing order along the physical lines
-/// (the pieces of a cut line): each call scans only the bytes since the last one.
+/// Character columns of byte offsets that come in increasing order within a line (or piece of
+/// a cut line): each call scans only the bytes since the last one, so many diagnostics on one
+/// long line cost no more than the line.
 #[derive(Default)]
 struct ColumnCursor {
-    phys_start: usize,
+    start: usize,
     byte: usize,
     col: u32,
 }
 
 impl ColumnCursor {
-    /// The 1-based character column of byte `at` (absolute) in the physical line of `l`.
+    /// The 1-based character column, in its physical line, of byte `at` (absolute) of `l`.
     fn at(&mut self, l: &Line<'_>, at: usize) -> u32 {
-        let mut off = at.saturating_sub(l.phys_start).min(l.phys.len());
-        while !l.phys.is_char_boundary(off) {
+        let mut off = at.saturating_sub(l.start).min(l.raw.len());
+        while !l.raw.is_char_boundary(off) {
             off -= 1;
         }
-        if self.col == 0 || self.phys_start != l.phys_start || off < self.byte {
+        if self.col == 0 || self.start != l.start || off < self.byte {
             *self = ColumnCursor {
-                phys_start: l.phys_start,
+                start: l.start,
                 byte: 0,
-                col: 1,
+                col: l.col,
             };
         }
-        self.col += l.phys[self.byte..off].chars().count() as u32;
+        self.col += l.raw[self.byte..off].chars().count() as u32;
         self.byte = off;
         self.col
     }
@@ -587,26 +602,20 @@ fn short(s: &str) -> String {
     }
 }
 
-fn column_of(lines: &[Line<'_>], span: Span) -> u32 {
+fn column_of(lines: &[Line<'_>], span: Span, cols: &mut ColumnCursor) -> u32 {
     // the line (or piece of a cut line) that holds the span's start
     let k = lines
         .partition_point(|l| l.start <= span.start)
         .saturating_sub(1);
     let l = &lines[k.min(lines.len() - 1)];
-    let off = span.start.saturating_sub(l.phys_start);
-    let raw = l.phys;
-    let mut col = char_column(raw, off);
+    let col = cols.at(l, span.start);
     // skip leading white space of the cell
-    let rest = &raw[off.min(raw.len())..];
-    let mut b = off.min(raw.len());
-    while !raw.is_char_boundary(b) {
-        b -= 1;
-    }
-    col += rest
+    let off = span.start.saturating_sub(l.start).min(l.raw.len());
+    let rest = l.raw.get(off..).unwrap_or("");
+    col + rest
         .chars()
         .take_while(|c| c.is_whitespace() || *c == '|')
-        .count() as u32;
-    col
+        .count() as u32
 }
 
 /// The trích yếu lines after the tên loại: returns (title, span, index after the title).

@@ -101,8 +101,8 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
             // the Đoàn's heading also closes the name of its organs (`BAN BÍ THƯ TRUNG ƯƠNG
             // ĐOÀN TNCS HỒ CHÍ MINH`): cut only where it is glued on or follows a stop
             "nat" if m.as_str().starts_with("ĐOÀN") => {
-                after_stop && !raw[..m.start()].ends_with(char::is_whitespace)
-                    || prev.is_some_and(|p| p == '*')
+                !raw[..m.start()].ends_with(char::is_whitespace)
+                    || prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '*'))
             }
             "nat" | "stars" | "rule" | "so" | "noinhan" | "signed" | "source" => true,
             "mode" => after_stop,
@@ -194,7 +194,7 @@ static CAPS_AFTER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Ll}[,;:]?\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,})").expect("caps after text")
 });
 static CAPS_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)\b").expect("caps after stop")
+    Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)").expect("caps after stop")
 });
 
 /// A word with one capital then small letters (`Hà`, `Nội`, `Khôi`), as places and names.
@@ -241,7 +241,11 @@ fn split_words_back(s: &str) -> impl Iterator<Item = (usize, &str)> {
         if t.is_empty() {
             return None;
         }
-        let start = t.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let start = t
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         end = start;
         Some((start, &t[start..]))
     })
@@ -258,7 +262,8 @@ fn glued_capitals(raw: &str, out: &mut Vec<usize>) {
         }
         let Some(s) = start.take() else { continue };
         let w = &raw[s..i];
-        if w.len() < 4 || crate::syllable::is_syllable(w) {
+        // two syllables are never longer than this (and a long run of letters is no word)
+        if w.len() < 4 || w.len() > 48 || crate::syllable::is_syllable(w) {
             continue;
         }
         let upper = w.chars().all(|c| !c.is_lowercase());
