@@ -336,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn wide_spaces_and_long_words_are_safe() {
+        // an ideographic space before `, ngày` (a multi-byte space when walking back)
+        let raw = format!(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 12/QĐ-UBND Hà\u{3000}Nội, ngày 1 tháng 1 năm 2024 {} Nơi nhận: - Lưu VT. {}",
+            "nội dung ".repeat(40),
+            "A".repeat(5000)
+        );
+        let cut = cuts(&raw);
+        assert!(!cut.is_empty());
+        assert!(cut.iter().all(|&c| raw.is_char_boundary(c)));
+    }
+
+    #[test]
     fn a_long_paragraph_is_left_alone() {
         let raw = "Căn cứ quy định tại Điều 5. Luật Ban hành văn bản quy phạm pháp luật và Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, các cơ quan, đơn vị thực hiện nghiêm việc ban hành văn bản đúng thể thức, đúng thẩm quyền và đúng trình tự, thủ tục; báo cáo kết quả thực hiện về Văn phòng trước ngày 15 tháng 12 năm 2024 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh theo quy định./.";
         assert!(raw.len() >= MIN_LEN);

@@ -729,7 +729,17 @@ fn segment(run: &[&str]) -> (Vec<String>, usize) {
         w.nfd()
             .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
     };
-    let alone = |w: &str| is_syllable(w) && !matches!(w, "i" | "I");
+    // each fragment asked once: a syllable on its own, and one that can stand alone (a lone
+    // `i` cannot); a run where every fragment stands alone joins nothing
+    let syllable: Vec<bool> = run.iter().map(|w| is_syllable(w)).collect();
+    let alone: Vec<bool> = run
+        .iter()
+        .zip(&syllable)
+        .map(|(w, &s)| s && !matches!(*w, "i" | "I"))
+        .collect();
+    if alone.iter().all(|&a| a) {
+        return (run.iter().map(|w| w.to_string()).collect(), 0);
+    }
     // best[i] = (words that are no syllable, lone consonants put last, words, start of the
     // last group) for the first i fragments
     let mut best: Vec<Option<(usize, usize, usize, usize)>> = vec![None; run.len() + 1];
@@ -741,7 +751,7 @@ fn segment(run: &[&str]) -> (Vec<String>, usize) {
             };
             let group = &run[j..i];
             let cost = if group.len() == 1 {
-                (bad + usize::from(!is_syllable(group[0])), late)
+                (bad + usize::from(!syllable[j]), late)
             } else {
                 // all capitals, all small letters, or a capital then small letters (`Nh ư`)
                 let lower = |w: &str| !w.chars().any(char::is_uppercase);
@@ -749,8 +759,11 @@ fn segment(run: &[&str]) -> (Vec<String>, usize) {
                     || group.iter().all(|w| lower(w))
                     || group[0].chars().skip(1).all(char::is_lowercase)
                         && group[1..].iter().all(|w| lower(w));
+                if !one_case || alone[j..i].iter().all(|&a| a) {
+                    continue;
+                }
                 let joined: String = group.concat();
-                if !one_case || group.iter().all(|w| alone(w)) || !is_syllable(&joined) {
+                if !is_syllable(&joined) {
                     continue;
                 }
                 let last = group[group.len() - 1];
