@@ -268,6 +268,16 @@ fn residue(h: &mut Header, org: &mut Vec<Text>, line: &Line<'_>, i: usize) {
     h.used.push(i);
 }
 
+/// `Kính` alone on a line and `gửi:` opening the next (a table cell wrapped word by word):
+/// the index of the `gửi` line.
+pub(crate) fn kinh_split(lines: &[Line<'_>], k: usize) -> Option<usize> {
+    if lines[k].text.to_lowercase() != "kính" {
+        return None;
+    }
+    let m = (k + 1..lines.len()).find(|&m| !lines[m].is_void())?;
+    (m <= k + 2 && KINH_GUI.is_match(&format!("Kính {}", lines[m].text))).then_some(m)
+}
+
 /// Whether a line is a Quốc hiệu or a party heading standing alone (a header row).
 fn is_heading_row(text: &str) -> bool {
     text.chars().count() <= 120
@@ -458,11 +468,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             break;
         }
         // (also `Kính` / `gửi:` cut over two lines)
-        let kinh_split = line.text.to_lowercase() == "kính"
-            && (i + 1..limit)
-                .find(|&k| !lines[k].is_void())
-                .is_some_and(|k| lines[k].text.to_lowercase().starts_with("gửi"));
-        if kinh_split
+        if kinh_split(lines, i).is_some()
             || KINH_GUI.is_match(&line.text)
             || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text))
         {
@@ -484,10 +490,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             let place_head = {
                 let words: Vec<&str> = last.text.split_whitespace().collect();
                 (1..=2).contains(&words.len())
-                    && words.iter().all(|w| {
-                        let mut cs = w.chars();
-                        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
-                    })
+                    && words.iter().all(|w| crate::text::is_capitalised(w))
                     && first_anchor_at(&lines[k].text).is_some_and(|a| a > 0)
             };
             if place_head || first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {

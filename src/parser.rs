@@ -707,17 +707,7 @@ fn flat(line: &Line<'_>) -> String {
 
 /// Whether a line opens with `Kính gửi`.
 fn is_kinh_gui(lines: &[Line<'_>], k: usize) -> bool {
-    KINH_GUI.is_match(&flat(&lines[k])) || kinh_split(lines, k).is_some()
-}
-
-/// `Kính` alone on a line and `gửi:` opening the next (a table cell wrapped word by word):
-/// the index of the `gửi` line.
-fn kinh_split(lines: &[Line<'_>], k: usize) -> Option<usize> {
-    if lines[k].text.to_lowercase() != "kính" {
-        return None;
-    }
-    let m = (k + 1..lines.len()).find(|&m| !lines[m].is_void())?;
-    (m <= k + 2 && KINH_GUI.is_match(&format!("Kính {}", flat(&lines[m])))).then_some(m)
+    KINH_GUI.is_match(&flat(&lines[k])) || header::kinh_split(lines, k).is_some()
 }
 
 /// `Kính gửi: X` or `Kính gửi:` and a `- X;` list. Returns the entries and the next line.
@@ -757,7 +747,7 @@ fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, u
         open: false,
         dashed: false,
     };
-    let (first, first_span, mut j) = match kinh_split(lines, k) {
+    let (first, first_span, mut j) = match header::kinh_split(lines, k) {
         Some(m) => (
             format!("Kính {}", flat(&lines[m])),
             lines[k].span().join(lines[m].span()),

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::is_capitalised;
+
 /// Lines shorter than this are never cut.
 const MIN_LEN: usize = 400;
 
@@ -115,7 +117,7 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
                 let mut at = m.start();
                 let mut words = 0;
                 for (i, w) in split_words_back(&raw[..m.start()]) {
-                    if words == 4 || !capitalised(w) {
+                    if words == 4 || !is_capitalised(w) {
                         break;
                     }
                     at = i;
@@ -197,12 +199,6 @@ static CAPS_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)").expect("caps after stop")
 });
 
-/// A word with one capital then small letters (`Hà`, `Nội`, `Khôi`), as places and names.
-fn capitalised(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
-}
-
 /// The end of a person's name (two to five capitalised words) at the start of `s`, when the
 /// name is followed by capitals or ends the text.
 fn name_after(s: &str) -> Option<usize> {
@@ -217,7 +213,7 @@ fn name_after(s: &str) -> Option<usize> {
         if w.is_empty() {
             break;
         }
-        if capitalised(w) && words < 5 {
+        if is_capitalised(w) && words < 5 {
             words += 1;
             end = off + w_end;
             rest = &t[w_end..];

@@ -298,18 +298,16 @@ pub fn slug(s: &str) -> String {
     out
 }
 
-/// Whether a word is capitalised the way names are (`Nguyễn`, `Lê`, `Phú`).
-fn is_name_word(w: &str) -> bool {
+/// A word with one capital and then only small letters (`Hà`, `Nội`, `Y`), as places and
+/// names are written.
+pub fn is_capitalised(w: &str) -> bool {
     let mut cs = w.chars();
-    match cs.next() {
-        Some(c) if c.is_uppercase() => {}
-        _ => return false,
-    }
-    let rest: Vec<char> = cs.collect();
-    if rest.is_empty() {
-        return false;
-    }
-    rest.iter().all(|c| c.is_lowercase())
+    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+}
+
+/// Whether a word is capitalised the way names are (`Nguyễn`, `Lê`, `Phú`): two letters or more.
+fn is_name_word(w: &str) -> bool {
+    is_capitalised(w) && w.chars().nth(1).is_some()
 }
 
 /// A person's name as signed: 2 to 6 capitalised words, no digits (`Lê Chí Phương`); a
