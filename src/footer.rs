@@ -423,11 +423,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
         }
         // a recipient entry wrapped onto a row below the signer's name (`- Quận ủy, HĐND` /
         // `và UBND quận, huyện`): the list goes on
+        let cells_here = footer_cells(line);
         let cc_wrap = in_cc
             && entry_open
             && f.archive.is_none()
             && crate::text::starts_lower(&line.text)
-            && footer_cells(line).len() <= 1;
+            && cells_here.len() <= 1;
         if have_name
             && !cc_wrap
             && (APPENDIX.is_match(&line.text)
@@ -445,7 +446,6 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
             // capitals after the signer: the next document part (phụ lục, quy chế)
             break;
         }
-        let cells_here = footer_cells(line);
         // signature blocks side by side (`THƯ KÝ<TAB>CHỦ TỌA`, two ministers): one column each
         // (stacked quyền hạn lines flattened onto one row, `TM. …<spaces>KT. …`, are not: the
         // columns must go on over the next row)

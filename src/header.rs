@@ -278,6 +278,23 @@ pub(crate) fn kinh_split(lines: &[Line<'_>], k: usize) -> Option<usize> {
     (m <= k + 2 && KINH_GUI.is_match(&format!("Kính {}", lines[m].text))).then_some(m)
 }
 
+/// The Quốc hiệu (or party heading) being read, started at `span` if it was not yet, and its
+/// span grown by `span`.
+fn heading_at(
+    national: &mut Option<NationalHeading>,
+    party: bool,
+    span: Span,
+) -> &mut NationalHeading {
+    let n = national.get_or_insert(NationalHeading {
+        name: None,
+        motto: None,
+        party,
+        span,
+    });
+    n.span = n.span.join(span);
+    n
+}
+
 /// Whether a line is a Quốc hiệu or a party heading standing alone (a header row).
 fn is_heading_row(text: &str) -> bool {
     text.chars().count() <= 120
@@ -400,14 +417,9 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             {
                 let span = line.span().join(lines[k].span());
                 let name = format!("{} {}", line.text, lines[k].text);
-                let n = national.get_or_insert(NationalHeading {
-                    name: None,
-                    motto: None,
-                    party: false,
-                    span,
-                });
-                n.name.get_or_insert(fold_ws(&name));
-                n.span = n.span.join(span);
+                heading_at(&mut national, false, span)
+                    .name
+                    .get_or_insert(fold_ws(&name));
                 seen_anchor = true;
                 h.used.push(i);
                 h.used.push(k);
@@ -426,18 +438,12 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             let t = &line.text;
             let nat = crate::text::reads_as(t, NATIONAL_KEY);
             if nat || crate::text::reads_as(t, MOTTO_TEXT) {
-                let n = national.get_or_insert(NationalHeading {
-                    name: None,
-                    motto: None,
-                    party: false,
-                    span: line.span(),
-                });
+                let n = heading_at(&mut national, false, line.span());
                 if nat {
                     n.name.get_or_insert(t.clone());
                 } else {
                     n.motto.get_or_insert(t.clone());
                 }
-                n.span = n.span.join(line.span());
                 // the Tiêu ngữ comes under the Quốc hiệu: the row after it may be one too
                 seen_anchor = !nat;
                 h.used.push(i);
@@ -542,27 +548,15 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             match tok {
                 Tok::National(s) | Tok::Party(s) => {
                     let party = upper_key(&s).starts_with("ĐẢNG");
-                    let n = national.get_or_insert(NationalHeading {
-                        name: None,
-                        motto: None,
-                        party,
-                        span,
-                    });
-                    n.name.get_or_insert(s);
-                    n.span = n.span.join(span);
+                    heading_at(&mut national, party, span).name.get_or_insert(s);
                     seen_anchor = true;
                     vv_open = false;
                     after_vv = false;
                 }
                 Tok::Motto(s) => {
-                    let n = national.get_or_insert(NationalHeading {
-                        name: None,
-                        motto: None,
-                        party: false,
-                        span,
-                    });
-                    n.motto.get_or_insert(s);
-                    n.span = n.span.join(span);
+                    heading_at(&mut national, false, span)
+                        .motto
+                        .get_or_insert(s);
                     seen_anchor = true;
                     vv_open = false;
                     after_vv = false;

@@ -37,6 +37,13 @@ impl Line<'_> {
         self.text.is_empty() || self.artifact.is_some()
     }
 
+    /// 1-based character column, in its physical line, where this line's text begins (after
+    /// its leading white space).
+    pub fn text_col(&self) -> u32 {
+        let lead = self.raw.len() - self.raw.trim_start().len();
+        self.col + self.raw[..lead].chars().count() as u32
+    }
+
     pub fn span(&self) -> Span {
         Span {
             start: self.start,

@@ -139,13 +139,12 @@ pub(crate) fn parse_text(
         {
             for s in skipped {
                 let l = &lines[s];
-                let lead = l.raw.len() - l.raw.trim_start().len();
                 cx.diags.push(Diagnostic::at(
                     Severity::Info,
                     "unrecognised-header-text",
                     format!("header text that fits no component: \"{}\"", short(&l.text)),
                     l.no,
-                    l.col + l.raw[..lead].chars().count() as u32,
+                    l.text_col(),
                 ));
             }
             i = at;
@@ -444,8 +443,7 @@ pub(crate) fn parse_text(
             piece_covered(l)
         };
         if !placed && !l.text.is_empty() {
-            let lead = l.raw.len() - l.raw.trim_start().len();
-            let col = l.col + l.raw[..lead].chars().count() as u32;
+            let col = l.text_col();
             cx.diags.push(Diagnostic::at(
                 Severity::Warning,
                 "unplaced-line",
