@@ -29,56 +29,26 @@
 
 #![warn(missing_docs)]
 
-mod appendix;
 pub mod ast;
-mod body;
 mod decode;
 pub mod diagnostic;
-mod footer;
-mod glyphs;
-mod header;
-pub mod kind;
-mod layout;
-pub mod legacy;
-pub mod number;
-mod parser;
-pub mod place_date;
-mod preamble;
-mod reflow;
-pub mod repair;
-pub mod syllable;
-mod text;
+mod lines;
+mod options;
+mod parse;
+mod viet;
 
+pub use ast::kind;
 pub use ast::{Document, Parsed};
+pub use decode::legacy;
+pub use decode::repair;
 pub use decode::{DecodeError, Decoded, decode};
 pub use diagnostic::{Diagnostic, Severity};
 pub use kind::DocKind;
 pub use legacy::Legacy;
+pub use options::{Options, SCHEMA_VERSION};
+pub use parse::{number, place_date};
 pub use repair::{Repair, RepairKind, Repaired, repair};
-
-/// Version of the JSON contract this crate writes.
-pub const SCHEMA_VERSION: u32 = 1;
-
-/// How to parse. `Options::default()` is what the CLI uses.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub struct Options {
-    /// Join a line back to the paragraph it continues across a blank line, a page break or a
-    /// hard wrap (it starts in lower case, or the previous line did not end a sentence).
-    /// Default `true`.
-    pub join_continuations: bool,
-    /// How many lines from the top the header block may span. Default 80.
-    pub header_lines: usize,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            join_continuations: true,
-            header_lines: 80,
-        }
-    }
-}
+pub use viet::syllable;
 
 /// Parse the text of a document. Never fails on content: odd input gives a partial tree with
 /// diagnostics (`not-a-document`, `empty-input`, `unplaced-line`, …).
@@ -88,7 +58,7 @@ impl Default for Options {
 /// diagnostic.
 pub fn parse(text: &str, options: &Options) -> Parsed {
     let r = repair(text);
-    parser::parse_text(
+    parse::parse_text(
         &r.text,
         options,
         &encoding_name("str", r.mojibake),
@@ -103,7 +73,7 @@ pub fn parse(text: &str, options: &Options) -> Parsed {
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed, DecodeError> {
     let d = decode(bytes)?;
     let r = repair::repair_from(&d.text, d.legacy());
-    Ok(parser::parse_text(
+    Ok(parse::parse_text(
         &r.text,
         options,
         &encoding_name(d.encoding, r.mojibake),

@@ -5,112 +5,23 @@
 //!
 //! Every change is counted by kind with the first line it touched, so a user can see what was
 //! done; nothing changes unless it scores better on Vietnamese syllables (see
-//! [`crate::syllable`]), so correct Unicode and other languages are left as they are.
+//! [`crate::viet::syllable`]), so correct Unicode and other languages are left as they are.
 
 use std::borrow::Cow;
 
-use serde::Serialize;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::legacy::{Legacy, cp1252_bytes};
-use crate::syllable::{is_syllable, score};
+use crate::decode::legacy::{Legacy, cp1252_bytes};
+use crate::viet::syllable::{is_syllable, score};
 
-/// Kinds of [`Repair`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RepairKind {
-    /// TCVN3 (ABC) bytes that had been read as Windows-1252 (`Uû ban nh©n d©n`).
-    MojibakeTcvn3,
-    /// VNI-Windows bytes that had been read as Windows-1252 (`chaøo caùc baïn`).
-    MojibakeVni,
-    /// VISCII bytes that had been read as Windows-1252.
-    MojibakeViscii,
-    /// Capitals restored in words typed in TCVN3 capitals (`QUYếT` → `QUYẾT`).
-    UpperCase,
-    /// CRLF or lone CR line ends made LF.
-    LineEndings,
-    /// Decomposed (NFD) letters composed (NFC).
-    Nfc,
-    /// A combining mark or a syllable split off by a space joined back (`ĐIỀ U` → `ĐIỀU`).
-    SplitDiacritics,
-    /// `Ð` (U+00D0, Icelandic eth) in a Vietnamese word made `Đ` (U+0110).
-    EthAsDStroke,
-    /// No-break and other fixed-width spaces made plain spaces.
-    NoBreakSpaces,
-    /// Zero-width characters, byte-order marks inside the text and soft hyphens removed.
-    InvisibleCharacters,
-    /// Cyrillic letters that look Latin (OCR: `ВСТ-VKSNDTC`) inside Latin words made Latin.
-    Homoglyphs,
-    /// Words of a PDF text layer written as glyph numbers read back as letters
-    /// (`6Ӣ CÔNG THѬѪNG` → `SỞ CÔNG THƯƠNG`).
-    GlyphNumbers,
-}
+pub use crate::ast::repair::{Repair, RepairKind};
 
-impl RepairKind {
-    /// The diagnostic code that reports this repair (`repaired-mojibake-tcvn3`, …).
-    pub fn code(self) -> &'static str {
-        match self {
-            RepairKind::MojibakeTcvn3 => "repaired-mojibake-tcvn3",
-            RepairKind::MojibakeVni => "repaired-mojibake-vni",
-            RepairKind::MojibakeViscii => "repaired-mojibake-viscii",
-            RepairKind::UpperCase => "repaired-upper-case",
-            RepairKind::LineEndings => "repaired-line-endings",
-            RepairKind::Nfc => "repaired-nfc",
-            RepairKind::SplitDiacritics => "repaired-split-diacritics",
-            RepairKind::EthAsDStroke => "repaired-eth-as-d-stroke",
-            RepairKind::NoBreakSpaces => "repaired-no-break-spaces",
-            RepairKind::InvisibleCharacters => "repaired-invisible-characters",
-            RepairKind::Homoglyphs => "repaired-homoglyphs",
-            RepairKind::GlyphNumbers => "repaired-glyph-numbers",
-        }
-    }
-
-    fn what(self) -> &'static str {
-        match self {
-            RepairKind::MojibakeTcvn3 => "lines of TCVN3 (ABC) text read as Windows-1252 decoded",
-            RepairKind::MojibakeVni => "lines of VNI-Windows text read as Windows-1252 decoded",
-            RepairKind::MojibakeViscii => "lines of VISCII text read as Windows-1252 decoded",
-            RepairKind::UpperCase => "words typed in TCVN3 capitals given back their capitals",
-            RepairKind::LineEndings => "CRLF or CR line ends made LF",
-            RepairKind::Nfc => "lines with decomposed letters normalised to NFC",
-            RepairKind::SplitDiacritics => "marks or syllables split by a space joined back",
-            RepairKind::EthAsDStroke => "Ð (eth) made Đ",
-            RepairKind::NoBreakSpaces => "no-break spaces made plain spaces",
-            RepairKind::InvisibleCharacters => "zero-width characters or soft hyphens removed",
-            RepairKind::Homoglyphs => "Cyrillic look-alike letters in Latin words made Latin",
-            RepairKind::GlyphNumbers => "words written as font glyph numbers read as letters",
-        }
-    }
-
-    fn legacy(enc: Legacy) -> RepairKind {
-        match enc {
-            Legacy::Tcvn3 => RepairKind::MojibakeTcvn3,
-            Legacy::Vni => RepairKind::MojibakeVni,
-            Legacy::Viscii => RepairKind::MojibakeViscii,
-        }
-    }
-}
-
-/// One kind of repair: how many times it was made and the first line it touched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Repair {
-    /// What was repaired.
-    pub kind: RepairKind,
-    /// How many characters, words or lines (see the kind).
-    pub count: usize,
-    /// First line (1-based, in the repaired text) it touched.
-    pub first_line: u32,
-}
-
-impl Repair {
-    /// A sentence for people.
-    pub fn message(&self) -> String {
-        format!(
-            "{}: {} (first at line {})",
-            self.kind.what(),
-            self.count,
-            self.first_line
-        )
+/// The repair that reports text decoded from `enc`.
+fn legacy_kind(enc: Legacy) -> RepairKind {
+    match enc {
+        Legacy::Tcvn3 => RepairKind::MojibakeTcvn3,
+        Legacy::Vni => RepairKind::MojibakeVni,
+        Legacy::Viscii => RepairKind::MojibakeViscii,
     }
 }
 
@@ -124,7 +35,7 @@ impl Repair {
 /// ```
 pub fn match_key(s: &str) -> String {
     let nfc: String = s.nfc().collect();
-    crate::text::upper_key(&nfc).to_lowercase()
+    crate::viet::upper_key(&nfc).to_lowercase()
 }
 
 /// Text after [`repair`], with what was done to it.
@@ -231,14 +142,14 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
 fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
     // the glyph numbers of the toned letters are in the Cyrillic block (lead bytes D1–D3)
     if memchr::memchr3(0xD1, 0xD2, 0xD3, text.as_bytes()).is_none()
-        || !crate::glyphs::looks_like_glyph_numbers(text)
+        || !crate::decode::glyphs::looks_like_glyph_numbers(text)
     {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let (mut n, mut first) = (0usize, 0u32);
     for (k, line) in text.split_inclusive('\n').enumerate() {
-        let (l, c) = crate::glyphs::read_line(line);
+        let (l, c) = crate::decode::glyphs::read_line(line);
         if c > 0 && n == 0 {
             first = k as u32 + 1;
         }
@@ -502,7 +413,7 @@ fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Legacy)> {
     if changed == 0 {
         return None;
     }
-    tally.add(RepairKind::legacy(enc), changed, first);
+    tally.add(legacy_kind(enc), changed, first);
     tally.add(RepairKind::UpperCase, upper, first_upper);
     Some((out, enc))
 }

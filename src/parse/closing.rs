@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::ast::{Archive, Authority, Mode, Signature, Span, Text};
-use crate::layout::{Line, cells};
-use crate::text::{fold_ws, is_person_name, is_upper};
+use crate::lines::{Line, cells};
+use crate::viet::{fold_ws, is_person_name, is_upper};
 
 static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan")
@@ -40,7 +40,7 @@ static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cells of a closing-block line: the line's cells, each split again at wide gaps, since the
 /// Nơi nhận and signature columns often stand side by side with runs of spaces between.
-pub(crate) fn footer_cells(line: &Line<'_>) -> Vec<crate::layout::Cell> {
+pub(crate) fn footer_cells(line: &Line<'_>) -> Vec<crate::lines::Cell> {
     let mut out = Vec::new();
     for c in cells(line) {
         let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
@@ -50,10 +50,10 @@ pub(crate) fn footer_cells(line: &Line<'_>) -> Vec<crate::layout::Cell> {
         }
         let base = c.span.start;
         let mut last = 0;
-        let push = |a: usize, b: usize, out: &mut Vec<crate::layout::Cell>| {
-            let t = crate::text::clean(&raw[a..b]);
+        let push = |a: usize, b: usize, out: &mut Vec<crate::lines::Cell>| {
+            let t = crate::viet::clean(&raw[a..b]);
             if !t.is_empty() {
-                out.push(crate::layout::Cell {
+                out.push(crate::lines::Cell {
                     text: t,
                     span: Span {
                         start: base + a,
@@ -163,7 +163,7 @@ pub(crate) fn is_position_phrase(t: &str) -> bool {
     {
         return false;
     }
-    let key = crate::text::upper_key(t);
+    let key = crate::viet::upper_key(t);
     POSITION_HEADS.iter().any(|h| {
         key.strip_prefix(h)
             .is_some_and(|r| r.is_empty() || r.starts_with(' '))
@@ -427,7 +427,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
         let cc_wrap = in_cc
             && entry_open
             && f.archive.is_none()
-            && crate::text::starts_lower(&line.text)
+            && crate::viet::starts_lower(&line.text)
             && cells_here.len() <= 1;
         if have_name
             && !cc_wrap
@@ -591,7 +591,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
 fn another_signer_follows(lines: &[Line<'_>], i: usize) -> bool {
     let t = &lines[i].text;
     // a tên loại (`KẾ HOẠCH` of an attached plan) is never a signer's position
-    if !is_signature_like(t) || crate::kind::DocKind::from_line(t).is_some() {
+    if !is_signature_like(t) || crate::ast::kind::DocKind::from_line(t).is_some() {
         return false;
     }
     lines[i + 1..]
@@ -775,7 +775,7 @@ fn assemble(items: Vec<SigItem>) -> Option<Signature> {
 mod tests {
     use super::*;
     use crate::ast::Mode;
-    use crate::layout::split_lines;
+    use crate::lines::split_lines;
 
     fn foot(s: &str) -> Footer {
         let ls = split_lines(s);

@@ -1,19 +1,26 @@
 //! The pipeline: normalise → lines → header → tên loại and trích yếu → Kính gửi → preamble →
 //! body → closing block → appendices, then the diagnostics and the line account.
 
+pub(crate) mod body;
+pub(crate) mod closing;
+pub(crate) mod header;
+pub mod number;
+pub mod place_date;
+pub(crate) mod preamble;
+pub(crate) mod tail;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::ast::kind::DocKind;
 use crate::ast::{Artifact, Document, Parsed, Span, Text};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::footer;
-use crate::header;
-use crate::kind::DocKind;
-use crate::layout::{Line, cells, split_lines};
-use crate::preamble;
-use crate::text::{ends_sentence, fold_ws, is_upper, starts_lower, upper_key};
-use crate::{Options, appendix, body};
+use crate::lines::{Line, cells, split_lines};
+use crate::options::Options;
+use crate::parse::closing as footer;
+use crate::viet::{ends_sentence, fold_ws, is_upper, starts_lower, upper_key};
+use tail as appendix;
 
 static KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\s*[:.]?\s*").expect("kinh gui"));
@@ -70,11 +77,11 @@ pub(crate) fn parse_text(
     text: &str,
     opts: &Options,
     encoding: &str,
-    repairs: Vec<crate::Repair>,
+    repairs: Vec<crate::ast::repair::Repair>,
 ) -> Parsed {
     let lines = split_lines(text);
     let mut doc = Document {
-        schema_version: crate::SCHEMA_VERSION,
+        schema_version: crate::options::SCHEMA_VERSION,
         encoding: encoding.to_string(),
         ..Document::default()
     };
@@ -119,7 +126,7 @@ pub(crate) fn parse_text(
             && lines[k].text.chars().count() <= 120
     };
     let type_line = |k: usize| {
-        (is_upper(&lines[k].text) || crate::text::is_unmarked(&lines[k].text))
+        (is_upper(&lines[k].text) || crate::viet::is_unmarked(&lines[k].text))
             && cells(&lines[k]).len() <= 1
             && DocKind::from_line(&lines[k].text).is_some()
     };
@@ -239,7 +246,7 @@ pub(crate) fn parse_text(
     // phụ lục itself)
     let early_appendix = |f: usize| {
         (i..f).find(|&k| {
-            crate::appendix::is_appendix_heading(&lines[k].text)
+            crate::parse::tail::is_appendix_heading(&lines[k].text)
                 && lines[k].text.chars().count() <= 40
                 && (i..k)
                     .rev()
@@ -258,8 +265,8 @@ pub(crate) fn parse_text(
         None => {
             let a = (i..n)
                 .find(|&k| {
-                    crate::appendix::is_appendix_heading(&lines[k].text)
-                        || crate::appendix::is_copy_heading(&lines[k].text)
+                    crate::parse::tail::is_appendix_heading(&lines[k].text)
+                        || crate::parse::tail::is_copy_heading(&lines[k].text)
                 })
                 .unwrap_or(n);
             (a, a)
@@ -838,7 +845,7 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
                 break;
             }
             seen += 1;
-            if footer::opens_with_mode(&l.text) || crate::text::is_person_name(&l.text) {
+            if footer::opens_with_mode(&l.text) || crate::viet::is_person_name(&l.text) {
                 strong = Some(k);
             }
         }
@@ -878,7 +885,7 @@ fn locate_footer(lines: &[Line<'_>], from: usize) -> Option<usize> {
     let name = (tail_from..n).rev().find(|&k| {
         footer::footer_cells(&lines[k])
             .iter()
-            .any(|c| crate::text::is_person_name(footer::strip_note(&c.text).0))
+            .any(|c| crate::viet::is_person_name(footer::strip_note(&c.text).0))
     });
     let Some(name) = name else {
         // a position in capitals closing the text, unsigned (`ĐẠI DIỆN CÔNG TY` / `(Ký tên,

@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::ast::kind::DocKind;
 use crate::ast::{Issuer, Mark, MarkKind, NationalHeading, Number, PlaceDate, Span, Text};
-use crate::kind::DocKind;
-use crate::layout::{Line, cells};
-use crate::number;
-use crate::place_date;
-use crate::text::{fold_ws, is_upper, upper_key};
+use crate::lines::{Line, cells};
+use crate::parse::number;
+use crate::parse::place_date;
+use crate::viet::{fold_ws, is_upper, upper_key};
 
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -251,7 +251,7 @@ impl AnchorMemo {
 
 /// A line that opens the body: a marker, `Kính gửi`, or a sentence.
 fn is_body_like(text: &str) -> bool {
-    if KINH_GUI.is_match(text) || crate::body::starts_with_marker(text) {
+    if KINH_GUI.is_match(text) || crate::parse::body::starts_with_marker(text) {
         return true;
     }
     !is_upper(text) && text.chars().count() > 25
@@ -317,7 +317,7 @@ fn header_top(lines: &[Line<'_>], limit: usize, memo: &mut AnchorMemo) -> Option
             continue;
         }
         let t = &l.text;
-        let short = t.chars().count() <= 80 && !crate::text::ends_sentence(t);
+        let short = t.chars().count() <= 80 && !crate::viet::ends_sentence(t);
         if taken < 4 && short && (is_upper(t) || is_org_like(t)) {
             top = k;
             taken += 1;
@@ -436,8 +436,8 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         // a Quốc hiệu or Tiêu ngữ misread by OCR (`CQNG HOA XA HQI …`, `DQc l$p - Tg do - …`)
         if !seen_anchor && cs.len() <= 1 && first_anchor_at(&line.text).is_none() {
             let t = &line.text;
-            let nat = crate::text::reads_as(t, NATIONAL_KEY);
-            if nat || crate::text::reads_as(t, MOTTO_TEXT) {
+            let nat = crate::viet::reads_as(t, NATIONAL_KEY);
+            if nat || crate::viet::reads_as(t, MOTTO_TEXT) {
                 let n = heading_at(&mut national, false, line.span());
                 if nat {
                     n.name.get_or_insert(t.clone());
@@ -470,7 +470,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             continue;
         }
         // căn cứ lines open the preamble; their dates are not the document's
-        if crate::preamble::is_basis(&line.text) {
+        if crate::parse::preamble::is_basis(&line.text) {
             break;
         }
         // (also `Kính` / `gửi:` cut over two lines)
@@ -496,7 +496,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
             let place_head = {
                 let words: Vec<&str> = last.text.split_whitespace().collect();
                 (1..=2).contains(&words.len())
-                    && words.iter().all(|w| crate::text::is_capitalised(w))
+                    && words.iter().all(|w| crate::viet::is_capitalised(w))
                     && first_anchor_at(&lines[k].text).is_some_and(|a| a > 0)
             };
             if place_head || first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
@@ -513,7 +513,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
         let has_anchor = toks.iter().any(|(t, _)| t.is_anchor());
         if !has_anchor {
             let caps = is_upper(&line.text);
-            if vv_open && !caps && (!vv_gap || crate::text::starts_lower(&line.text)) {
+            if vv_open && !caps && (!vv_gap || crate::viet::starts_lower(&line.text)) {
                 // a wrapped V/v line
             } else if !caps
                 && is_org_like(&line.text)
@@ -646,7 +646,7 @@ pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
                     } else if vv_span.is_none()
                         && !has_anchor
                         && number_row.is_some_and(|r| i == r + 1)
-                        && (crate::text::starts_lower(&s) || s.starts_with("Về "))
+                        && (crate::viet::starts_lower(&s) || s.starts_with("Về "))
                     {
                         // the trích yếu of a công văn printed under the number without `V/v`
                         // (party công văn: `Số 416-CV/ĐU` / `về thu, nộp đảng phí …`)
@@ -795,7 +795,7 @@ fn starts_with_words(s: &str, head: &str) -> bool {
             .is_some_and(|r| r.is_empty() || r.starts_with(' '))
     };
     // a header typed without diacritics (`SO XAY DUNG`) matches the heads without theirs
-    at(head) || (crate::text::is_unmarked(s) && !head.is_ascii() && at(&crate::text::bare(head)))
+    at(head) || (crate::viet::is_unmarked(s) && !head.is_ascii() && at(&crate::viet::bare(head)))
 }
 
 fn unit_head_at(words: &[&str], k: usize) -> bool {
@@ -933,7 +933,7 @@ pub(crate) fn issuer_from(org: &[Text]) -> Option<Issuer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::split_lines;
+    use crate::lines::split_lines;
 
     fn head(s: &str) -> Header {
         let ls = split_lines(s);

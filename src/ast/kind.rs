@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::text::{slug, upper_key};
+use crate::viet::{slug, upper_key};
 
 macro_rules! kinds {
     ($( $(#[$doc:meta])* $var:ident = $slug:literal, $name:literal, $code:expr; )*) => {
@@ -34,7 +34,7 @@ static TYPE_CODE_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 static BARE_NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     TABLE
         .iter()
-        .map(|(_, _, name, _)| crate::text::bare(name))
+        .map(|(_, _, name, _)| crate::viet::bare(name))
         .collect()
 });
 
@@ -178,11 +178,11 @@ impl DocKind {
             all > 0 && up * 4 >= all * 3
         };
         let is_caps =
-            crate::text::is_upper(line) || crate::text::is_unmarked(line) && mostly_caps();
+            crate::viet::is_upper(line) || crate::viet::is_unmarked(line) && mostly_caps();
         // longest names first so that THÔNG TƯ LIÊN TỊCH wins over THÔNG TƯ
         let mut best: Option<(&DocKind, usize)> = None;
         // a tên loại typed without diacritics (`QUYET DINH`, `BIEN BAN`)
-        let unmarked = crate::text::is_unmarked(key);
+        let unmarked = crate::viet::is_unmarked(key);
         for (i, (k, _, name, _)) in TABLE.iter().enumerate().filter(|_| !long) {
             let name: &str = if unmarked { &BARE_NAMES[i] } else { name };
             if let Some(rest) = key.strip_prefix(name) {
@@ -205,7 +205,7 @@ impl DocKind {
     /// the type read without marks, taken only when the number on the line carries the same
     /// type code (`KL`).
     fn scrambled(key: &str) -> Option<DocKind> {
-        let bare = crate::text::bare(key);
+        let bare = crate::viet::bare(key);
         let (i, _) = BARE_NAMES
             .iter()
             .enumerate()

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::is_capitalised;
+use crate::viet::is_capitalised;
 
 /// Lines shorter than this are never cut.
 const MIN_LEN: usize = 400;
@@ -259,7 +259,7 @@ fn glued_capitals(raw: &str, out: &mut Vec<usize>) {
         let Some(s) = start.take() else { continue };
         let w = &raw[s..i];
         // two syllables are never longer than this (and a long run of letters is no word)
-        if w.len() < 4 || w.len() > 48 || crate::syllable::is_syllable(w) {
+        if w.len() < 4 || w.len() > 48 || crate::viet::syllable::is_syllable(w) {
             continue;
         }
         let upper = w.chars().all(|c| !c.is_lowercase());
@@ -275,8 +275,8 @@ fn glued_capitals(raw: &str, out: &mut Vec<usize>) {
             };
             if b_ok
                 && a.chars().all(|c| !c.is_lowercase())
-                && crate::syllable::is_syllable(a)
-                && crate::syllable::is_syllable(b)
+                && crate::viet::syllable::is_syllable(a)
+                && crate::viet::syllable::is_syllable(b)
             {
                 out.push(s + k);
                 break;

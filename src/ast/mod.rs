@@ -4,10 +4,13 @@
 //! paths pinned by the JSON contract (`schema_version` 1, see the README) are marked *pinned* in
 //! the field docs; everything else may grow but keeps its meaning.
 
+pub mod kind;
+pub mod repair;
+
 use serde::Serialize;
 
+use crate::ast::kind::DocKind;
 use crate::diagnostic::Diagnostic;
-use crate::kind::DocKind;
 
 /// Where a node stands in the (decoded, NFC) text: a byte range and a 1-based line range.
 ///
@@ -113,7 +116,7 @@ pub struct Document {
     /// added when the text held that encoding's mojibake (`utf-8+tcvn3`).
     pub encoding: String,
     /// The repairs made to the text before parsing, one per kind.
-    pub repairs: Vec<crate::repair::Repair>,
+    pub repairs: Vec<repair::Repair>,
     /// *Pinned.* Everything odd that was noticed, with line and column.
     pub diagnostics: Vec<Diagnostic>,
 }

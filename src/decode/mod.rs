@@ -1,11 +1,17 @@
-//! Decoding bytes into text: UTF-8 (with or without BOM) and UTF-16 with a BOM.
+//! Decoding bytes into text: UTF-8 (with or without BOM) and UTF-16 with a BOM, or a legacy
+//! 8-bit Vietnamese encoding found by content ([`legacy`]); then the ordered repairs on the
+//! text ([`repair`], with the glyph-number reader of [`glyphs`]).
+
+pub(crate) mod glyphs;
+pub mod legacy;
+pub mod repair;
 
 use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::legacy::Legacy;
-use crate::syllable::score;
+use crate::decode::legacy::Legacy;
+use crate::viet::syllable::score;
 
 /// Why bytes could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

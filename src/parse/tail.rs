@@ -7,13 +7,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::ast::kind::DocKind;
 use crate::ast::{Appendix, Copy, CopyKind, Recipients, Span};
-use crate::body;
-use crate::footer;
-use crate::header;
-use crate::kind::DocKind;
-use crate::layout::{Line, cells};
-use crate::text::{fold_ws, is_upper};
+use crate::lines::{Line, cells};
+use crate::parse::body;
+use crate::parse::closing as footer;
+use crate::parse::header;
+use crate::viet::{fold_ws, is_upper};
 
 static APPENDIX_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:số\s*)?[IVXLC\d]+[a-z]?)?\s*[:.]?$")
@@ -38,7 +38,7 @@ pub(crate) fn is_copy_heading(text: &str) -> bool {
 /// capital line that opens a block of capitals with the Quốc hiệu among its next lines.
 fn repeated_header_at(lines: &[Line<'_>], k: usize) -> bool {
     let national = |l: &Line<'_>| {
-        let t = crate::text::upper_key(&l.text);
+        let t = crate::viet::upper_key(&l.text);
         t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
     };
     if !is_upper(&lines[k].text) || lines[k].is_void() {
@@ -211,7 +211,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::split_lines;
+    use crate::lines::split_lines;
 
     #[test]
     fn headings() {

@@ -17,7 +17,7 @@
 //! Text where these glyph numbers are not the majority of its non-Latin letters (Russian, for
 //! one) is never touched.
 
-use crate::syllable::is_syllable;
+use crate::viet::syllable::is_syllable;
 
 /// (glyph number, letter) for the Vietnamese letters from glyph 100 on, sorted by number.
 pub(crate) const GLYPHS: &[(u32, char)] = &[

@@ -1,12 +1,14 @@
 //! Lines as extraction leaves them: splitting, cleaning, artefacts (rules, page numbers,
 //! markdown and signing-software lines) and table cells (tabs, `|`, rules inside a row).
 
+pub(crate) mod reflow;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::ast::{ArtifactKind, Span};
-use crate::text::{clean, is_space};
+use crate::viet::{clean, is_space};
 
 /// One physical line of the (normalised) text.
 #[derive(Debug, Clone)]
@@ -106,7 +108,7 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
 
 /// Push one physical line, or the pieces of a flattened document line (see [`crate::reflow`]).
 fn push_line<'a>(lines: &mut Vec<Line<'a>>, no: u32, start: usize, raw: &'a str, page_break: bool) {
-    let cuts = crate::reflow::cuts(raw);
+    let cuts = crate::lines::reflow::cuts(raw);
     if cuts.is_empty() {
         lines.push(make_line(no, start, raw, page_break));
         return;

@@ -151,12 +151,12 @@ pub fn place_before(text: &str) -> Option<(usize, String)> {
                 .iter()
                 .all(|(_, w)| w.chars().all(char::is_alphabetic));
         if short {
-            return Some((base, crate::text::fold_ws(tail)));
+            return Some((base, crate::viet::fold_ws(tail)));
         }
         return None;
     }
     let at = base + words[first].0;
-    Some((at, crate::text::fold_ws(&t[at..])))
+    Some((at, crate::viet::fold_ws(&t[at..])))
 }
 
 #[cfg(test)]

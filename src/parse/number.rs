@@ -10,7 +10,7 @@ use nom::combinator::{opt, recognize};
 use nom::sequence::{pair, terminated, tuple};
 use regex::Regex;
 
-use crate::kind::DocKind;
+use crate::ast::kind::DocKind;
 
 /// The parts of a số, ký hiệu, before spans are attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +163,7 @@ fn symbol(i: &str) -> IResult<&str, &str> {
 }
 
 fn trim_symbol(s: &str) -> String {
-    crate::text::fold_ws(s.trim_end_matches(['.', '\\', ':']))
+    crate::viet::fold_ws(s.trim_end_matches(['.', '\\', ':']))
 }
 
 #[cfg(test)]

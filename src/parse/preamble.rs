@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::ast::{Preamble, Text};
-use crate::layout::Line;
-use crate::text::{ends_sentence, is_upper, starts_lower, upper_key};
+use crate::lines::Line;
+use crate::viet::{ends_sentence, is_upper, starts_lower, upper_key};
 
 static BASIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–]?\s*(?i:căn\s*cứ)\b").expect("basis"));
@@ -79,7 +79,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             || (last_kind != 0
                 && t.ends_with(':')
                 && t.chars().count() < 300
-                && !crate::body::starts_with_marker(t))
+                && !crate::parse::body::starts_with_marker(t))
         {
             p.enacting = Some(Text {
                 text: t.to_string(),
@@ -89,7 +89,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             break;
         } else if last_kind != 0
             && (starts_lower(t) || !prev_ended(&p, last_kind))
-            && !crate::body::starts_with_marker(t)
+            && !crate::parse::body::starts_with_marker(t)
         {
             // a căn cứ wrapped over lines
             let target = if last_kind == 1 {
@@ -144,7 +144,7 @@ fn prev_ended(p: &Preamble, kind: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::split_lines;
+    use crate::lines::split_lines;
 
     #[test]
     fn decision_preamble() {

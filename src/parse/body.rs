@@ -11,8 +11,8 @@ use nom::multi::many0;
 use nom::sequence::{pair, preceded, tuple};
 
 use crate::ast::{Block, BlockKind, Span};
-use crate::layout::Line;
-use crate::text::{ends_sentence, is_upper, starts_lower};
+use crate::lines::Line;
+use crate::viet::{ends_sentence, is_upper, starts_lower};
 
 /// A marker at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -662,7 +662,7 @@ pub(crate) fn parse_with_issues(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::split_lines;
+    use crate::lines::split_lines;
 
     fn outline(s: &str) -> Vec<(BlockKind, Option<String>, usize)> {
         let ls = split_lines(s);
