@@ -30,6 +30,8 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+mod check;
+mod cues;
 mod decode;
 pub mod diagnostic;
 mod lines;
@@ -39,6 +41,7 @@ mod viet;
 
 pub use ast::kind;
 pub use ast::{Document, Parsed};
+pub use cues::{number, place_date};
 pub use decode::legacy;
 pub use decode::repair;
 pub use decode::{DecodeError, Decoded, decode};
@@ -46,7 +49,6 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use kind::DocKind;
 pub use legacy::Legacy;
 pub use options::{Options, SCHEMA_VERSION};
-pub use parse::{number, place_date};
 pub use repair::{Repair, RepairKind, Repaired, repair};
 pub use viet::syllable;
 

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::diagnostic::Code;
+
 /// Kinds of [`Repair`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -36,20 +38,20 @@ pub enum RepairKind {
 
 impl RepairKind {
     /// The diagnostic code that reports this repair (`repaired-mojibake-tcvn3`, …).
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> Code {
         match self {
-            RepairKind::MojibakeTcvn3 => "repaired-mojibake-tcvn3",
-            RepairKind::MojibakeVni => "repaired-mojibake-vni",
-            RepairKind::MojibakeViscii => "repaired-mojibake-viscii",
-            RepairKind::UpperCase => "repaired-upper-case",
-            RepairKind::LineEndings => "repaired-line-endings",
-            RepairKind::Nfc => "repaired-nfc",
-            RepairKind::SplitDiacritics => "repaired-split-diacritics",
-            RepairKind::EthAsDStroke => "repaired-eth-as-d-stroke",
-            RepairKind::NoBreakSpaces => "repaired-no-break-spaces",
-            RepairKind::InvisibleCharacters => "repaired-invisible-characters",
-            RepairKind::Homoglyphs => "repaired-homoglyphs",
-            RepairKind::GlyphNumbers => "repaired-glyph-numbers",
+            RepairKind::MojibakeTcvn3 => Code::RepairedMojibakeTcvn3,
+            RepairKind::MojibakeVni => Code::RepairedMojibakeVni,
+            RepairKind::MojibakeViscii => Code::RepairedMojibakeViscii,
+            RepairKind::UpperCase => Code::RepairedUpperCase,
+            RepairKind::LineEndings => Code::RepairedLineEndings,
+            RepairKind::Nfc => Code::RepairedNfc,
+            RepairKind::SplitDiacritics => Code::RepairedSplitDiacritics,
+            RepairKind::EthAsDStroke => Code::RepairedEthAsDStroke,
+            RepairKind::NoBreakSpaces => Code::RepairedNoBreakSpaces,
+            RepairKind::InvisibleCharacters => Code::RepairedInvisibleCharacters,
+            RepairKind::Homoglyphs => Code::RepairedHomoglyphs,
+            RepairKind::GlyphNumbers => Code::RepairedGlyphNumbers,
         }
     }
 

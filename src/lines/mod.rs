@@ -227,6 +227,81 @@ pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
     merged
 }
 
+/// Cells of a closing-block line: the line's cells, each split again at wide gaps (four or more
+/// spaces), since the Nơi nhận and signature columns often stand side by side with runs of
+/// spaces between.
+pub(crate) fn cells_at_gaps(line: &Line<'_>) -> Vec<Cell> {
+    let mut out = Vec::new();
+    for c in cells(line) {
+        let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
+        if !WIDE_GAP.is_match(raw.trim()) {
+            out.push(c);
+            continue;
+        }
+        let base = c.span.start;
+        let mut last = 0;
+        let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
+            let t = clean(&raw[a..b]);
+            if !t.is_empty() {
+                out.push(Cell {
+                    text: t,
+                    span: Span {
+                        start: base + a,
+                        end: base + b,
+                        ..c.span
+                    },
+                });
+            }
+        };
+        for m in WIDE_GAP.find_iter(raw) {
+            push(last, m.start(), &mut out);
+            last = m.end();
+        }
+        push(last, raw.len(), &mut out);
+    }
+    out
+}
+
+static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{4,}").expect("gap"));
+
+/// A line's cells joined by one space (`| Kính gửi: | - Bộ Tài chính; |` → `Kính gửi: - Bộ …`).
+pub(crate) fn flat(line: &Line<'_>) -> String {
+    let cs = cells(line);
+    if cs.is_empty() {
+        return line.text.clone();
+    }
+    cs.iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Walks the lines of a document: the next or previous line that carries text.
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor<'l, 'a> {
+    /// Every line of the document.
+    pub lines: &'l [Line<'a>],
+}
+
+impl<'l, 'a> Cursor<'l, 'a> {
+    pub(crate) fn new(lines: &'l [Line<'a>]) -> Self {
+        Cursor { lines }
+    }
+
+    /// The first line at or after `from`, before `end`, that carries text.
+    pub(crate) fn next_text(&self, from: usize, end: usize) -> Option<usize> {
+        let end = end.min(self.lines.len());
+        (from..end).find(|&k| !self.lines[k].is_void())
+    }
+
+    /// The last line before `before`, at or after `floor`, that carries text.
+    pub(crate) fn prev_text(&self, floor: usize, before: usize) -> Option<usize> {
+        (floor..before.min(self.lines.len()))
+            .rev()
+            .find(|&k| !self.lines[k].is_void())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

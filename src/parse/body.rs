@@ -2,217 +2,11 @@
 //! Roman-numeral sections, numbered items (`1.`, `1.1.`), điểm `a)`, bullets and paragraphs,
 //! with paragraphs split by a blank line or a page break joined back.
 
-use nom::IResult;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char, one_of, space0, space1};
-use nom::combinator::{eof, opt, recognize};
-use nom::multi::many0;
-use nom::sequence::{pair, preceded, tuple};
-
 use crate::ast::{Block, BlockKind, Span};
+use crate::cues::marker::{POINT_LETTERS, is_valid_roman, marker, roman_value};
+use crate::diagnostic::{Code, Severity, Sink};
 use crate::lines::Line;
 use crate::viet::{ends_sentence, is_upper, starts_lower};
-
-/// A marker at the start of a line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Marker {
-    pub kind: BlockKind,
-    /// Nesting rank: lower ranks hold higher ones.
-    pub rank: u8,
-    pub label: String,
-    /// The marker as printed.
-    pub printed: String,
-    /// Byte length of the marker and the space after it.
-    pub len: usize,
-}
-
-/// The 23 điểm letters in Vietnamese order.
-const POINT_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
-
-fn roman(i: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))(i)
-}
-
-fn is_valid_roman(s: &str) -> bool {
-    (1..=60).contains(&roman_value(s)) && s.len() <= 7 && !s.contains("IIII") && !s.contains("VV")
-}
-
-fn digits(i: &str) -> IResult<&str, &str> {
-    take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i)
-}
-
-/// `Điều 5.`, `Điều 10a:`
-fn article(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (_, _, n, l, _)) = tuple((
-        tag("Điều"),
-        space1,
-        digits,
-        opt(one_of("abcdđ")),
-        alt((tag("."), tag(":"))),
-    ))(i)?;
-    let label = match l {
-        Some(c) => format!("{n}{c}"),
-        None => n.to_string(),
-    };
-    Ok((r, (label, &i[..i.len() - r.len()])))
-}
-
-/// `Phần I`, `PHẦN THỨ NHẤT`, `Chương II`, `Mục 1`, `Tiểu mục 2` (keyword + numeral).
-fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String, &'a str)> {
-    let (r, (_, _, n)) = tuple((
-        tag_no_case(kw),
-        space1,
-        alt((
-            roman,
-            digits,
-            recognize(pair(
-                tag_no_case("thứ "),
-                take_while1(|c: char| c.is_alphabetic()),
-            )),
-        )),
-    ))(i)?;
-    let (r2, (punct, _)) = tuple((opt(one_of(".:-")), space0))(r)?;
-    // `Phần I của Bộ luật …` is a reference wrapped onto a new line, not a heading
-    if punct.is_none() && !r2.is_empty() && !is_upper(r2) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    let r = r2;
-    Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
-}
-
-/// `I.`, `II-`, `IV/`, `III)` followed by text, or alone (its heading on the next line).
-fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (n, _, _)) = tuple((roman, one_of(".-/)"), alt((space1, eof))))(i)?;
-    Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
-}
-
-/// `1.`, `2-`, `3)`, `1.1.`, `1.2.3` followed by text.
-fn numbered(i: &str) -> IResult<&str, (String, &str)> {
-    // an inserted khoản `5a.` carries a letter before its dot
-    let (r0, first) = recognize(pair(digits, opt(one_of("abcdđe"))))(i)?;
-    if first.ends_with(|c: char| c.is_alphabetic()) && !r0.starts_with(['.', ')']) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    let (r, (rest, _, _)) = tuple((
-        many0(preceded(
-            char('.'),
-            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
-        )),
-        opt(one_of(".-)")),
-        space1,
-    ))(r0)?;
-    if rest.is_empty() && !i[first.len()..].starts_with(['.', '-', ')']) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    let mut label = first.to_string();
-    for p in &rest {
-        label.push('.');
-        label.push_str(p);
-    }
-    Ok((r, (label, &i[..i.len() - r.len()])))
-}
-
-/// `a)`, `đ)`, inserted `a1)`.
-fn point(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (l, d, _, _)) = tuple((
-        one_of(POINT_LETTERS),
-        opt(take_while_m_n(1, 2, |c: char| c.is_ascii_digit())),
-        char(')'),
-        space0,
-    ))(i)?;
-    let label = format!("{l}{}", d.unwrap_or(""));
-    Ok((r, (label, &i[..i.len() - r.len()])))
-}
-
-fn bullet(i: &str) -> IResult<&str, (char, &str)> {
-    let (r, (c, _)) = pair(one_of("-–—+•·*▪●○◦"), space0)(i)?;
-    Ok((r, (c, &i[..i.len() - r.len()])))
-}
-
-/// Recognise the marker that opens a body line, if any.
-pub(crate) fn marker(text: &str) -> Option<Marker> {
-    let mk = |kind, rank, label: String, printed: &str, rest: &str| {
-        if rest.trim().is_empty()
-            && !matches!(
-                kind,
-                BlockKind::Part
-                    | BlockKind::Chapter
-                    | BlockKind::Section
-                    | BlockKind::Subsection
-                    | BlockKind::Article
-            )
-        {
-            return None;
-        }
-        Some(Marker {
-            kind,
-            rank,
-            label,
-            printed: printed.trim().to_string(),
-            len: text.len() - rest.len(),
-        })
-    };
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Phần")
-        && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
-    {
-        return mk(BlockKind::Part, 0, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Chương")
-        && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
-    {
-        return mk(BlockKind::Chapter, 1, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục") {
-        return mk(BlockKind::Subsection, 3, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Mục")
-        && (l.chars().all(|c| c.is_ascii_digit()) || is_valid_roman(&l))
-    {
-        return mk(BlockKind::Section, 2, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = article(text) {
-        return mk(BlockKind::Article, 4, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = roman_heading(text)
-        && is_valid_roman(&l)
-    {
-        return mk(BlockKind::Section, 5, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = numbered(text) {
-        let depth = l.matches('.').count().min(2) as u8;
-        return mk(BlockKind::Item, 6 + depth, l, p, rest);
-    }
-    if let Ok((rest, (l, p))) = point(text) {
-        return mk(BlockKind::Point, 9, l, p, rest);
-    }
-    if let Ok((rest, (c, p))) = bullet(text) {
-        if rest.is_empty() {
-            return None;
-        }
-        let rank = match c {
-            '-' | '–' | '—' => 10,
-            '+' => 11,
-            _ => 12,
-        };
-        return mk(BlockKind::Bullet, rank, c.to_string(), p, rest);
-    }
-    None
-}
-
-/// Whether a line opens with a structural marker (bullets excluded).
-pub(crate) fn starts_with_marker(text: &str) -> bool {
-    marker(text).is_some_and(|m| m.kind != BlockKind::Bullet)
-}
 
 /// A label's place in its sequence, and the insertion suffix (`10a` → (10, Some(1)); `a1` →
 /// (0, Some(1)); `II` → (2, None)). `None` for labels that are not numbered (`THỨ NHẤT`).
@@ -248,26 +42,6 @@ fn ordinal(kind: BlockKind, label: &str) -> Option<(u32, Option<u32>)> {
     }
 }
 
-fn roman_value(s: &str) -> u32 {
-    let val = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        'L' => 50,
-        _ => 100,
-    };
-    let cs: Vec<u32> = s.chars().map(val).collect();
-    let mut total = 0i64;
-    for (k, v) in cs.iter().enumerate() {
-        if cs.get(k + 1).is_some_and(|n| n > v) {
-            total -= *v as i64;
-        } else {
-            total += *v as i64;
-        }
-    }
-    total.max(0) as u32
-}
-
 fn kind_name(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Part => "Phần",
@@ -299,7 +73,7 @@ pub(crate) struct BodyBuilder {
     /// The last Điều label (articles are numbered through the whole document).
     last_article: Option<String>,
     /// Numbering that skips or restarts: (line, code, message).
-    pub(crate) issues: Vec<(u32, &'static str, String)>,
+    pub(crate) issues: Vec<(u32, Code, String)>,
 }
 
 impl BodyBuilder {
@@ -527,9 +301,9 @@ impl BodyBuilder {
         // an inserted unit (`Điều 10a`, `5a.`, `a1)`) follows its base or another insertion
         if c.1.is_some() && c.0 != p.0 {
             let code = if c.0 > p.0 {
-                "numbering-skip"
+                Code::NumberingSkip
             } else {
-                "numbering-restart"
+                Code::NumberingRestart
             };
             self.issues.push((
                 line,
@@ -539,13 +313,13 @@ impl BodyBuilder {
         } else if c.0 > p.0 + 1 && c.1.is_none() {
             self.issues.push((
                 line,
-                "numbering-skip",
+                Code::NumberingSkip,
                 format!("{name} {label} follows {name} {prev}: numbering skips"),
             ));
         } else if c <= p {
             self.issues.push((
                 line,
-                "numbering-restart",
+                Code::NumberingRestart,
                 format!("{name} {label} follows {name} {prev}: numbering goes back or repeats"),
             ));
         }
@@ -610,20 +384,12 @@ static QUOTE_AFTER_COLON: std::sync::LazyLock<regex::Regex> =
 /// Longest quotation kept as content before the parser gives up waiting for the closing mark.
 const MAX_QUOTE_LINES: usize = 80;
 
-/// Parse body lines into blocks. Lines are given as indices into `lines`.
+/// Parse body lines into blocks. Lines are given as indices into `lines`; numbering that
+/// skips or restarts is reported to `sink`.
 ///
 /// Text quoted inside a provision (`Khoản 1 Điều 12 Luật … quy định: “1. …”`) is content: its
 /// markers open no blocks.
-pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool) -> Vec<Block> {
-    parse_with_issues(lines, idx, join).0
-}
-
-/// [`parse`], with the numbering issues found: (line, code, message).
-pub(crate) fn parse_with_issues(
-    lines: &[Line<'_>],
-    idx: &[usize],
-    join: bool,
-) -> (Vec<Block>, Vec<(u32, &'static str, String)>) {
+pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool, sink: &mut Sink) -> Vec<Block> {
     let mut b = BodyBuilder::new();
     let mut depth = 0i32;
     let mut quoted_lines = 0usize;
@@ -655,8 +421,10 @@ pub(crate) fn parse_with_issues(
             quote_rank = b.open_rank();
         }
     }
-    let issues = std::mem::take(&mut b.issues);
-    (b.finish(), issues)
+    for (line, code, msg) in std::mem::take(&mut b.issues) {
+        sink.at(Severity::Warning, code, msg, line, 1);
+    }
+    b.finish()
 }
 
 #[cfg(test)]
@@ -667,7 +435,7 @@ mod tests {
     fn outline(s: &str) -> Vec<(BlockKind, Option<String>, usize)> {
         let ls = split_lines(s);
         let idx: Vec<usize> = (0..ls.len()).collect();
-        parse(&ls, &idx, true)
+        parse(&ls, &idx, true, &mut Sink::default())
             .into_iter()
             .map(|b| (b.kind, b.label, b.children.len()))
             .collect()
@@ -677,7 +445,7 @@ mod tests {
     fn a_bare_roman_marker_takes_its_heading_from_the_next_line() {
         let ls = split_lines("I.\nNHỮNG QUY ĐỊNH CHUNG\n1. Quy định:\nNội dung.\n");
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let b = parse(&ls, &idx, true);
+        let b = parse(&ls, &idx, true, &mut Sink::default());
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].kind, BlockKind::Section);
         assert_eq!(b[0].text, "NHỮNG QUY ĐỊNH CHUNG");
@@ -734,7 +502,7 @@ mod tests {
             "7. Tiếp tục hỗ trợ cho đối tượng\n\nngười có công và các đối tượng yếu thế.\n8. Tiếp\n",
         );
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let b = parse(&ls, &idx, true);
+        let b = parse(&ls, &idx, true, &mut Sink::default());
         assert_eq!(b.len(), 2);
         assert_eq!(
             b[0].text,
@@ -747,7 +515,7 @@ mod tests {
     fn headings_are_not_continued() {
         let ls = split_lines("I. Đánh giá chung\n\nTrong 8 tháng đầu năm.\n");
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let b = parse(&ls, &idx, true);
+        let b = parse(&ls, &idx, true, &mut Sink::default());
         assert_eq!(b[0].text, "Đánh giá chung");
         assert_eq!(b[0].children.len(), 1);
     }
@@ -758,7 +526,7 @@ mod tests {
             "Khoản 1 Điều 4 Luật quy định: “1. Nhà nước quản lý;\n2. Bảo đảm thực hiện.”\n1. Về nội dung\n",
         );
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let b = parse(&ls, &idx, true);
+        let b = parse(&ls, &idx, true, &mut Sink::default());
         let labels: Vec<_> = b.iter().filter_map(|x| x.label.clone()).collect();
         assert_eq!(labels, ["1"]);
     }
@@ -769,7 +537,12 @@ mod tests {
             "PHẦN THỨ NHẤT\nNHỮNG QUY ĐỊNH CHUNG\nChương I\nQUY ĐỊNH CHUNG\nMục 1\nPHẠM VI\nĐiều 1. Phạm vi\n1. Khoản một\na) Điểm a\na1) Điểm chèn\nb) Điểm b\n5a. Khoản chèn\nĐiều 10a. Điều chèn\n",
         );
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let (b, issues) = parse_with_issues(&ls, &idx, true);
+        let mut sink = Sink::default();
+        let b = parse(&ls, &idx, true, &mut sink);
+        let issues: Vec<_> = sink
+            .diagnostics()
+            .map(|d| (d.line.unwrap(), d.code))
+            .collect();
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].text, "NHỮNG QUY ĐỊNH CHUNG");
         let ch = &b[0].children[0];
@@ -811,8 +584,13 @@ mod tests {
     fn numbering_skips_and_restarts_are_reported() {
         let ls = split_lines("Điều 1. A\nĐiều 2. B\nĐiều 4. C\n1. x\n3. y\nĐiều 5. D\nĐiều 5. E\n");
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let (_, issues) = parse_with_issues(&ls, &idx, true);
-        let codes: Vec<_> = issues.iter().map(|i| (i.0, i.1)).collect();
+        let mut sink = Sink::default();
+        parse(&ls, &idx, true, &mut sink);
+        let issues: Vec<_> = sink
+            .diagnostics()
+            .map(|d| (d.line.unwrap(), d.code))
+            .collect();
+        let codes: Vec<_> = issues.iter().map(|i| (i.0, i.1.as_str())).collect();
         assert_eq!(
             codes,
             [
@@ -827,7 +605,7 @@ mod tests {
     fn clauses_inside_articles() {
         let ls = split_lines("Điều 1. Phạm vi\n1. Khoản một\na) Điểm a\nĐiều 2. Hiệu lực\n");
         let idx: Vec<usize> = (0..ls.len()).collect();
-        let b = parse(&ls, &idx, true);
+        let b = parse(&ls, &idx, true, &mut Sink::default());
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].children[0].kind, BlockKind::Clause);
         assert_eq!(b[0].children[0].children[0].kind, BlockKind::Point);

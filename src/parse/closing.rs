@@ -1,201 +1,28 @@
 //! The closing block: Nơi nhận (ô 9b) with its `Lưu` entry, and the signature (ô 7) — as
 //! separate columns, joined rows (`Nơi nhận: KT. CHỦ TỊCH` / `- Như Điều 3; PHÓ CHỦ TỊCH`)
-//! or tab-separated cells.
+//! or tab-separated cells. [`locate`] finds where it starts; [`parse`] reads it, with the
+//! entries read by [`crate::parse::recipients`] and the signature by
+//! [`crate::parse::signature`].
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::ast::{Archive, Authority, Mode, Signature, Span, Text};
-use crate::lines::{Line, cells};
+use crate::ast::kind::DocKind;
+use crate::ast::{Archive, Signature, Span};
+use crate::cues::closing::{
+    is_luu, is_position_phrase, is_signature_like, modes, noi_nhan, opens_with_mode, strip_note,
+};
+use crate::cues::marker::starts_with_marker;
+use crate::cues::tail::{is_appendix_heading, is_copy_heading, opens_attachment, opens_copy};
+use crate::diagnostic::{Code, Severity, Sink, quote};
+use crate::lines::{Cell, Cursor, Line, cells, cells_at_gaps};
+use crate::parse::recipients::{archive_entries, clean_entry, split_entries};
+use crate::parse::signature::{
+    SigItem, main_signature, peel_tail, push_modes, push_sig, signature_text, split_blocks,
+};
 use crate::viet::{fold_ws, is_person_name, is_upper};
-
-static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan")
-});
-static MODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|\s)(T/M|K/T|T/L|(?i:tm|kt|tl)[/.]|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{L})",
-    )
-    .expect("mode")
-});
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[(\[]\s*(?:đã\s*ký|ký|chữ\s*ký|đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu)[^)\]]*[)\]]\.?$|^(?i:đã\s*ký)\.?$")
-        .expect("note")
-});
-static LUU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:lưu)(?:\s*:\s*|\s+|$)").expect("luu"));
-static COPY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:SAO Y|SAO LỤC|TRÍCH SAO)\b").expect("copy"));
-static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu|DANH MỤC|DANH SÁCH|Mẫu số|MẪU SỐ)\b")
-        .expect("appendix")
-});
-
-static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{4,}").expect("gap"));
-static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*([(\[]\s*(?:đã\s*ký|ký[^)\]]*|đóng\s*dấu[^)\]]*)[)\]])\s*$")
-        .expect("trailing note")
-});
-
-/// Cells of a closing-block line: the line's cells, each split again at wide gaps, since the
-/// Nơi nhận and signature columns often stand side by side with runs of spaces between.
-pub(crate) fn footer_cells(line: &Line<'_>) -> Vec<crate::lines::Cell> {
-    let mut out = Vec::new();
-    for c in cells(line) {
-        let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
-        if !WIDE_GAP.is_match(raw.trim()) {
-            out.push(c);
-            continue;
-        }
-        let base = c.span.start;
-        let mut last = 0;
-        let push = |a: usize, b: usize, out: &mut Vec<crate::lines::Cell>| {
-            let t = crate::viet::clean(&raw[a..b]);
-            if !t.is_empty() {
-                out.push(crate::lines::Cell {
-                    text: t,
-                    span: Span {
-                        start: base + a,
-                        end: base + b,
-                        ..c.span
-                    },
-                });
-            }
-        };
-        for m in WIDE_GAP.find_iter(raw) {
-            push(last, m.start(), &mut out);
-            last = m.end();
-        }
-        push(last, raw.len(), &mut out);
-    }
-    out
-}
-
-/// Split a note printed after a name (`Nguyễn Văn A (Đã ký)`) from it.
-pub(crate) fn strip_note(t: &str) -> (&str, Option<&str>) {
-    match TRAILING_NOTE.captures(t) {
-        Some(c) => {
-            let m = c.get(0).expect("note");
-            (
-                t[..m.start()].trim_end(),
-                Some(c.get(1).expect("note text").as_str()),
-            )
-        }
-        None => (t, None),
-    }
-}
-
-/// Recognise a `Nơi nhận:` cell; returns what follows the label.
-pub(crate) fn noi_nhan(text: &str) -> Option<&str> {
-    NOI_NHAN.find(text).map(|m| &text[m.end()..])
-}
-
-fn parse_mode(s: &str) -> Mode {
-    match s.trim_end_matches(['.', '/']).to_uppercase().as_str() {
-        "TM" | "T/M" => Mode::TM,
-        "KT" | "K/T" => Mode::KT,
-        "TL" | "T/L" => Mode::TL,
-        "TUQ" => Mode::TUQ,
-        _ => Mode::Q,
-    }
-}
-
-/// Mode anchors in a piece: (start of the prefix, start of the title, mode).
-fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
-    let mut out = Vec::new();
-    for c in MODE.captures_iter(text) {
-        let p = c.get(1).expect("prefix");
-        let t = c.get(2).expect("title");
-        let bare = !p.as_str().ends_with('.') && !p.as_str().contains('/');
-        if bare && !text[..p.start()].trim().is_empty() {
-            continue; // `TM ỦY BAN` without a dot only opens a piece
-        }
-        // the title must be a word in capitals (`Q. Anh` is an initial); an old document
-        // typed in lower case may write `KT/ bộ trưởng …` (slash form: unambiguous)
-        let word: String = text[t.start()..]
-            .chars()
-            .take_while(|c| !c.is_whitespace() && *c != ',')
-            .collect();
-        // with a dot or a slash the prefix is unambiguous: `KT. Bộ trưởng Bộ Tài chính`
-        let marked = p.as_str().ends_with(['/', '.']);
-        let lower_ok = marked && is_position_phrase(&text[t.start()..]);
-        if word.chars().count() < 2 || !(is_upper(&word) || lower_ok) {
-            continue;
-        }
-        out.push((p.start(), t.start(), parse_mode(p.as_str())));
-    }
-    out
-}
-
-/// Heads of position titles, in capitals (`PHÓ CHỦ TỊCH`, `Thứ trưởng`, `bộ trưởng bộ tài chính`).
-const POSITION_HEADS: &[&str] = &[
-    "PHÓ",
-    "CHỦ TỊCH",
-    "GIÁM ĐỐC",
-    "THỨ TRƯỞNG",
-    "BỘ TRƯỞNG",
-    "TRƯỞNG",
-    "CHÁNH",
-    "THỦ TƯỚNG",
-    "BÍ THƯ",
-    "CỤC TRƯỞNG",
-    "VỤ TRƯỞNG",
-    "HIỆU TRƯỞNG",
-    "TỔNG",
-    "VIỆN TRƯỞNG",
-    "CHỦ NHIỆM",
-    "THƯ KÝ",
-    "CHỦ TỌA",
-    "CHỦ TRÌ",
-    "ỦY VIÊN",
-    "ĐẠI DIỆN",
-];
-
-/// A position title in any case, as old lower-case documents print it (`Thứ trưởng`).
-pub(crate) fn is_position_phrase(t: &str) -> bool {
-    let t = t.trim();
-    let words = t.split_whitespace().count();
-    if words == 0
-        || words > 8
-        || t.chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, ';' | ':'))
-    {
-        return false;
-    }
-    let key = crate::viet::upper_key(t);
-    POSITION_HEADS.iter().any(|h| {
-        key.strip_prefix(h)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-    })
-}
-
-/// Whether a line opens a signature stack (`KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`).
-pub(crate) fn opens_with_mode(text: &str) -> bool {
-    modes(text).first().is_some_and(|m| m.0 == 0)
-}
-
-/// Signature-like text: a mode line, capitals, a name, a note.
-pub(crate) fn is_signature_like(text: &str) -> bool {
-    let text = strip_note(text).0;
-    opens_with_mode(text)
-        || NOTE.is_match(text)
-        || is_person_name(text)
-        || (is_upper(text) && text.split_whitespace().count() <= 10)
-}
-
-#[derive(Debug)]
-enum SigItem {
-    Mode(Mode, String, Span),
-    Caps(String, Span),
-    Name(String, Span),
-    Note(String, Span),
-    Gap,
-}
 
 /// What the closing block gave.
 #[derive(Debug, Default)]
-pub(crate) struct Footer {
+pub(crate) struct Closing {
+    /// The Nơi nhận entries, each with where it was read.
     pub cc: Vec<(String, Span)>,
     /// Where the Nơi nhận block was read.
     pub cc_span: Option<Span>,
@@ -203,387 +30,416 @@ pub(crate) struct Footer {
     pub signature: Option<Signature>,
     /// Every signature block, in reading order (biên bản, joint documents).
     pub signatures: Vec<Signature>,
-    pub used: Vec<usize>,
     /// Index of the first line after the closing block.
     pub end: usize,
-    pub leftovers: Vec<Text>,
 }
 
-/// Split `- A; - B; - Lưu: VT.` into entries at dashes that open an entry.
-pub(crate) fn split_entries(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut starts = vec![];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !matches!(c, '-' | '–' | '+' | '•' | '*') {
-            continue;
-        }
-        let next_space = chars.get(k + 1).is_none_or(|&(_, n)| n.is_whitespace());
-        if !next_space {
-            continue;
-        }
-        let before = s[..i].trim_end();
-        if before.is_empty() || before.ends_with([';', '.', ',', ':']) {
-            starts.push(i);
-        }
-    }
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
-    }
-    for (k, &a) in starts.iter().enumerate() {
-        let b = starts.get(k + 1).copied().unwrap_or(s.len());
-        let e = s[a..b].trim();
-        if !e.is_empty() {
-            out.push(e.to_string());
-        }
-    }
-    out
-}
-
-/// Drop a leading `- ` and a trailing `;`, `.`, `,`.
-pub(crate) fn clean_entry(s: &str) -> String {
-    let t = s
-        .trim()
-        .trim_start_matches(['-', '–', '+', '•', '*'])
-        .trim_start();
-    let t = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.'));
-    let t = t.strip_suffix("./").unwrap_or(t);
-    fold_ws(t)
-}
-
-/// Split a `Lưu:` entry on commas outside parentheses; trailing `.` dropped.
-pub(crate) fn archive_entries(raw: &str) -> Vec<String> {
-    let body = LUU.find(raw).map_or(raw, |m| &raw[m.end()..]);
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for c in body.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            _ => {}
-        }
-        if c == ',' && depth <= 0 {
-            out.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
-        }
-    }
-    out.push(cur);
-    out.into_iter()
-        .map(|e| {
-            fold_ws(
-                e.trim()
-                    .trim_end_matches(|c: char| c == '.' || c == ';' || c.is_whitespace()),
-            )
+/// Where the closing block starts in `lines[from..]`, and where what follows the text (phụ
+/// lục, attached texts, bản sao) starts: `(closing, tail)`. With no closing block, a phụ lục
+/// or bản sao heading ends the text (`closing == tail`); both are `lines.len()` when neither
+/// is found. A phụ lục heading right under a closing line in capitals (`VĂN PHÒNG UBND TỈNH` /
+/// `Phụ lục 1`) ends the text even when a closing block turns up further down (in the phụ lục
+/// itself).
+pub(crate) fn locate(lines: &[Line<'_>], from: usize) -> (usize, usize) {
+    let n = lines.len();
+    let cur = Cursor::new(lines);
+    let early_appendix = |f: usize| {
+        (from..f).find(|&k| {
+            is_appendix_heading(&lines[k].text)
+                && lines[k].text.chars().count() <= 40
+                && cur.prev_text(from, k).is_some_and(|p| {
+                    let t = &lines[p].text;
+                    (is_upper(t) && t.split_whitespace().count() <= 8) || t.ends_with("./.")
+                })
         })
-        .filter(|e| !e.is_empty())
-        .collect()
-}
-
-/// Peel signature text off the end of a recipients piece: `Như Điều 3; PHÓ CHỦ TỊCH`.
-fn peel_tail(s: &str) -> (String, Option<String>) {
-    let mut depth = 0i32;
-    let mut cut = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ';' if depth <= 0 => cut = Some(i + 1),
-            // a full stop ends a sentence only before a space (`TT.HĐND` is one abbreviation)
-            '.' if depth <= 0 && s[i + 1..].starts_with(char::is_whitespace) => cut = Some(i + 1),
-            _ => {}
-        }
-    }
-    if let Some(i) = cut {
-        let tail = s[i..].trim();
-        if !tail.is_empty() && !tail.starts_with(['-', '+', '/']) && signature_text(tail) {
-            return (s[..i].to_string(), Some(tail.to_string()));
-        }
-    }
-    (s.to_string(), None)
-}
-
-/// Text that belongs to a signature: capitals, or capitals then a name, or a name.
-fn signature_text(t: &str) -> bool {
-    if is_person_name(t) || NOTE.is_match(t) || is_position_phrase(t) {
-        return true;
-    }
-    let (caps, name) = split_caps_name(t);
-    !caps.is_empty()
-        && caps.chars().filter(|c| c.is_alphabetic()).count() >= 4
-        && (name.is_empty() || is_person_name(&name))
-}
-
-/// The title after a quyền hạn prefix and any name after it: capitals then a name, or, in an
-/// old lower-case document (`KT/ bộ trưởng bộ tài chính`), the whole text.
-fn mode_title(body: &str) -> (String, String) {
-    let (caps, name) = split_caps_name(body);
-    if caps.is_empty() && is_position_phrase(body) {
-        return (body.trim().to_string(), String::new());
-    }
-    (caps, name)
-}
-
-/// `PHÓ GIÁM ĐỐC Hoàng Văn Thuân` → (`PHÓ GIÁM ĐỐC`, `Hoàng Văn Thuân`).
-fn split_caps_name(t: &str) -> (String, String) {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let k = words
-        .iter()
-        .position(|w| w.chars().any(char::is_lowercase))
-        .unwrap_or(words.len());
-    // a one-letter capital right before the name is its initial, not the title
-    (words[..k].join(" "), words[k..].join(" "))
-}
-
-/// Positions that may follow the authority title on one joined row.
-const POSITIONS: &[&str] = &[
-    "PHÓ ",
-    "CHỦ TỊCH",
-    "GIÁM ĐỐC",
-    "CHÁNH VĂN PHÒNG",
-    "BÍ THƯ",
-    "TRƯỞNG BAN",
-    "TRƯỞNG ĐOÀN",
-    "CỤC TRƯỞNG",
-    "VỤ TRƯỞNG",
-    "TRƯỞNG PHÒNG",
-    "HIỆU TRƯỞNG",
-    "THỦ TƯỚNG",
-    "THỨ TRƯỞNG",
-    "TỔNG CỤC TRƯỞNG",
-    "CHÁNH THANH TRA",
-    "VIỆN TRƯỞNG",
-];
-
-/// Split a joined `GIÁM ĐỐC PHÓ GIÁM ĐỐC` into the authority title and the position.
-fn split_title_position(title: &str) -> (String, Option<String>) {
-    if let Some(i) = title.find(" PHÓ ") {
-        return (
-            title[..i].trim().to_string(),
-            Some(title[i + 1..].trim().to_string()),
-        );
-    }
-    let mut best: Option<usize> = None;
-    for p in POSITIONS {
-        let needle = format!(" {}", p.trim());
-        let mut from = 0;
-        while let Some(k) = title[from..].find(&needle) {
-            let at = from + k;
-            let end = at + needle.len();
-            let word_end = title[end..].is_empty() || title[end..].starts_with([' ', ',']);
-            // the title before must be a whole title of two words or more (`TỔNG CỤC TRƯỞNG`)
-            if word_end
-                && title[..at].split_whitespace().count() >= 2
-                && best.is_none_or(|b| at < b)
-            {
-                best = Some(at);
-            }
-            from = end;
-        }
-    }
-    match best {
-        Some(at) => (
-            title[..at].trim().to_string(),
-            Some(title[at..].trim().to_string()),
-        ),
-        None => (title.to_string(), None),
-    }
-}
-
-/// Parse the closing block from line `from` on.
-pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
-    let mut f = Footer {
-        end: lines.len(),
-        ..Footer::default()
     };
-    let mut in_cc = false;
-    let mut entry_open = false;
-    let mut last_raw = String::new();
-    let mut items: Vec<SigItem> = Vec::new();
-    // side-by-side signature columns (index 0 unused: `items` is the single column)
-    let mut cols: Vec<Vec<SigItem>> = Vec::new();
-    let mut columns_active = false;
-    let mut have_name = false;
-    // items already looked at for a signer's name
-    let mut scanned = 0usize;
-    let mut have_cc = false;
-    let mut i = from;
-    while i < lines.len() {
-        let line = &lines[i];
-        if line.artifact.is_some() {
-            f.used.push(i);
-            i += 1;
+    match locate_block(lines, from) {
+        Some(f) => match early_appendix(f) {
+            Some(a) => (a, a),
+            None => (f, n),
+        },
+        None => {
+            let a = (from..n)
+                .find(|&k| is_appendix_heading(&lines[k].text) || is_copy_heading(&lines[k].text))
+                .unwrap_or(n);
+            (a, a)
+        }
+    }
+}
+
+/// Where the closing block (Nơi nhận, signature) starts, searching from line `from`.
+fn locate_block(lines: &[Line<'_>], from: usize) -> Option<usize> {
+    let n = lines.len();
+    // cheap byte tests first: cells are split only on lines that may hold the labels
+    let may_hold_nn = |t: &str| t.contains("nhận") || t.contains("NHẬN") || t.contains("nhan");
+    let may_hold_mode = |t: &str| {
+        t.contains("T.")
+            || t.contains("T/")
+            || t.contains("/T")
+            || t.contains("Q.")
+            || t.contains("TM")
+            || t.contains("TL")
+    };
+    let nn = (from..n).find(|&k| {
+        let t = &lines[k].text;
+        may_hold_nn(t)
+            && (noi_nhan(t).is_some()
+                || cells(&lines[k]).iter().any(|c| noi_nhan(&c.text).is_some()))
+    });
+    let first_mode = (from..n).find(|&k| {
+        let l = &lines[k];
+        !l.is_void() && may_hold_mode(&l.text) && cells(l).iter().any(|c| opens_with_mode(&c.text))
+    });
+    if let Some(nn) = nn {
+        let mut start = nn;
+        // a signature printed before its Nơi nhận column
+        let mut k = nn;
+        let mut seen = 0;
+        let mut strong = None;
+        while k > from && seen < 8 {
+            k -= 1;
+            let l = &lines[k];
+            if l.is_void() {
+                continue;
+            }
+            if !is_signature_like(&l.text) || starts_with_marker(&l.text) {
+                break;
+            }
+            seen += 1;
+            if opens_with_mode(&l.text) || is_person_name(&l.text) {
+                strong = Some(k);
+            }
+        }
+        if let Some(s) = strong {
+            // take the whole stack above the strong line
+            let mut top = s;
+            let mut m = s;
+            while m > from {
+                m -= 1;
+                if lines[m].is_void() {
+                    continue;
+                }
+                if is_signature_like(&lines[m].text)
+                    && !starts_with_marker(&lines[m].text)
+                    && m + 8 > s
+                {
+                    top = m;
+                } else {
+                    break;
+                }
+            }
+            start = top;
+        }
+        if let Some(fm) = first_mode
+            && fm < start
+            && start - fm <= 12
+        {
+            start = fm;
+        }
+        return Some(start);
+    }
+    if let Some(fm) = first_mode {
+        return Some(fm);
+    }
+    // a head signing in person, no Nơi nhận: capitals then a name near the end
+    let tail_from = n.saturating_sub(40).max(from);
+    let name = (tail_from..n).rev().find(|&k| {
+        cells_at_gaps(&lines[k])
+            .iter()
+            .any(|c| is_person_name(strip_note(&c.text).0))
+    });
+    let Some(name) = name else {
+        // a position in capitals closing the text, unsigned (`ĐẠI DIỆN CÔNG TY` / `(Ký tên,
+        // đóng dấu)`): the last lines with text, after the end of the content
+        let last: Vec<usize> = (tail_from..n)
+            .rev()
+            .filter(|&k| !lines[k].is_void())
+            .take(2)
+            .collect();
+        return last.into_iter().rev().find(|&k| {
+            let t = &lines[k].text;
+            is_upper(t) && is_position_phrase(t)
+        });
+    };
+    let mut k = name;
+    let mut top = None;
+    while k > from {
+        k -= 1;
+        let l = &lines[k];
+        if l.is_void() {
             continue;
+        }
+        if is_upper(&l.text) && l.text.split_whitespace().count() <= 10 {
+            top = Some(k);
+        } else if is_signature_like(&l.text) {
+            // a name or a note: another signer's block above (biên bản: thư ký, chủ tọa)
+            continue;
+        } else {
+            break;
+        }
+    }
+    // a name alone closing the text (web copies that print `Nguyễn Văn A (Đã ký)` only)
+    top.or_else(|| {
+        let after = (name + 1..n).filter(|&k| !lines[k].is_void()).count();
+        (after == 0).then_some(name)
+    })
+}
+
+/// Read the closing block from line `from` on. Text in it that is neither a recipient nor part
+/// of a signature is reported to `sink`.
+pub(crate) fn parse(lines: &[Line<'_>], from: usize, sink: &mut Sink) -> Closing {
+    let mut r = Reader {
+        lines,
+        f: Closing {
+            end: lines.len(),
+            ..Closing::default()
+        },
+        in_cc: false,
+        entry_open: false,
+        last_raw: String::new(),
+        items: Vec::new(),
+        cols: Vec::new(),
+        columns_active: false,
+        have_name: false,
+        scanned: 0,
+    };
+    let mut i = from;
+    while i < lines.len() && r.row(i, sink) {
+        i += 1;
+    }
+    r.finish(i)
+}
+
+/// The closing block being read, row by row.
+struct Reader<'l, 'a> {
+    lines: &'l [Line<'a>],
+    f: Closing,
+    /// Inside the Nơi nhận list.
+    in_cc: bool,
+    /// The last entry did not end (no `;` or `.`): the next piece may wrap it.
+    entry_open: bool,
+    /// The last entry as printed.
+    last_raw: String,
+    /// The signature column.
+    items: Vec<SigItem>,
+    /// Side-by-side signature columns (index 0 unused: `items` is the single column).
+    cols: Vec<Vec<SigItem>>,
+    columns_active: bool,
+    /// A signer's name was read.
+    have_name: bool,
+    /// Items already looked at for a signer's name.
+    scanned: usize,
+}
+
+impl Reader<'_, '_> {
+    /// Read row `i`; false where the closing block has ended above it.
+    fn row(&mut self, i: usize, sink: &mut Sink) -> bool {
+        let line = &self.lines[i];
+        if line.artifact.is_some() {
+            return true;
         }
         if line.text.is_empty() {
-            items.push(SigItem::Gap);
-            i += 1;
-            continue;
+            self.items.push(SigItem::Gap);
+            return true;
         }
         // a recipient entry wrapped onto a row below the signer's name (`- Quận ủy, HĐND` /
         // `và UBND quận, huyện`): the list goes on
-        let cells_here = footer_cells(line);
-        let cc_wrap = in_cc
-            && entry_open
-            && f.archive.is_none()
+        let cells_here = cells_at_gaps(line);
+        let cc_wrap = self.in_cc
+            && self.entry_open
+            && self.f.archive.is_none()
             && crate::viet::starts_lower(&line.text)
             && cells_here.len() <= 1;
-        if have_name
-            && !cc_wrap
-            && (APPENDIX.is_match(&line.text)
-                || COPY.is_match(&line.text)
-                || !is_signature_like_or_recipient(&line.text))
-        {
-            break;
+        if self.ends_above(i, cc_wrap) {
+            return false;
         }
-        if have_name
-            && is_upper(&line.text)
-            && !(in_cc && f.archive.is_none() && line.text.starts_with(['-', '+', '•']))
-            && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !another_signer_follows(lines, i)
-        {
-            // capitals after the signer: the next document part (phụ lục, quy chế)
-            break;
+        if self.side_by_side(i, &cells_here) {
+            return true;
         }
-        // signature blocks side by side (`THƯ KÝ<TAB>CHỦ TỌA`, two ministers): one column each
-        // (stacked quyền hạn lines flattened onto one row, `TM. …<spaces>KT. …`, are not: the
-        // columns must go on over the next row)
-        let next_row_cells = lines[i + 1..]
+        for cell in cells_here {
+            self.cell(&cell, cc_wrap, sink);
+        }
+        self.have_name |= self.named_since_scan();
+        self.scanned = self.items.len();
+        true
+    }
+
+    /// Whether the items added since the last scan hold a signer's name (no rescans: linear).
+    fn named_since_scan(&self) -> bool {
+        self.items[self.scanned..]
+            .iter()
+            .any(|x| matches!(x, SigItem::Name(..)))
+    }
+
+    /// Whether the block ends above row `i`: after the signer's name, a phụ lục or bản sao
+    /// heading, text that is neither signature nor recipient, or capitals that open the next
+    /// part (a phụ lục, a quy chế).
+    fn ends_above(&self, i: usize, cc_wrap: bool) -> bool {
+        if !self.have_name {
+            return false;
+        }
+        let t = &self.lines[i].text;
+        if !cc_wrap && (opens_attachment(t) || opens_copy(t) || !is_signature_like_or_recipient(t))
+        {
+            return true;
+        }
+        is_upper(t)
+            && !(self.in_cc && self.f.archive.is_none() && t.starts_with(['-', '+', '•']))
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !another_signer_follows(self.lines, i)
+    }
+
+    /// Signature blocks side by side (`THƯ KÝ<TAB>CHỦ TỌA`, two ministers): one column each.
+    /// Stacked quyền hạn lines flattened onto one row (`TM. …<spaces>KT. …`) are not: the
+    /// columns must go on over the next row. True when row `i` was read so.
+    fn side_by_side(&mut self, i: usize, cells_here: &[Cell]) -> bool {
+        let next_row_cells = self.lines[i + 1..]
             .iter()
             .find(|l| !l.is_void())
-            .map_or(0, |l| footer_cells(l).len());
+            .map_or(0, |l| cells_at_gaps(l).len());
         let side_by_side = cells_here.len() >= 2
-            && (columns_active || next_row_cells >= 2)
+            && (self.columns_active || next_row_cells >= 2)
             && cells_here.iter().all(|c| {
                 is_signature_like(&c.text)
                     && !c.text.starts_with(['-', '+', '•'])
                     && noi_nhan(&c.text).is_none()
             });
-        columns_active = side_by_side;
-        if side_by_side {
-            let mut cells_here_names = false;
-            for (j, cell) in cells_here.iter().enumerate() {
-                while cols.len() <= j + 1 {
-                    cols.push(Vec::new());
-                }
-                let target = &mut cols[j + 1];
-                let before = target.len();
-                let ms = modes(&cell.text);
-                if ms.first().is_some_and(|m| m.0 == 0) {
-                    push_modes(target, &cell.text, &ms, cell.span);
-                } else {
-                    push_sig(target, &cell.text, cell.span);
-                }
-                cells_here_names |= target[before..]
-                    .iter()
-                    .any(|x| matches!(x, SigItem::Name(..)));
-            }
-            // only what this row added can hold a new name (no rescans: linear time)
-            have_name |= cells_here_names;
-            f.used.push(i);
-            i += 1;
-            continue;
+        self.columns_active = side_by_side;
+        if !side_by_side {
+            return false;
         }
-        let mut leftover = false;
-        for cell in cells_here {
-            let mut text = cell.text.as_str();
-            if let Some(rest) = noi_nhan(text) {
-                in_cc = true;
-                have_cc = true;
-                entry_open = false;
-                text = rest;
-                f.cc_span = Some(Span::join_opt(f.cc_span, cell.span));
+        let mut named = false;
+        for (j, cell) in cells_here.iter().enumerate() {
+            while self.cols.len() <= j + 1 {
+                self.cols.push(Vec::new());
             }
-            if text.is_empty() {
-                continue;
+            let target = &mut self.cols[j + 1];
+            let before = target.len();
+            let ms = modes(&cell.text);
+            if ms.first().is_some_and(|m| m.0 == 0) {
+                push_modes(target, &cell.text, &ms, cell.span);
+            } else {
+                push_sig(target, &cell.text, cell.span);
             }
-            let ms = modes(text);
-            let pre_end = ms.first().map_or(text.len(), |m| m.0);
-            let pre = text[..pre_end].trim();
-            if !pre.is_empty() {
-                let dashed = pre.starts_with(['-', '–', '+', '•']);
-                let recip = dashed
-                    || LUU.is_match(pre)
-                    || (in_cc && !signature_text(pre) && (!have_name || cc_wrap));
-                if recip {
-                    in_cc = true;
-                    have_cc = true;
-                    f.cc_span = Some(Span::join_opt(f.cc_span, cell.span));
-                    let (body, tail) = peel_tail(pre);
-                    for e in split_entries(&body) {
-                        let starts_entry = e.starts_with(['-', '–', '+', '•']);
-                        let cleaned = clean_entry(&e);
-                        if cleaned.is_empty() {
-                            continue;
-                        }
-                        let raw = e.trim_start_matches(['-', '–', '+', '•', ' ']).trim();
-                        if LUU.is_match(raw) && f.archive.is_some() {
-                            // a second Lưu entry: kept for the diagnostics, never dropped
-                            f.leftovers.push(Text {
-                                text: raw.to_string(),
-                                span: cell.span,
-                            });
-                        } else if LUU.is_match(raw) {
-                            let (raw2, t2) = peel_tail_name(raw);
-                            f.archive = Some(Archive {
-                                entries: archive_entries(&raw2),
-                                raw: fold_ws(&raw2),
-                                span: cell.span,
-                            });
-                            if let Some(t2) = t2 {
-                                push_sig(&mut items, &t2, cell.span);
-                            }
-                            entry_open = false;
-                        } else if !starts_entry
-                            && entry_open
-                            && f.archive.is_none()
-                            && !f.cc.is_empty()
-                        {
-                            let last = f.cc.last_mut().expect("an entry");
-                            last_raw = format!("{last_raw} {raw}");
-                            last.0 = clean_entry(&last_raw);
-                            last.1 = last.1.join(cell.span);
-                            entry_open = !ends_entry(raw);
-                        } else {
-                            f.cc.push((cleaned, cell.span));
-                            last_raw = raw.to_string();
-                            entry_open = !ends_entry(raw);
-                        }
-                    }
-                    if let Some(t) = tail {
-                        push_sig(&mut items, &t, cell.span);
-                        have_name |= items[scanned..]
-                            .iter()
-                            .any(|x| matches!(x, SigItem::Name(..)));
-                    }
-                } else if !push_sig(&mut items, pre, cell.span) {
-                    leftover = true;
-                    f.leftovers.push(Text {
-                        text: pre.to_string(),
-                        span: cell.span,
-                    });
-                }
-            }
-            push_modes(&mut items, text, &ms, cell.span);
+            named |= target[before..]
+                .iter()
+                .any(|x| matches!(x, SigItem::Name(..)));
         }
-        have_name |= items[scanned..]
-            .iter()
-            .any(|x| matches!(x, SigItem::Name(..)));
-        scanned = items.len();
-        let _ = leftover;
-        f.used.push(i);
-        i += 1;
+        // only what this row added can hold a new name (no rescans: linear time)
+        self.have_name |= named;
+        true
     }
-    f.end = i;
-    let _ = have_cc;
-    let mut sigs = split_blocks(items);
-    for col in cols.into_iter().skip(1) {
-        sigs.extend(split_blocks(col));
+
+    /// One cell of a row: a `Nơi nhận:` label, recipient entries, signature text, quyền hạn.
+    fn cell(&mut self, cell: &Cell, cc_wrap: bool, sink: &mut Sink) {
+        let mut text = cell.text.as_str();
+        if let Some(rest) = noi_nhan(text) {
+            self.in_cc = true;
+            self.entry_open = false;
+            text = rest;
+            self.f.cc_span = Some(Span::join_opt(self.f.cc_span, cell.span));
+        }
+        if text.is_empty() {
+            return;
+        }
+        let ms = modes(text);
+        let pre_end = ms.first().map_or(text.len(), |m| m.0);
+        let pre = text[..pre_end].trim();
+        if !pre.is_empty() {
+            let dashed = pre.starts_with(['-', '–', '+', '•']);
+            let recip = dashed
+                || is_luu(pre)
+                || (self.in_cc && !signature_text(pre) && (!self.have_name || cc_wrap));
+            if recip {
+                self.recipients(pre, cell.span, sink);
+            } else if !push_sig(&mut self.items, pre, cell.span) {
+                leftover(sink, pre, cell.span);
+            }
+        }
+        push_modes(&mut self.items, text, &ms, cell.span);
     }
-    f.signature = main_signature(&sigs);
-    f.signatures = sigs;
-    f
+
+    /// A piece of the Nơi nhận list (`- Như Điều 3; - Lưu: VT.`), with any signature text
+    /// joined on after it (`- Lưu: VT, TH. PHÓ CHỦ TỊCH`).
+    fn recipients(&mut self, pre: &str, span: Span, sink: &mut Sink) {
+        self.in_cc = true;
+        self.f.cc_span = Some(Span::join_opt(self.f.cc_span, span));
+        let (body, tail) = peel_tail(pre);
+        for e in split_entries(&body) {
+            self.entry(&e, span, sink);
+        }
+        if let Some(t) = tail {
+            push_sig(&mut self.items, &t, span);
+            self.have_name |= self.named_since_scan();
+        }
+    }
+
+    /// One entry of the Nơi nhận list: a recipient, the `Lưu` row, or the rest of a wrapped
+    /// entry.
+    fn entry(&mut self, e: &str, span: Span, sink: &mut Sink) {
+        let starts_entry = e.starts_with(['-', '–', '+', '•']);
+        let cleaned = clean_entry(e);
+        if cleaned.is_empty() {
+            return;
+        }
+        let raw = e.trim_start_matches(['-', '–', '+', '•', ' ']).trim();
+        if is_luu(raw) && self.f.archive.is_some() {
+            // a second Lưu entry: reported, never dropped
+            leftover(sink, raw, span);
+        } else if is_luu(raw) {
+            let (raw2, t2) = peel_tail_name(raw);
+            self.f.archive = Some(Archive {
+                entries: archive_entries(&raw2),
+                raw: fold_ws(&raw2),
+                span,
+            });
+            if let Some(t2) = t2 {
+                push_sig(&mut self.items, &t2, span);
+            }
+            self.entry_open = false;
+        } else if !starts_entry
+            && self.entry_open
+            && self.f.archive.is_none()
+            && !self.f.cc.is_empty()
+        {
+            let last = self.f.cc.last_mut().expect("an entry");
+            self.last_raw = format!("{} {raw}", self.last_raw);
+            last.0 = clean_entry(&self.last_raw);
+            last.1 = last.1.join(span);
+            self.entry_open = !ends_entry(raw);
+        } else {
+            self.f.cc.push((cleaned, span));
+            self.last_raw = raw.to_string();
+            self.entry_open = !ends_entry(raw);
+        }
+    }
+
+    /// The block read up to line `end`.
+    fn finish(self, end: usize) -> Closing {
+        let mut f = self.f;
+        f.end = end;
+        let mut sigs = split_blocks(self.items);
+        for col in self.cols.into_iter().skip(1) {
+            sigs.extend(split_blocks(col));
+        }
+        f.signature = main_signature(&sigs);
+        f.signatures = sigs;
+        f
+    }
+}
+
+/// Text in the closing block that is neither a recipient nor part of a signature.
+fn leftover(sink: &mut Sink, text: &str, span: Span) {
+    sink.at_byte(
+        Severity::Warning,
+        Code::UnrecognisedClosingText,
+        format!(
+            "text in the closing block that is neither a recipient nor part of the signature: \"{}\"",
+            quote(text)
+        ),
+        span.line_start,
+        span.start,
+    );
 }
 
 /// Whether the capital line at `i` opens another signature block: a name follows within the
@@ -591,7 +447,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize) -> Footer {
 fn another_signer_follows(lines: &[Line<'_>], i: usize) -> bool {
     let t = &lines[i].text;
     // a tên loại (`KẾ HOẠCH` of an attached plan) is never a signer's position
-    if !is_signature_like(t) || crate::ast::kind::DocKind::from_line(t).is_some() {
+    if !is_signature_like(t) || DocKind::from_line(t).is_some() {
         return false;
     }
     lines[i + 1..]
@@ -601,39 +457,8 @@ fn another_signer_follows(lines: &[Line<'_>], i: usize) -> bool {
         .any(|l| is_person_name(strip_note(&l.text).0))
 }
 
-/// Split one column's items into signature blocks: a new block starts when a quyền hạn line
-/// or a position follows a signer's name.
-fn split_blocks(items: Vec<SigItem>) -> Vec<Signature> {
-    let mut blocks: Vec<Vec<SigItem>> = vec![Vec::new()];
-    let mut named = false;
-    for it in items {
-        let opens = matches!(it, SigItem::Mode(..) | SigItem::Caps(..));
-        if opens && named {
-            blocks.push(Vec::new());
-            named = false;
-        }
-        if matches!(it, SigItem::Name(..)) {
-            named = true;
-        }
-        blocks.last_mut().expect("a block").push(it);
-    }
-    blocks.into_iter().filter_map(assemble).collect()
-}
-
-/// The main signature among several: the only one with quyền hạn lines, else the last.
-fn main_signature(sigs: &[Signature]) -> Option<Signature> {
-    let with_authority: Vec<&Signature> = sigs.iter().filter(|s| !s.authority.is_empty()).collect();
-    match with_authority.as_slice() {
-        [one] if sigs.len() > 1 => Some((*one).clone()),
-        _ => sigs.last().cloned(),
-    }
-}
-
 fn is_signature_like_or_recipient(t: &str) -> bool {
-    is_signature_like(t)
-        || t.starts_with(['-', '+', '•'])
-        || LUU.is_match(t)
-        || noi_nhan(t).is_some()
+    is_signature_like(t) || t.starts_with(['-', '+', '•']) || is_luu(t) || noi_nhan(t).is_some()
 }
 
 /// An entry ends at `;` or `.`; one that ends in `,` or nothing wraps onto the next line.
@@ -650,136 +475,15 @@ fn peel_tail_name(s: &str) -> (String, Option<String>) {
     }
 }
 
-/// Push the quyền hạn lines found in `text` (as `modes` gave them), each with any name that
-/// follows its title on the same row.
-fn push_modes(items: &mut Vec<SigItem>, text: &str, ms: &[(usize, usize, Mode)], span: Span) {
-    for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
-        let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
-        let (caps, name) = mode_title(text[tstart..end].trim());
-        items.push(SigItem::Mode(
-            mode,
-            caps.trim_end_matches([',', ';']).to_string(),
-            span,
-        ));
-        if !name.is_empty() {
-            push_sig(items, &name, span);
-        }
-    }
-}
-
-/// Classify a signature piece; false when it is no signature text at all.
-fn push_sig(items: &mut Vec<SigItem>, t: &str, span: Span) -> bool {
-    let t = t.trim();
-    if t.is_empty() {
-        return true;
-    }
-    if let (name, Some(note)) = strip_note(t)
-        && !name.is_empty()
-    {
-        let ok = push_sig(items, name, span);
-        items.push(SigItem::Note(note.to_string(), span));
-        return ok;
-    }
-    if NOTE.is_match(t) {
-        items.push(SigItem::Note(t.to_string(), span));
-        return true;
-    }
-    if is_person_name(t) {
-        items.push(SigItem::Name(t.to_string(), span));
-        return true;
-    }
-    let (caps, name) = split_caps_name(t);
-    let caps_then_name =
-        !caps.is_empty() && (name.is_empty() || is_person_name(&name) || NOTE.is_match(&name));
-    if !caps_then_name && is_position_phrase(t) && !is_person_name(t) {
-        // a position in an old lower-case document (`Thứ trưởng`)
-        items.push(SigItem::Caps(t.to_string(), span));
-        return true;
-    }
-    if caps_then_name {
-        items.push(SigItem::Caps(caps, span));
-        if !name.is_empty() {
-            return push_sig(items, &name, span);
-        }
-        return true;
-    }
-    false
-}
-
-fn assemble(items: Vec<SigItem>) -> Option<Signature> {
-    let mut sig = Signature::default();
-    let mut span: Option<Span> = None;
-    let mut after_mode: Vec<(String, bool)> = Vec::new(); // (caps, preceded by a gap)
-    let mut gap = false;
-    let mut any = false;
-    for it in items {
-        match it {
-            SigItem::Mode(mode, title, s) => {
-                sig.authority.push(Authority {
-                    mode,
-                    title,
-                    span: s,
-                });
-                after_mode.clear();
-                span = Some(span.map_or(s, |x| x.join(s)));
-                any = true;
-                gap = false;
-            }
-            SigItem::Caps(c, s) => {
-                if sig.signer.is_none() {
-                    after_mode.push((c, gap));
-                }
-                span = Some(span.map_or(s, |x| x.join(s)));
-                any = true;
-                gap = false;
-            }
-            SigItem::Name(n, s) => {
-                sig.signer = Some(n);
-                span = Some(span.map_or(s, |x| x.join(s)));
-                any = true;
-                gap = false;
-            }
-            SigItem::Note(n, s) => {
-                sig.notes.push(n);
-                span = Some(span.map_or(s, |x| x.join(s)));
-            }
-            SigItem::Gap => gap = true,
-        }
-    }
-    if !any {
-        return None;
-    }
-    if !after_mode.is_empty() {
-        // consecutive capital lines right after the authority make the position
-        let mut pos = after_mode[0].0.clone();
-        for (c, g) in &after_mode[1..] {
-            if *g {
-                break;
-            }
-            pos.push(' ');
-            pos.push_str(c);
-        }
-        sig.position = Some(pos);
-    } else if let Some(last) = sig.authority.last_mut() {
-        let (t, p) = split_title_position(&last.title);
-        if p.is_some() {
-            last.title = t;
-            sig.position = p;
-        }
-    }
-    sig.span = span.unwrap_or_default();
-    Some(sig)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ast::Mode;
     use crate::lines::split_lines;
 
-    fn foot(s: &str) -> Footer {
+    fn foot(s: &str) -> Closing {
         let ls = split_lines(s);
-        parse(&ls, 0)
+        parse(&ls, 0, &mut Sink::default())
     }
 
     #[test]
@@ -841,19 +545,6 @@ mod tests {
         assert_eq!(s.authority[0].mode, Mode::TM);
         assert_eq!(s.notes, ["(Đã ký)"]);
         assert_eq!(s.signer.as_deref(), Some("Hoàng Thị Lan"));
-    }
-
-    #[test]
-    fn joined_titles_split_at_the_position() {
-        assert_eq!(
-            split_title_position("BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH"),
-            (
-                "BỘ TRƯỞNG".to_string(),
-                Some("VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH".to_string())
-            )
-        );
-        assert_eq!(split_title_position("TỔNG CỤC TRƯỞNG").1, None);
-        assert_eq!(split_title_position("ỦY BAN NHÂN DÂN TỈNH").1, None);
     }
 
     #[test]

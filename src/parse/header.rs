@@ -1,65 +1,36 @@
 //! The header block (ô 1–5b): tên cơ quan, Quốc hiệu và Tiêu ngữ, số và ký hiệu, địa danh và
 //! thời gian, marks, and the `V/v` trích yếu of a công văn — in whatever layout extraction left
 //! them: columns on separate lines in either order, rows joined, tab or `|` separated cells.
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//!
+//! Each cell is cut into tokens at the anchors it holds (Quốc hiệu, Tiêu ngữ, party heading,
+//! number, date, `V/v`); what lies between anchors is free text, read as the issuer, the V/v
+//! trích yếu, front matter or unknown header text by where it stands.
 
 use crate::ast::kind::DocKind;
-use crate::ast::{Issuer, Mark, MarkKind, NationalHeading, Number, PlaceDate, Span, Text};
-use crate::lines::{Line, cells};
-use crate::parse::number;
-use crate::parse::place_date;
+use crate::ast::{Mark, MarkKind, NationalHeading, Number, PlaceDate, Span, Text};
+use crate::cues::heading::{
+    MOTTO_TEXT, NATIONAL_KEY, first_anchor_at, has_vv, is_heading_row, kinh_gui_label_at,
+    kinh_split, mark, mottos, nationals, opens_kinh_gui, own_number, party_headings, vv,
+};
+use crate::cues::number::NumberParts;
+use crate::cues::place_date::{self, DateParts};
+use crate::cues::preamble::is_basis;
+use crate::diagnostic::{Code, Severity, Sink, quote};
+use crate::lines::{Cell, Cursor, Line, cells};
+use crate::parse::issuer::{is_org_like, issuer_from};
 use crate::viet::{fold_ws, is_upper, upper_key};
-
-static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)c[ộo]ng\s*h(?:òa|oà|oa|óa)\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam",
-    )
-    .expect("national")
-});
-/// The Quốc hiệu as [`upper_key`] spells it.
-const NATIONAL_KEY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-
-static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:độc\s*lập\s*[-–—]*\s*tự\s*do\s*[-–—]*\s*hạnh\s*phúc|\bdoc\s*lap\s*[-–—]*\s*tu\s*do\s*[-–—]*\s*hanh\s*phuc\b)").expect("motto")
-});
-/// The Tiêu ngữ as printed on most documents.
-const MOTTO_TEXT: &str = "Độc lập - Tự do - Hạnh phúc";
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam|^(?:ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH)$")
-        .expect("party")
-});
-static VV: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)([Vv]/[Vv])\s*[:.]?\s*").expect("vv"));
-static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(\[]?\s*(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))\s*[)\]]?$")
-        .expect("mark")
-});
-static SYMBOL_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{Lu}\d][\p{Lu}\d&./-]*$").expect("symbol tail"));
-static KINH_GUI_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*kính\s*gửi\s*:").expect("kinh gui inside"));
-static KINH_GUI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\b").expect("kinh gui"));
 
 /// What the header block gave.
 #[derive(Debug, Default)]
 pub(crate) struct Header {
-    pub issuer: Option<Issuer>,
+    pub issuer: Option<crate::ast::Issuer>,
     pub national: Option<NationalHeading>,
     pub marks: Vec<Mark>,
     pub number: Option<Number>,
     pub place_date: Option<PlaceDate>,
-    pub date_problem: Option<(String, u32)>,
     /// The `V/v` trích yếu, without the marker.
     pub vv: Option<Text>,
     pub front_matter: Vec<Text>,
-    /// Header text that fits no component (kept for the diagnostics).
-    pub unknown: Vec<Text>,
-    /// Lines the header used (indices).
-    pub used: Vec<usize>,
     /// Index of the first line after the header.
     pub end: usize,
 }
@@ -69,8 +40,8 @@ enum Tok {
     National(String),
     Motto(String),
     Party(String),
-    Number(String, number::NumberParts),
-    Date(String, Option<String>, place_date::DateParts),
+    Number(String, NumberParts),
+    Date(String, Option<String>, DateParts),
     Vv,
     Mark(MarkKind, String),
     Free(String),
@@ -84,45 +55,36 @@ impl Tok {
 
 /// Split one cell into header tokens at the anchors it holds.
 fn tokenize(cell: &str) -> Vec<Tok> {
-    if let Some(c) = MARK.captures(cell) {
-        let kind = if c.get(1).is_some() {
-            MarkKind::Urgency
-        } else if c.get(2).is_some() {
-            MarkKind::Secrecy
-        } else if c.get(3).is_some() {
-            MarkKind::Circulation
-        } else {
-            MarkKind::Draft
-        };
+    if let Some(kind) = mark(cell) {
         return vec![Tok::Mark(kind, cell.to_string())];
     }
     enum A {
         Nat,
         Motto,
         Party,
-        Num(number::NumberParts),
-        Date(place_date::DateParts),
+        Num(NumberParts),
+        Date(DateParts),
         Vv,
     }
     let mut anchors: Vec<(usize, usize, A)> = Vec::new();
     // the Quốc hiệu in running text (`… của Nước Cộng hòa xã hội chủ nghĩa Việt Nam;`, a
     // bullet, a long sentence) is no heading
     let running_text = cell.len() > 200 || cell.starts_with(['-', '+', '•']);
-    for m in NATIONAL.find_iter(cell) {
-        let before = cell[..m.start()].trim_end();
+    for (a, b) in nationals(cell) {
+        let before = cell[..a].trim_end();
         let after_nuoc = before
             .rsplit(' ')
             .next()
             .is_some_and(|w| w.to_lowercase() == "nước");
         if !running_text && !after_nuoc {
-            anchors.push((m.start(), m.end(), A::Nat));
+            anchors.push((a, b, A::Nat));
         }
     }
-    for m in MOTTO.find_iter(cell) {
-        anchors.push((m.start(), m.end(), A::Motto));
+    for (a, b) in mottos(cell) {
+        anchors.push((a, b, A::Motto));
     }
-    for m in PARTY.find_iter(cell) {
-        anchors.push((m.start(), m.end(), A::Party));
+    for (a, b) in party_headings(cell) {
+        anchors.push((a, b, A::Party));
     }
     if let Some((a, b, parts)) = own_number(cell) {
         anchors.push((a, b, A::Num(parts)));
@@ -139,9 +101,8 @@ fn tokenize(cell: &str) -> Vec<Tok> {
             anchors.push((a, b, A::Date(parts)));
         }
     }
-    if let Some(c) = VV.captures(cell) {
-        let g = c.get(1).expect("vv group");
-        anchors.push((g.start(), c.get(0).expect("vv").end(), A::Vv));
+    if let Some((a, b)) = vv(cell) {
+        anchors.push((a, b, A::Vv));
     }
     anchors.sort_by_key(|a| a.0);
     let mut out = Vec::new();
@@ -157,68 +118,28 @@ fn tokenize(cell: &str) -> Vec<Tok> {
             continue; // overlaps an earlier anchor
         }
         let gap = &cell[cursor..a];
-        match kind {
+        let (head, tok) = match kind {
             A::Date(parts) => {
                 let (place, head) = match place_date::place_before(gap) {
                     Some((at, p)) => (Some(p), &gap[..at]),
                     None => (None, gap),
                 };
-                free(head, &mut out);
-                let raw_start = cursor + (head.len());
-                out.push(Tok::Date(
-                    fold_ws(cell[raw_start..b].trim_start_matches(['*', ' '])),
-                    place,
-                    parts,
-                ));
+                let raw_start = cursor + head.len();
+                let raw = fold_ws(cell[raw_start..b].trim_start_matches(['*', ' ']));
+                (head, Tok::Date(raw, place, parts))
             }
-            A::Num(parts) => {
-                free(gap, &mut out);
-                out.push(Tok::Number(fold_ws(&cell[a..b]), parts));
-            }
-            A::Nat => {
-                free(gap, &mut out);
-                out.push(Tok::National(fold_ws(&cell[a..b])));
-            }
-            A::Motto => {
-                free(gap, &mut out);
-                out.push(Tok::Motto(fold_ws(&cell[a..b])));
-            }
-            A::Party => {
-                free(gap, &mut out);
-                out.push(Tok::Party(fold_ws(&cell[a..b])));
-            }
-            A::Vv => {
-                free(gap, &mut out);
-                out.push(Tok::Vv);
-            }
-        }
+            A::Num(parts) => (gap, Tok::Number(fold_ws(&cell[a..b]), parts)),
+            A::Nat => (gap, Tok::National(fold_ws(&cell[a..b]))),
+            A::Motto => (gap, Tok::Motto(fold_ws(&cell[a..b]))),
+            A::Party => (gap, Tok::Party(fold_ws(&cell[a..b]))),
+            A::Vv => (gap, Tok::Vv),
+        };
+        free(head, &mut out);
+        out.push(tok);
         cursor = b;
     }
     free(&cell[cursor..], &mut out);
     out
-}
-
-/// The document's own number in a cell: not the number of the text it is attached to
-/// (`(Ban hành kèm theo Quyết định số: 522/2002/QĐ.UB …)`).
-fn own_number(cell: &str) -> Option<(usize, usize, number::NumberParts)> {
-    let found = number::find(cell)?;
-    let before = cell[..found.0].to_lowercase();
-    (!before.contains("kèm theo")).then_some(found)
-}
-
-/// Byte offset of the first header anchor in a text (Quốc hiệu, Tiêu ngữ, party heading,
-/// number, date), if any.
-fn first_anchor_at(text: &str) -> Option<usize> {
-    [
-        NATIONAL.find(text).map(|m| m.start()),
-        MOTTO.find(text).map(|m| m.start()),
-        PARTY.find(text).map(|m| m.start()),
-        own_number(text).map(|n| n.0),
-        place_date::find_date(text).map(|d| d.0),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
 }
 
 /// Per-line memo of "does this line hold a header anchor" (each line is asked several times).
@@ -251,31 +172,10 @@ impl AnchorMemo {
 
 /// A line that opens the body: a marker, `Kính gửi`, or a sentence.
 fn is_body_like(text: &str) -> bool {
-    if KINH_GUI.is_match(text) || crate::parse::body::starts_with_marker(text) {
+    if opens_kinh_gui(text) || crate::cues::marker::starts_with_marker(text) {
         return true;
     }
     !is_upper(text) && text.chars().count() > 25
-}
-
-/// A line above the document proper (a web page's title or labels): it and the capital lines
-/// gathered before it go to the front matter.
-fn residue(h: &mut Header, org: &mut Vec<Text>, line: &Line<'_>, i: usize) {
-    h.front_matter.append(org);
-    h.front_matter.push(Text {
-        text: line.text.clone(),
-        span: line.span(),
-    });
-    h.used.push(i);
-}
-
-/// `Kính` alone on a line and `gửi:` opening the next (a table cell wrapped word by word):
-/// the index of the `gửi` line.
-pub(crate) fn kinh_split(lines: &[Line<'_>], k: usize) -> Option<usize> {
-    if lines[k].text.to_lowercase() != "kính" {
-        return None;
-    }
-    let m = (k + 1..lines.len()).find(|&m| !lines[m].is_void())?;
-    (m <= k + 2 && KINH_GUI.is_match(&format!("Kính {}", lines[m].text))).then_some(m)
 }
 
 /// The Quốc hiệu (or party heading) being read, started at `span` if it was not yet, and its
@@ -293,13 +193,6 @@ fn heading_at(
     });
     n.span = n.span.join(span);
     n
-}
-
-/// Whether a line is a Quốc hiệu or a party heading standing alone (a header row).
-fn is_heading_row(text: &str) -> bool {
-    text.chars().count() <= 120
-        && (NATIONAL.find(text).is_some_and(|m| m.start() == 0)
-            || PARTY.find(text).is_some_and(|m| m.start() == 0))
 }
 
 /// Where the header starts when a web page or a news article runs above it: the issuer lines
@@ -330,604 +223,556 @@ fn header_top(lines: &[Line<'_>], limit: usize, memo: &mut AnchorMemo) -> Option
         && above.iter().any(|&k| is_body_like(&lines[k].text))
         && above
             .iter()
-            .all(|&k| !memo.line_has_anchor(lines, k) && !VV.is_match(&lines[k].text));
+            .all(|&k| !memo.line_has_anchor(lines, k) && !has_vv(&lines[k].text));
     residue.then_some(top)
 }
 
-/// Parse the header at the top of `lines`. `limit` bounds how far it may look.
-pub(crate) fn parse(lines: &[Line<'_>], limit: usize) -> Header {
-    let mut h = Header::default();
-    let mut org: Vec<Text> = Vec::new();
-    let mut seen_anchor = false;
-    let mut seen_number = false;
-    let mut seen_date = false;
-    let mut vv_open = false;
-    let mut vv_gap = false;
-    let org_zone = true;
-    let mut skip_to: Option<usize> = None;
-    let mut vv_row: Option<usize> = None;
-    let mut number_row: Option<usize> = None;
-    let mut vv_text = String::new();
-    let mut vv_span: Option<Span> = None;
-    let mut national: Option<NationalHeading> = None;
-    let limit = limit.min(lines.len());
-    let mut memo = AnchorMemo(vec![None; limit]);
-    let mut i = 0;
-    if let Some(top) = header_top(lines, limit, &mut memo) {
-        for (k, line) in lines.iter().enumerate().take(top) {
+/// Parse the header at the top of `lines`. `limit` bounds how far it may look. Header text
+/// that fits no component and a date that is no real date are reported to `sink`.
+pub(crate) fn parse(lines: &[Line<'_>], limit: usize, sink: &mut Sink) -> Header {
+    let mut r = Reader::new(lines, limit);
+    let mut i = r.skip_front_matter();
+    while i < r.limit {
+        match r.row(i, sink) {
+            Some(next) => i = next,
+            None => break,
+        }
+    }
+    r.finish(i)
+}
+
+/// The V/v trích yếu being read.
+#[derive(Default)]
+struct VvText {
+    /// A V/v line was read and may go on over the next rows.
+    open: bool,
+    /// A blank line came since.
+    gap: bool,
+    /// The row it was read on.
+    row: Option<usize>,
+    text: String,
+    span: Option<Span>,
+}
+
+/// The header being read, row by row.
+struct Reader<'l, 'a> {
+    lines: &'l [Line<'a>],
+    limit: usize,
+    memo: AnchorMemo,
+    h: Header,
+    /// The capital lines of the issuer column, top first.
+    org: Vec<Text>,
+    national: Option<NationalHeading>,
+    seen_anchor: bool,
+    seen_number: bool,
+    seen_date: bool,
+    vv: VvText,
+    /// The row the number was read on (its ký hiệu may wrap onto the next).
+    number_row: Option<usize>,
+    /// The row after a row joined with the next one.
+    skip_to: Option<usize>,
+}
+
+impl<'l, 'a> Reader<'l, 'a> {
+    fn new(lines: &'l [Line<'a>], limit: usize) -> Self {
+        let limit = limit.min(lines.len());
+        Reader {
+            lines,
+            limit,
+            memo: AnchorMemo(vec![None; limit]),
+            h: Header::default(),
+            org: Vec::new(),
+            national: None,
+            seen_anchor: false,
+            seen_number: false,
+            seen_date: false,
+            vv: VvText::default(),
+            number_row: None,
+            skip_to: None,
+        }
+    }
+
+    /// The next line with text after `i`, within the header's reach.
+    fn next_text(&self, i: usize) -> Option<usize> {
+        Cursor::new(self.lines).next_text(i + 1, self.limit)
+    }
+
+    /// A web page or a news article above the header goes to the front matter; returns the
+    /// line the header starts at.
+    fn skip_front_matter(&mut self) -> usize {
+        let Some(top) = header_top(self.lines, self.limit, &mut self.memo) else {
+            return 0;
+        };
+        for line in self.lines.iter().take(top) {
             if !line.is_void() {
-                h.front_matter.push(Text {
+                self.h.front_matter.push(Text {
                     text: line.text.clone(),
                     span: line.span(),
                 });
             }
-            h.used.push(k);
         }
-        i = top;
+        top
     }
-    while i < limit {
+
+    /// A line above the document proper (a web page's title or labels): it and the capital
+    /// lines gathered before it go to the front matter.
+    fn residue(&mut self, i: usize) {
+        let line = &self.lines[i];
+        self.h.front_matter.append(&mut self.org);
+        self.h.front_matter.push(Text {
+            text: line.text.clone(),
+            span: line.span(),
+        });
+    }
+
+    /// Read row `i`; returns the row to read next, or `None` where the header ends.
+    fn row(&mut self, i: usize, sink: &mut Sink) -> Option<usize> {
+        let lines = self.lines;
         let line = &lines[i];
         if line.artifact.is_some() {
-            h.used.push(i);
-            i += 1;
-            continue;
+            return Some(i + 1);
         }
         if line.text.is_empty() {
-            vv_gap = true;
-            i += 1;
-            continue;
+            self.vv.gap = true;
+            return Some(i + 1);
         }
-        // a ký hiệu cut at a hyphen and wrapped onto the next line (`…-BYT-` / `BCT-VKSNDTC`)
-        if let Some(num) = h.number.as_mut()
-            && number_row.is_some_and(|r| r + 1 == i)
-            && num
-                .symbol
-                .as_deref()
-                .is_some_and(|s| s.ends_with(['-', '/']))
-            && SYMBOL_TAIL.is_match(&line.text)
-        {
-            let sym = format!("{}{}", num.symbol.take().unwrap_or_default(), line.text);
-            num.raw = format!("{}{}", num.raw, line.text);
-            let parts = number::NumberParts {
-                number: num.number.clone(),
-                year: num.year,
-                symbol: Some(sym),
-                party: false,
-            };
-            num.type_code = parts.type_code();
-            num.issuer_codes = parts.issuer_codes();
-            num.symbol = parts.symbol;
-            num.span = num.span.join(line.span());
-            h.used.push(i);
-            i += 1;
-            continue;
+        if self.wrapped_symbol(i) {
+            return Some(i + 1);
         }
         let cs = cells(line);
-        // a Quốc hiệu wrapped over two lines (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`)
-        let maybe_national = line.text.len() < 50 && line.text.starts_with(['C', 'c']);
-        let key = if maybe_national {
-            upper_key(&line.text)
-        } else {
-            String::new()
-        };
-        if key.len() >= 4 && NATIONAL_KEY.starts_with(&key) && key != NATIONAL_KEY {
-            let next = (i + 1..limit).find(|&k| !lines[k].is_void());
-            if let Some(k) = next
-                && format!("{key} {}", upper_key(&lines[k].text)).starts_with(NATIONAL_KEY)
-            {
-                let span = line.span().join(lines[k].span());
-                let name = format!("{} {}", line.text, lines[k].text);
-                heading_at(&mut national, false, span)
-                    .name
-                    .get_or_insert(fold_ws(&name));
-                seen_anchor = true;
-                h.used.push(i);
-                h.used.push(k);
-                // the rest of the second line (a motto, a date) is read as usual
-                let rest_key = format!("{key} {}", upper_key(&lines[k].text));
-                if rest_key.trim() == NATIONAL_KEY {
-                    i = k + 1;
-                    continue;
-                }
-                i += 1;
-                continue;
+        if let Some(next) = self.wrapped_national(i) {
+            return Some(next);
+        }
+        if cs.len() <= 1 && self.misread_heading(i) {
+            return Some(i + 1);
+        }
+        if cs.len() <= 1 && DocKind::from_line(&line.text).is_some() && mark(&line.text).is_none() {
+            // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is
+            // residue; a tên loại under the header, or one whose next line runs on in lower
+            // case (`Quyết định` / `của Bộ trưởng … số …`), opens the document itself
+            let runs_on = self.next_text(i).is_some_and(|k| {
+                let t = &self.lines[k].text;
+                t.starts_with("của ") || t.starts_with("về ")
+            });
+            if self.seen_anchor || runs_on || !self.memo.ahead(self.lines, i + 1, self.limit) {
+                return None;
             }
+            self.residue(i);
+            return Some(i + 1);
         }
-        // a Quốc hiệu or Tiêu ngữ misread by OCR (`CQNG HOA XA HQI …`, `DQc l$p - Tg do - …`)
-        if !seen_anchor && cs.len() <= 1 && first_anchor_at(&line.text).is_none() {
-            let t = &line.text;
-            let nat = crate::viet::reads_as(t, NATIONAL_KEY);
-            if nat || crate::viet::reads_as(t, MOTTO_TEXT) {
-                let n = heading_at(&mut national, false, line.span());
-                if nat {
-                    n.name.get_or_insert(t.clone());
-                } else {
-                    n.motto.get_or_insert(t.clone());
-                }
-                // the Tiêu ngữ comes under the Quốc hiệu: the row after it may be one too
-                seen_anchor = !nat;
-                h.used.push(i);
-                i += 1;
-                continue;
-            }
-        }
-        let single = cs.len() <= 1;
-        if single && DocKind::from_line(&line.text).is_some() && !MARK.is_match(&line.text) {
-            // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is residue
-            // (a tên loại whose next line runs on in lower case, `Quyết định` / `của Bộ trưởng
-            // … số …`, opens the document itself)
-            let runs_on = (i + 1..limit)
-                .find(|&k| !lines[k].is_void())
-                .is_some_and(|k| {
-                    let t = &lines[k].text;
-                    t.starts_with("của ") || t.starts_with("về ")
-                });
-            if seen_anchor || runs_on || !memo.ahead(lines, i + 1, limit) {
-                break;
-            }
-            residue(&mut h, &mut org, line, i);
-            i += 1;
-            continue;
-        }
-        // căn cứ lines open the preamble; their dates are not the document's
-        if crate::parse::preamble::is_basis(&line.text) {
-            break;
-        }
-        // (also `Kính` / `gửi:` cut over two lines)
-        if kinh_split(lines, i).is_some()
-            || KINH_GUI.is_match(&line.text)
-            || cs.first().is_some_and(|c| KINH_GUI.is_match(&c.text))
+        // căn cứ lines open the preamble (their dates are not the document's), Kính gửi the
+        // recipients (also `Kính` / `gửi:` cut over two lines)
+        let kinh_next = Cursor::new(lines)
+            .next_text(i + 1, lines.len())
+            .filter(|&m| m <= i + 2)
+            .is_some_and(|m| kinh_split(&line.text, &lines[m].text));
+        if is_basis(&line.text)
+            || kinh_next
+            || opens_kinh_gui(&line.text)
+            || cs.first().is_some_and(|c| opens_kinh_gui(&c.text))
         {
-            break;
+            return None;
         }
-        let mut cs = cs;
-        // a header row wrapped over two lines (`Sóc Trăng, ngày` / `27 tháng 09 năm 2022`,
-        // `Độc lập -` / `Tự do - Hạnh phúc`): join when the pair holds an anchor that starts
-        // on the first line and neither line does alone
-        if let Some(last) = cs.last_mut()
-            && first_anchor_at(&last.text).is_none()
-            && let Some(k) = (i + 1..limit).find(|&k| !lines[k].is_void())
-            && k <= i + 2
-            && (!memo.line_has_anchor(lines, k)
-                || first_anchor_at(&lines[k].text).is_none_or(|a| a > 0))
-        {
-            let joined = format!("{} {}", last.text, lines[k].text);
-            // a place name wrapped before its date (`Phan` / `Rang, ngày 12 tháng 11 …`)
-            let place_head = {
-                let words: Vec<&str> = last.text.split_whitespace().collect();
-                (1..=2).contains(&words.len())
-                    && words.iter().all(|w| crate::viet::is_capitalised(w))
-                    && first_anchor_at(&lines[k].text).is_some_and(|a| a > 0)
-            };
-            if place_head || first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
-                last.text = joined;
-                last.span = last.span.join(lines[k].span());
-                h.used.push(k);
-                skip_to = Some(k + 1);
-            }
-        }
+        let cs = self.join_wrapped_row(i, cs);
         let toks: Vec<(Tok, Span)> = cs
             .iter()
             .flat_map(|c| tokenize(&c.text).into_iter().map(move |t| (t, c.span)))
             .collect();
         let has_anchor = toks.iter().any(|(t, _)| t.is_anchor());
         if !has_anchor {
-            let caps = is_upper(&line.text);
-            if vv_open && !caps && (!vv_gap || crate::viet::starts_lower(&line.text)) {
-                // a wrapped V/v line
-            } else if !caps
-                && is_org_like(&line.text)
-                && (!seen_number || !org.is_empty())
-                && org_zone
-            {
-                // an issuer typed in lower or mixed case (older documents)
-            } else if seen_anchor && (!caps || (seen_number && seen_date)) {
-                if !memo.ahead(lines, i + 1, limit) {
-                    break;
+            match self.free_row(i) {
+                FreeRow::Read => {}
+                FreeRow::End => return None,
+                FreeRow::Residue => {
+                    self.residue(i);
+                    return Some(i + 1);
                 }
-                // text between header rows (`(Dự thảo)`, a stamp): kept as unknown header text
-            } else if !(seen_anchor
-                || caps
-                || is_org_like(&line.text) && memo.ahead(lines, i + 1, limit))
-            {
-                if is_body_like(&line.text) && !org.is_empty() && !memo.ahead(lines, i + 1, limit) {
-                    break;
-                }
-                // web-page residue above the document: what came before it is residue too
-                residue(&mut h, &mut org, line, i);
-                i += 1;
-                continue;
             }
         }
+        self.tokens(i, toks, has_anchor, sink);
+        Some(self.skip_to.take().unwrap_or(i + 1))
+    }
+
+    /// A ký hiệu cut at a hyphen and wrapped onto the next line (`…-BYT-` / `BCT-VKSNDTC`):
+    /// joined to the number read on the row before.
+    fn wrapped_symbol(&mut self, i: usize) -> bool {
+        let lines = self.lines;
+        let line = &lines[i];
+        let Some(num) = self.h.number.as_mut() else {
+            return false;
+        };
+        let wraps = self.number_row.is_some_and(|r| r + 1 == i)
+            && num
+                .symbol
+                .as_deref()
+                .is_some_and(|s| s.ends_with(['-', '/']))
+            && is_symbol_tail(&line.text);
+        if !wraps {
+            return false;
+        }
+        let sym = format!("{}{}", num.symbol.take().unwrap_or_default(), line.text);
+        num.raw = format!("{}{}", num.raw, line.text);
+        let parts = NumberParts {
+            number: num.number.clone(),
+            year: num.year,
+            symbol: Some(sym),
+            party: false,
+        };
+        num.type_code = parts.type_code();
+        num.issuer_codes = parts.issuer_codes();
+        num.symbol = parts.symbol;
+        num.span = num.span.join(line.span());
+        true
+    }
+
+    /// A Quốc hiệu wrapped over two lines (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`): the row
+    /// to read next (the second line again when more follows the Quốc hiệu on it).
+    fn wrapped_national(&mut self, i: usize) -> Option<usize> {
+        let lines = self.lines;
+        let line = &lines[i];
+        if line.text.len() >= 50 || !line.text.starts_with(['C', 'c']) {
+            return None;
+        }
+        let key = upper_key(&line.text);
+        if key.len() < 4 || !NATIONAL_KEY.starts_with(&key) || key == NATIONAL_KEY {
+            return None;
+        }
+        let k = self.next_text(i)?;
+        let both = format!("{key} {}", upper_key(&self.lines[k].text));
+        if !both.starts_with(NATIONAL_KEY) {
+            return None;
+        }
+        let span = line.span().join(self.lines[k].span());
+        let name = format!("{} {}", line.text, self.lines[k].text);
+        heading_at(&mut self.national, false, span)
+            .name
+            .get_or_insert(fold_ws(&name));
+        self.seen_anchor = true;
+        // the rest of the second line (a motto, a date) is read as usual
+        Some(if both.trim() == NATIONAL_KEY {
+            k + 1
+        } else {
+            i + 1
+        })
+    }
+
+    /// A Quốc hiệu or Tiêu ngữ misread by OCR (`CQNG HOA XA HQI …`, `DQc l$p - Tg do - …`),
+    /// before any anchor was read.
+    fn misread_heading(&mut self, i: usize) -> bool {
+        let lines = self.lines;
+        let line = &lines[i];
+        if self.seen_anchor || first_anchor_at(&line.text).is_some() {
+            return false;
+        }
+        let t = &line.text;
+        let nat = crate::viet::reads_as(t, NATIONAL_KEY);
+        if !nat && !crate::viet::reads_as(t, MOTTO_TEXT) {
+            return false;
+        }
+        let n = heading_at(&mut self.national, false, line.span());
+        if nat {
+            n.name.get_or_insert(t.clone());
+        } else {
+            n.motto.get_or_insert(t.clone());
+        }
+        // the Tiêu ngữ comes under the Quốc hiệu: the row after it may be one too
+        self.seen_anchor = !nat;
+        true
+    }
+
+    /// A header row wrapped over two lines (`Sóc Trăng, ngày` / `27 tháng 09 năm 2022`,
+    /// `Độc lập -` / `Tự do - Hạnh phúc`): the last cell joined with the next line when the
+    /// pair holds an anchor that starts on the first line and neither line does alone.
+    fn join_wrapped_row(&mut self, i: usize, mut cs: Vec<Cell>) -> Vec<Cell> {
+        let Some(last) = cs.last_mut() else {
+            return cs;
+        };
+        if first_anchor_at(&last.text).is_some() {
+            return cs;
+        }
+        let Some(k) = self.next_text(i).filter(|&k| k <= i + 2) else {
+            return cs;
+        };
+        let lines = self.lines;
+        let next = &lines[k];
+        if self.memo.line_has_anchor(self.lines, k)
+            && first_anchor_at(&next.text).is_some_and(|a| a == 0)
+        {
+            return cs;
+        }
+        let joined = format!("{} {}", last.text, next.text);
+        // a place name wrapped before its date (`Phan` / `Rang, ngày 12 tháng 11 …`)
+        let place_head = {
+            let words: Vec<&str> = last.text.split_whitespace().collect();
+            (1..=2).contains(&words.len())
+                && words.iter().all(|w| crate::viet::is_capitalised(w))
+                && first_anchor_at(&next.text).is_some_and(|a| a > 0)
+        };
+        if place_head || first_anchor_at(&joined).is_some_and(|a| a < last.text.len()) {
+            last.text = joined;
+            last.span = last.span.join(next.span());
+            self.skip_to = Some(k + 1);
+        }
+        cs
+    }
+
+    /// What a row without anchors is, by where it stands.
+    fn free_row(&mut self, i: usize) -> FreeRow {
+        let lines = self.lines;
+        let text = &lines[i].text;
+        let caps = is_upper(text);
+        let org_like = is_org_like(text);
+        if self.vv.open && !caps && (!self.vv.gap || crate::viet::starts_lower(text)) {
+            // a wrapped V/v line
+            FreeRow::Read
+        } else if !caps && org_like && (!self.seen_number || !self.org.is_empty()) {
+            // an issuer typed in lower or mixed case (older documents)
+            FreeRow::Read
+        } else if self.seen_anchor && (!caps || (self.seen_number && self.seen_date)) {
+            // text between header rows (`(Dự thảo)`, a stamp) is kept as unknown header text;
+            // with no anchor ahead the header has ended
+            if self.memo.ahead(self.lines, i + 1, self.limit) {
+                FreeRow::Read
+            } else {
+                FreeRow::End
+            }
+        } else if self.seen_anchor
+            || caps
+            || org_like && self.memo.ahead(self.lines, i + 1, self.limit)
+        {
+            FreeRow::Read
+        } else if is_body_like(text)
+            && !self.org.is_empty()
+            && !self.memo.ahead(self.lines, i + 1, self.limit)
+        {
+            FreeRow::End
+        } else {
+            // web-page residue above the document: what came before it is residue too
+            FreeRow::Residue
+        }
+    }
+
+    /// Take the tokens of row `i`.
+    fn tokens(&mut self, i: usize, toks: Vec<(Tok, Span)>, has_anchor: bool, sink: &mut Sink) {
         let mut after_vv = false;
         let first_national = toks
             .iter()
             .position(|(t, _)| matches!(t, Tok::National(_) | Tok::Party(_) | Tok::Motto(_)))
             .unwrap_or(0);
         for (k_tok, (tok, span)) in toks.into_iter().enumerate() {
+            if !matches!(tok, Tok::Vv | Tok::Mark(..) | Tok::Free(_)) {
+                after_vv = false;
+            }
             match tok {
                 Tok::National(s) | Tok::Party(s) => {
                     let party = upper_key(&s).starts_with("ĐẢNG");
-                    heading_at(&mut national, party, span).name.get_or_insert(s);
-                    seen_anchor = true;
-                    vv_open = false;
-                    after_vv = false;
+                    heading_at(&mut self.national, party, span)
+                        .name
+                        .get_or_insert(s);
+                    self.seen_anchor = true;
+                    self.vv.open = false;
                 }
                 Tok::Motto(s) => {
-                    heading_at(&mut national, false, span)
+                    heading_at(&mut self.national, false, span)
                         .motto
                         .get_or_insert(s);
-                    seen_anchor = true;
-                    vv_open = false;
-                    after_vv = false;
+                    self.seen_anchor = true;
+                    self.vv.open = false;
                 }
-                Tok::Number(raw, p) => {
-                    seen_anchor = true;
-                    seen_number = true;
-                    number_row = Some(i);
-                    vv_open = false;
-                    after_vv = false;
-                    if h.number.is_some() {
-                        h.unknown.push(Text { text: raw, span });
-                    } else {
-                        h.number = Some(Number {
-                            raw,
-                            type_code: p.type_code(),
-                            issuer_codes: p.issuer_codes(),
-                            number: p.number,
-                            year: p.year,
-                            symbol: p.symbol,
-                            span,
-                        });
-                    }
-                }
-                Tok::Date(raw, place, p) => {
-                    seen_anchor = true;
-                    seen_date = true;
-                    after_vv = false;
-                    // a V/v cell beside the date (`V/v … <spaces> Hà Nội, ngày …`) may go on
-                    // over the next rows
-                    vv_open = vv_open && vv_row == Some(i);
-                    if h.place_date.is_some() {
-                        h.unknown.push(Text { text: raw, span });
-                    } else {
-                        if let Some(problem) = p.range_problem() {
-                            h.date_problem = Some((problem, span.line_start));
-                        }
-                        h.place_date = Some(PlaceDate {
-                            raw: match &place {
-                                Some(pl) if !raw.starts_with(pl.as_str()) => format!("{pl}, {raw}"),
-                                _ => raw,
-                            },
-                            date: p.iso(),
-                            place,
-                            day: p.day,
-                            month: p.month,
-                            year: p.year,
-                            span,
-                        });
-                    }
-                }
+                Tok::Number(raw, p) => self.number(i, raw, p, span, sink),
+                Tok::Date(raw, place, p) => self.date(i, raw, place, p, span, sink),
                 Tok::Vv => {
-                    if !seen_anchor && org.is_empty() {
+                    if !self.seen_anchor && self.org.is_empty() {
                         // a scraper's page title (`# V/v …`) above the document
                         continue;
                     }
-                    vv_open = true;
-                    vv_gap = false;
+                    self.vv = VvText {
+                        open: true,
+                        gap: false,
+                        row: Some(i),
+                        text: String::new(),
+                        span: Some(span),
+                    };
                     after_vv = true;
-                    vv_row = Some(i);
-                    vv_text.clear();
-                    vv_span = Some(span);
                 }
-                Tok::Mark(kind, text) => {
-                    h.marks.push(Mark { kind, text, span });
-                }
+                Tok::Mark(kind, text) => self.h.marks.push(Mark { kind, text, span }),
                 Tok::Free(s) => {
-                    if after_vv || (vv_open && !is_upper(&s)) {
-                        if !vv_text.is_empty() {
-                            vv_text.push(' ');
-                        }
-                        vv_text.push_str(&s);
-                        vv_span = vv_span.map(|v| v.join(span));
+                    let org_here = k_tok < first_national || !has_anchor;
+                    if self.free(i, s, span, after_vv, org_here, has_anchor, sink) {
                         after_vv = false;
-                        vv_gap = false;
-                    } else if (is_upper(&s) && s.chars().any(char::is_alphabetic))
-                        || (k_tok < first_national && is_org_like(&s))
-                        || (!has_anchor && is_org_like(&s))
-                    {
-                        if !(seen_number && seen_date && national.is_some()) || org.is_empty() {
-                            org.push(Text { text: s, span });
-                        } else {
-                            h.unknown.push(Text { text: s, span });
-                        }
-                    } else if !seen_anchor && !has_anchor {
-                        h.front_matter.push(Text { text: s, span });
-                    } else if vv_span.is_none()
-                        && !has_anchor
-                        && number_row.is_some_and(|r| i == r + 1)
-                        && (crate::viet::starts_lower(&s) || s.starts_with("Về "))
-                    {
-                        // the trích yếu of a công văn printed under the number without `V/v`
-                        // (party công văn: `Số 416-CV/ĐU` / `về thu, nộp đảng phí …`)
-                        vv_text.push_str(&s);
-                        vv_span = Some(span);
-                        vv_open = true;
-                        vv_gap = false;
-                        vv_row = Some(i);
-                    } else {
-                        h.unknown.push(Text { text: s, span });
                     }
                 }
             }
         }
-        h.used.push(i);
-        i = skip_to.take().unwrap_or(i + 1);
     }
-    h.end = i;
-    if let Some(m) = KINH_GUI_IN.find(&vv_text) {
-        vv_text.truncate(m.start());
-    }
-    if !vv_text.is_empty() {
-        h.vv = vv_span.map(|span| Text {
-            text: vv_text.trim_end_matches([',', ';']).trim().to_string(),
+
+    /// The number token of row `i`: the document's number, or a second one (unknown text).
+    fn number(&mut self, i: usize, raw: String, p: NumberParts, span: Span, sink: &mut Sink) {
+        self.seen_anchor = true;
+        self.seen_number = true;
+        self.number_row = Some(i);
+        self.vv.open = false;
+        if self.h.number.is_some() {
+            unknown(sink, &raw, span);
+            return;
+        }
+        self.h.number = Some(Number {
+            raw,
+            type_code: p.type_code(),
+            issuer_codes: p.issuer_codes(),
+            number: p.number,
+            year: p.year,
+            symbol: p.symbol,
             span,
         });
     }
-    h.national = national;
-    h.issuer = issuer_from(&org);
-    if !seen_anchor && org.is_empty() {
-        // nothing of a header: leave every line to the body
-        h.front_matter.clear();
-        h.used.clear();
-        h.end = 0;
-    }
-    h
-}
 
-/// Words that open the name of an issuing body in any case (`Bộ Tài chính`, `ủy ban nhân dân`).
-const ORG_HEADS: &[&str] = &[
-    "BỘ",
-    "CHÍNH PHỦ",
-    "ỦY BAN",
-    "ỦY BAN",
-    "UBND",
-    "SỞ",
-    "TỔNG CỤC",
-    "CỤC",
-    "HỘI ĐỒNG",
-    "QUỐC HỘI",
-    "VĂN PHÒNG",
-    "PHÒNG",
-    "TRƯỜNG",
-    "BAN",
-    "THỦ TƯỚNG",
-    "CÔNG TY",
-    "TRUNG TÂM",
-    "TỈNH",
-    "HUYỆN",
-    "THÀNH PHỐ",
-    "XÃ",
-    "PHƯỜNG",
-    "QUẬN",
-    "THỊ XÃ",
-    "ĐẢNG BỘ",
-    "ĐOÀN",
-    "CHI CỤC",
-];
-
-/// A short line naming a body, whatever its case: `Chính phủ`, `Bộ Tài chính`, `Tỉnh an giang`.
-fn is_org_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words == 0
-        || words > 10
-        || text
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.'))
-    {
-        return false;
-    }
-    let key = upper_key(text);
-    ORG_HEADS.iter().any(|h| starts_with_words(&key, h))
-}
-
-/// Words that open a subordinate body (the issuer under a cơ quan chủ quản).
-const UNIT_HEADS: &[&str] = &[
-    "SỞ",
-    "PHÒNG",
-    "CỤC",
-    "CHI CỤC",
-    "TỔNG CỤC",
-    "VỤ",
-    "VĂN PHÒNG",
-    "BAN",
-    "TRƯỜNG",
-    "TRUNG TÂM",
-    "ĐOÀN",
-    "THANH TRA",
-    "VIỆN",
-    "BỆNH VIỆN",
-    "HỌC VIỆN",
-    "HỘI ĐỒNG",
-    "HUYỆN ỦY",
-    "HUYỆN UỶ",
-    "TỈNH ỦY",
-    "TỈNH UỶ",
-    "THÀNH ỦY",
-    "THÀNH UỶ",
-    "ĐẢNG ỦY",
-    "ĐẢNG UỶ",
-    "QUẬN ỦY",
-    "QUẬN UỶ",
-    "CÔNG AN",
-    "KHO BẠC",
-    "CHI NHÁNH",
-    "ĐÀI",
-    "BÁO",
-    "TỔ",
-    "BỘ CHỈ HUY",
-    "ỦY BAN KIỂM TRA",
-    "CHI BỘ",
-    "TRUNG ĐOÀN",
-    "NHÀ XUẤT BẢN",
-    "QUỸ",
-    "BAN QUẢN LÝ",
-];
-
-/// Words after which a name is still the same body (wrapped): places and connectors.
-const WRAP_HEADS: &[&str] = &[
-    "TỈNH",
-    "THÀNH PHỐ",
-    "HUYỆN",
-    "QUẬN",
-    "XÃ",
-    "PHƯỜNG",
-    "THỊ XÃ",
-    "THỊ TRẤN",
-    "VÀ",
-    "-",
-    "–",
-];
-
-fn starts_with_words(s: &str, head: &str) -> bool {
-    let at = |head: &str| {
-        s.strip_prefix(head)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-    };
-    // a header typed without diacritics (`SO XAY DUNG`) matches the heads without theirs
-    at(head) || (crate::viet::is_unmarked(s) && !head.is_ascii() && at(&crate::viet::bare(head)))
-}
-
-fn unit_head_at(words: &[&str], k: usize) -> bool {
-    let rest = words[k..].join(" ");
-    let key = upper_key(&rest);
-    if WRAP_HEADS.iter().any(|w| starts_with_words(&key, w))
-        && !["HUYỆN ỦY", "TỈNH ỦY", "THÀNH ỦY", "QUẬN ỦY"]
-            .iter()
-            .any(|w| starts_with_words(&key, w))
-    {
-        return false;
-    }
-    if k > 0 {
-        let prev = upper_key(words[k - 1]);
-        // ỦY BAN, UỶ BAN, ĐẢNG BỘ, …: the unit word is inside the name
-        if matches!(
-            prev.as_str(),
-            "ỦY" | "UỶ" | "ĐẢNG" | "HÀNH" | "THƯỜNG" | "CHỈ" | "VỤ" | "ĐÀO"
-        ) {
-            return false;
+    /// The place-and-date token of row `i`: the document's date, or a second one.
+    fn date(
+        &mut self,
+        i: usize,
+        raw: String,
+        place: Option<String>,
+        p: DateParts,
+        span: Span,
+        sink: &mut Sink,
+    ) {
+        self.seen_anchor = true;
+        self.seen_date = true;
+        // a V/v cell beside the date (`V/v … <spaces> Hà Nội, ngày …`) may go on over the
+        // next rows
+        self.vv.open = self.vv.open && self.vv.row == Some(i);
+        if self.h.place_date.is_some() {
+            unknown(sink, &raw, span);
+            return;
         }
+        if let Some(problem) = p.range_problem() {
+            sink.at(
+                Severity::Warning,
+                Code::DateOutOfRange,
+                format!("the date is not a real date: {problem}"),
+                span.line_start,
+                1,
+            );
+        }
+        self.h.place_date = Some(PlaceDate {
+            raw: match &place {
+                Some(pl) if !raw.starts_with(pl.as_str()) => format!("{pl}, {raw}"),
+                _ => raw,
+            },
+            date: p.iso(),
+            place,
+            day: p.day,
+            month: p.month,
+            year: p.year,
+            span,
+        });
     }
-    UNIT_HEADS.iter().any(|w| starts_with_words(&key, w))
-}
 
-/// Words that cannot stand right before a subordinate body's head word: the head word is then
-/// part of a longer name (`MÔI TRƯỜNG`, `DỊCH VỤ`, `VÀ ĐÀO TẠO`).
-const INNER_BEFORE: &[&str] = &[
-    "VÀ", "&", "-", "–", "MÔI", "QUỐC", "NỘI", "DỊCH", "NHIỆM", "PHỤC", "ĐẠI", "CAO", "CÔNG",
-    "NHÂN",
-];
-
-/// Parents that a row-joined issuer line may open with.
-const PARENT_HEADS: &[&str] = &[
-    "UBND",
-    "ỦY BAN NHÂN DÂN",
-    "UỶ BAN NHÂN DÂN",
-    "BỘ",
-    "TỔNG CỤC",
-    "SỞ",
-    "ĐẢNG BỘ",
-    "BAN CHẤP HÀNH",
-    "HĐND",
-    "TỈNH ỦY",
-    "TỈNH UỶ",
-    "HUYỆN ỦY",
-    "HUYỆN UỶ",
-    "THÀNH ỦY",
-    "THÀNH UỶ",
-    "CỤC",
-    "PHÒNG",
-];
-
-/// Split a row-joined `UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG` at the subordinate body.
-fn split_inline(s: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = s.split(' ').collect();
-    if words.len() < 3 {
-        return None;
-    }
-    let key = upper_key(s);
-    if !PARENT_HEADS.iter().any(|p| starts_with_words(&key, p)) {
-        return None;
-    }
-    (2..words.len())
-        .find(|&k| {
-            let prev = upper_key(words[k - 1]);
-            // the unit needs a name after its head word (`NỘI VỤ` ends a name, `VỤ PHÁP CHẾ`
-            // opens one)
-            !INNER_BEFORE.contains(&prev.as_str())
-                && k + 1 < words.len()
-                && !matches!(words[k + 1], "-" | "–")
-                && unit_head_at(&words, k)
-        })
-        .map(|k| (words[..k].join(" "), words[k..].join(" ")))
-}
-
-/// Build the issuer from the capital lines of the left column, top first.
-pub(crate) fn issuer_from(org: &[Text]) -> Option<Issuer> {
-    if org.is_empty() {
-        return None;
-    }
-    // split row-joined pieces first
-    let mut units: Vec<Text> = Vec::new();
-    for t in org {
-        match split_inline(&t.text) {
-            Some((a, b)) => {
-                units.push(Text {
-                    text: a,
-                    span: t.span,
-                });
-                units.push(Text {
-                    text: b,
-                    span: t.span,
-                });
+    /// A free token of row `i`: the V/v text, the issuer, front matter or unknown text.
+    /// Returns whether it went into the V/v text.
+    #[allow(clippy::too_many_arguments)]
+    fn free(
+        &mut self,
+        i: usize,
+        s: String,
+        span: Span,
+        after_vv: bool,
+        org_here: bool,
+        has_anchor: bool,
+        sink: &mut Sink,
+    ) -> bool {
+        if after_vv || (self.vv.open && !is_upper(&s)) {
+            if !self.vv.text.is_empty() {
+                self.vv.text.push(' ');
             }
-            None => units.push(t.clone()),
+            self.vv.text.push_str(&s);
+            self.vv.span = self.vv.span.map(|v| v.join(span));
+            self.vv.gap = false;
+            return true;
         }
+        if (is_upper(&s) && s.chars().any(char::is_alphabetic)) || (org_here && is_org_like(&s)) {
+            let complete = self.seen_number && self.seen_date && self.national.is_some();
+            if !complete || self.org.is_empty() {
+                self.org.push(Text { text: s, span });
+            } else {
+                unknown(sink, &s, span);
+            }
+        } else if !self.seen_anchor && !has_anchor {
+            self.h.front_matter.push(Text { text: s, span });
+        } else if self.vv.span.is_none()
+            && !has_anchor
+            && self.number_row.is_some_and(|r| i == r + 1)
+            && (crate::viet::starts_lower(&s) || s.starts_with("Về "))
+        {
+            // the trích yếu of a công văn printed under the number without `V/v` (party công
+            // văn: `Số 416-CV/ĐU` / `về thu, nộp đảng phí …`)
+            self.vv = VvText {
+                open: true,
+                gap: false,
+                row: Some(i),
+                text: s,
+                span: Some(span),
+            };
+        } else {
+            unknown(sink, &s, span);
+        }
+        false
     }
-    let span = units
-        .iter()
-        .skip(1)
-        .fold(units[0].span, |s, u| s.join(u.span));
-    let split = (1..units.len()).rev().find(|&k| {
-        let words: Vec<&str> = units[k].text.split(' ').collect();
-        unit_head_at(&words, 0)
-    });
-    // lines joined; stray underscores of a rule left inside a cell dropped
-    let join = |ts: &[Text]| {
-        let s = ts
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        fold_ws(
-            &s.split(' ')
-                .filter(|w| !w.chars().all(|c| c == '_'))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    };
-    Some(match split {
-        Some(k) => Issuer {
-            parent: Some(join(&units[..k])),
-            name: join(&units[k..]),
-            span,
-        },
-        None => Issuer {
-            parent: None,
-            name: join(&units),
-            span,
-        },
-    })
+
+    /// The header read up to line `end`.
+    fn finish(mut self, end: usize) -> Header {
+        let mut h = self.h;
+        h.end = end;
+        let mut vv_text = std::mem::take(&mut self.vv.text);
+        if let Some(at) = kinh_gui_label_at(&vv_text) {
+            vv_text.truncate(at);
+        }
+        if !vv_text.is_empty() {
+            h.vv = self.vv.span.map(|span| Text {
+                text: vv_text.trim_end_matches([',', ';']).trim().to_string(),
+                span,
+            });
+        }
+        h.national = self.national;
+        h.issuer = issuer_from(&self.org);
+        if !self.seen_anchor && self.org.is_empty() {
+            // nothing of a header: leave every line to the body
+            h.front_matter.clear();
+            h.end = 0;
+        }
+        h
+    }
+}
+
+/// What a header row without anchors is.
+enum FreeRow {
+    /// Header text: read its tokens.
+    Read,
+    /// The header has ended above it.
+    End,
+    /// Web-page residue above the document.
+    Residue,
+}
+
+/// Header text that fits no component, reported where it stands.
+fn unknown(sink: &mut Sink, text: &str, span: Span) {
+    sink.at_byte(
+        Severity::Info,
+        Code::UnrecognisedHeaderText,
+        format!("header text that fits no component: \"{}\"", quote(text)),
+        span.line_start,
+        span.start,
+    );
+}
+
+/// The rest of a ký hiệu wrapped onto its own line (`BCT-VKSNDTC`): capitals and digits, with
+/// `&`, `.`, `/` and `-` between them.
+fn is_symbol_tail(text: &str) -> bool {
+    let mut cs = text.chars();
+    cs.next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && cs.all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '.' | '/' | '-'))
 }
 
 #[cfg(test)]
@@ -937,7 +782,7 @@ mod tests {
 
     fn head(s: &str) -> Header {
         let ls = split_lines(s);
-        parse(&ls, 80)
+        parse(&ls, 80, &mut Sink::default())
     }
 
     #[test]

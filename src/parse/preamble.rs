@@ -1,50 +1,11 @@
 //! The preamble of decisions, resolutions and normative acts: the authority line, căn cứ lines,
 //! proposals and the enacting formula (`QUYẾT ĐỊNH:`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::ast::{Preamble, Text};
+use crate::cues::marker::starts_with_marker;
+use crate::cues::preamble::{is_basis, is_formula, is_proposal};
 use crate::lines::Line;
-use crate::viet::{ends_sentence, is_upper, starts_lower, upper_key};
-
-static BASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-–]?\s*(?i:căn\s*cứ)\b").expect("basis"));
-static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-–]?\s*(?i:theo\s+đề\s+nghị|xét\s+đề\s+nghị|xét\s+tờ\s+trình|theo\s+đề\s+xuất|xét|trên\s+cơ\s+sở)\b")
-        .expect("proposal")
-});
-
-/// Is this a căn cứ line (`Căn cứ Luật …;`, `- Căn cứ …`)?
-pub(crate) fn is_basis(text: &str) -> bool {
-    BASIS.is_match(text)
-}
-
-/// The enacting formulas that stand alone on a line.
-const FORMULAS: &[&str] = &[
-    "QUYẾT ĐỊNH",
-    "QUYẾT NGHỊ",
-    "CHỈ THỊ",
-    "KẾT LUẬN",
-    "BAN HÀNH",
-    "QUY ĐỊNH",
-    "HƯỚNG DẪN",
-    "THÔNG BÁO",
-    "ĐIỆN",
-    "YÊU CẦU",
-    "ĐỀ NGHỊ",
-];
-
-/// Is this line an enacting formula (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`)?
-pub(crate) fn is_formula(text: &str) -> bool {
-    if text.len() > 40 || !is_upper(text) {
-        return false;
-    }
-    let k = upper_key(text);
-    let k = k.trim_end_matches([':', '.', ' ']);
-    is_upper(text) && FORMULAS.contains(&k)
-}
+use crate::viet::{ends_sentence, is_upper, starts_lower};
 
 /// Parse a preamble at `idx` (indices of non-void lines in order). Returns the preamble and how
 /// many of those lines it used; `None` when the lines hold no căn cứ and no enacting formula.
@@ -63,13 +24,13 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
     while k < idx.len() {
         let t = text(k);
         let span = lines[idx[k]].span();
-        if BASIS.is_match(t) {
+        if is_basis(t) {
             p.bases.push(Text {
                 text: t.to_string(),
                 span,
             });
             last_kind = 1;
-        } else if PROPOSAL.is_match(t) {
+        } else if is_proposal(t) {
             p.proposals.push(Text {
                 text: t.to_string(),
                 span,
@@ -79,7 +40,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             || (last_kind != 0
                 && t.ends_with(':')
                 && t.chars().count() < 300
-                && !crate::parse::body::starts_with_marker(t))
+                && !starts_with_marker(t))
         {
             p.enacting = Some(Text {
                 text: t.to_string(),
@@ -89,7 +50,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             break;
         } else if last_kind != 0
             && (starts_lower(t) || !prev_ended(&p, last_kind))
-            && !crate::parse::body::starts_with_marker(t)
+            && !starts_with_marker(t)
         {
             // a căn cứ wrapped over lines
             let target = if last_kind == 1 {

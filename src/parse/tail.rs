@@ -3,44 +3,19 @@
 //! bản sao records (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`) — each parsed into its own node, never into
 //! the main body.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::ast::kind::DocKind;
 use crate::ast::{Appendix, Copy, CopyKind, Recipients, Span};
-use crate::lines::{Line, cells};
-use crate::parse::body;
-use crate::parse::closing as footer;
-use crate::parse::header;
+use crate::cues::heading::mentions_national;
+use crate::cues::marker::starts_with_marker;
+use crate::cues::tail::{is_appendix_heading, is_attached_to, is_copy_heading};
+use crate::diagnostic::Sink;
+use crate::lines::{Cursor, Line, cells};
+use crate::parse::{body, closing, header};
 use crate::viet::{fold_ws, is_upper};
-
-static APPENDIX_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:số\s*)?[IVXLC\d]+[a-z]?)?\s*[:.]?$")
-        .expect("appendix heading")
-});
-static COPY_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(SAO Y|SAO LỤC|TRÍCH SAO)\b").expect("copy heading"));
-static ATTACHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\(?\s*(?:ban hành\s+)?kèm theo\b").expect("attached to"));
-
-/// A line that opens a phụ lục: `Phụ lục I`, `PHỤ LỤC 01`, `PHỤ LỤC` alone.
-pub(crate) fn is_appendix_heading(text: &str) -> bool {
-    APPENDIX_HEAD.is_match(text)
-}
-
-/// A line that opens a bản sao record.
-pub(crate) fn is_copy_heading(text: &str) -> bool {
-    COPY_HEAD.is_match(text) && is_upper(text)
-}
 
 /// A repeated header (an attached text's own issuer and Quốc hiệu) starts at line `k`: a
 /// capital line that opens a block of capitals with the Quốc hiệu among its next lines.
 fn repeated_header_at(lines: &[Line<'_>], k: usize) -> bool {
-    let national = |l: &Line<'_>| {
-        let t = crate::viet::upper_key(&l.text);
-        t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
-    };
     if !is_upper(&lines[k].text) || lines[k].is_void() {
         return false;
     }
@@ -54,7 +29,7 @@ fn repeated_header_at(lines: &[Line<'_>], k: usize) -> bool {
         .iter()
         .filter(|l| !l.is_void())
         .take(4)
-        .any(national)
+        .any(|l| mentions_national(&l.text))
 }
 
 /// Parsed tail: appendices and copies, with the numbering issues of their bodies.
@@ -63,19 +38,15 @@ pub(crate) struct Tail {
     pub copies: Vec<Copy>,
 }
 
-/// Parse everything from line `from` to the end.
-pub(crate) fn parse(lines: &[Line<'_>], from: usize, join: bool) -> Tail {
+/// Parse everything from line `from` to the end; what the header, body and closing block of
+/// each part find is reported to `sink`.
+pub(crate) fn parse(lines: &[Line<'_>], from: usize, join: bool, sink: &mut Sink) -> Tail {
     let n = lines.len();
     let mut tail = Tail {
         appendices: Vec::new(),
         copies: Vec::new(),
     };
-    let next_text = |mut j: usize| {
-        while j < n && lines[j].is_void() {
-            j += 1;
-        }
-        (j < n).then_some(j)
-    };
+    let cur = Cursor::new(lines);
     // where the next part starts, after line `k`
     let next_start = |k: usize| {
         (k + 1..n)
@@ -86,12 +57,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, join: bool) -> Tail {
             .unwrap_or(n)
     };
     let mut j = from;
-    while let Some(k) = next_text(j) {
+    while let Some(k) = cur.next_text(j, n) {
         let end = next_start(k);
         if is_copy_heading(&lines[k].text) {
-            tail.copies.push(copy(lines, k, end));
+            tail.copies.push(copy(lines, k, end, sink));
         } else {
-            tail.appendices.push(appendix(lines, k, end, join));
+            tail.appendices.push(appendix(lines, k, end, join, sink));
         }
         j = end;
     }
@@ -103,7 +74,7 @@ fn span_of(lines: &[Line<'_>], a: usize, b: usize) -> Span {
 }
 
 /// A bản sao record from line `k` (its heading) to `end`.
-fn copy(lines: &[Line<'_>], k: usize, end: usize) -> Copy {
+fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> Copy {
     let heading = lines[k].text.clone();
     let kind = if heading.starts_with("SAO LỤC") {
         CopyKind::SaoLuc
@@ -113,8 +84,8 @@ fn copy(lines: &[Line<'_>], k: usize, end: usize) -> Copy {
         CopyKind::SaoY
     };
     let sub = &lines[..end];
-    let h = header::parse(&sub[k + 1..], 20);
-    let f = footer::parse(sub, k + 1 + h.end);
+    let h = header::parse(&sub[k + 1..], 20, sink);
+    let f = closing::parse(sub, k + 1 + h.end, sink);
     let mut recipients = Recipients::default();
     for (t, s) in f.cc {
         recipients.cc.push(t);
@@ -135,7 +106,7 @@ fn copy(lines: &[Line<'_>], k: usize, end: usize) -> Copy {
 }
 
 /// A phụ lục or attached text from line `k` to `end`.
-fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
+fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sink) -> Appendix {
     let mut heading = None;
     let mut kind = None;
     let mut title: Option<String> = None;
@@ -143,7 +114,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
     let mut i = k;
     if repeated_header_at(lines, k) {
         // an attached text under its own header: issuer, Quốc hiệu, then its tên loại
-        let h = header::parse(&lines[k..end], 20);
+        let h = header::parse(&lines[k..end], 20, sink);
         i = k + h.end;
     }
     let next = |mut j: usize| {
@@ -173,12 +144,12 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
         let mut j = next(i);
         while j < end && parts.len() < 6 {
             let t = &lines[j].text;
-            if ATTACHED.is_match(t) {
+            if is_attached_to(t) {
                 attached_to = Some(t.clone());
                 j += 1;
                 break;
             }
-            if is_upper(t) && !body::starts_with_marker(t) {
+            if is_upper(t) && !starts_with_marker(t) {
                 parts.push(t.clone());
                 j = next(j + 1);
             } else {
@@ -187,7 +158,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
         }
         // a `(Kèm theo …)` line right after the title
         let jj = next(j);
-        if attached_to.is_none() && jj < end && ATTACHED.is_match(&lines[jj].text) {
+        if attached_to.is_none() && jj < end && is_attached_to(&lines[jj].text) {
             attached_to = Some(lines[jj].text.clone());
             j = jj + 1;
         }
@@ -197,7 +168,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool) -> Appendix {
         i = j;
     }
     let idx: Vec<usize> = (i..end).collect();
-    let blocks = body::parse(lines, &idx, join);
+    let blocks = body::parse(lines, &idx, join, sink);
     Appendix {
         heading,
         kind,
@@ -230,7 +201,7 @@ mod tests {
         let ls = split_lines(
             "PHỤ LỤC I\nDANH SÁCH CÁC ĐƠN VỊ\n(Kèm theo Kế hoạch số 12/KH-UBND)\n1. Sở Tài chính\n2. Sở Nội vụ\nPHỤ LỤC II\n1. Một\nSAO Y BẢN CHÍNH\nUBND HUYỆN A\nSố: 05/SY-UBND\nA, ngày 02 tháng 3 năm 2024\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\nNguyễn Văn Bình\n",
         );
-        let t = parse(&ls, 0, true);
+        let t = parse(&ls, 0, true, &mut Sink::default());
         assert_eq!(t.appendices.len(), 2);
         let a = &t.appendices[0];
         assert_eq!(a.heading.as_deref(), Some("PHỤ LỤC I"));

@@ -1,0 +1,136 @@
+//! The line account: every line with text must end in a node of the tree, an artefact or a
+//! diagnostic; a line that none covers is reported as `unplaced-line`, so nothing is ever lost
+//! silently.
+
+use crate::ast::{Block, Document, Span, Text};
+use crate::diagnostic::{Code, Diagnostic, Severity, quote};
+use crate::lines::Line;
+
+/// The `unplaced-line` findings: lines with text that no span of `doc` and none of `diags`
+/// covers. The pieces of a flattened line that was cut are accounted for one by one, by their
+/// bytes and columns.
+pub(crate) fn unplaced(
+    doc: &Document,
+    lines: &[Line<'_>],
+    diags: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut covered = vec![false; lines.len() + 2];
+    for sp in spans_of(doc) {
+        for l in sp.line_start..=sp.line_end {
+            if let Some(c) = covered.get_mut(l as usize) {
+                *c = true;
+            }
+        }
+    }
+    for d in diags {
+        if let Some(l) = d.line
+            && let Some(c) = covered.get_mut(l as usize)
+        {
+            *c = true;
+        }
+    }
+    // the pieces of a cut line are accounted for one by one, by their bytes and columns
+    // (spans sorted by start with the running maximum of their ends, and diagnostics sorted
+    // by line and column: each piece is one binary search, whatever the number of pieces)
+    let cut = lines.iter().any(|l| l.raw.len() != l.phys.len());
+    let mut by_start: Vec<(usize, usize)> = if cut {
+        spans_of(doc).iter().map(|s| (s.start, s.end)).collect()
+    } else {
+        Vec::new()
+    };
+    by_start.sort_unstable();
+    let mut max_end = 0;
+    let reach: Vec<usize> = by_start
+        .iter()
+        .map(|&(_, e)| {
+            max_end = max_end.max(e);
+            max_end
+        })
+        .collect();
+    let mut placed_diags: Vec<(u32, u32)> = if cut {
+        diags
+            .iter()
+            .filter_map(|d| Some((d.line?, d.column?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    placed_diags.sort_unstable();
+    let piece_covered = |l: &Line<'_>| {
+        let (a, b) = (l.start, l.start + l.raw.len());
+        // some span that starts before the piece ends reaches into it
+        let k = by_start.partition_point(|&(s, _)| s < b);
+        if k > 0 && reach[k - 1] > a {
+            return true;
+        }
+        let (ca, cb) = (l.col, l.col + l.raw.chars().count() as u32);
+        let d = placed_diags.partition_point(|&p| p < (l.no, ca));
+        placed_diags.get(d).is_some_and(|&p| p < (l.no, cb))
+    };
+    for l in lines {
+        let placed = if l.raw.len() == l.phys.len() {
+            covered[l.no as usize]
+        } else {
+            piece_covered(l)
+        };
+        if !placed && !l.text.is_empty() {
+            let col = l.text_col();
+            out.push(Diagnostic::at(
+                Severity::Warning,
+                Code::UnplacedLine,
+                format!("a line that no component took: \"{}\"", quote(&l.text)),
+                l.no,
+                col,
+            ));
+        }
+    }
+    out
+}
+
+/// Every span in the document, for the line account.
+fn spans_of(doc: &Document) -> Vec<Span> {
+    fn blocks(bs: &[Block], out: &mut Vec<Span>) {
+        for b in bs {
+            out.push(b.span);
+            blocks(&b.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    let text = |t: &Text| t.span;
+    out.extend(doc.kind_line.iter().map(text));
+    out.extend(doc.issuer.iter().map(|x| x.span));
+    out.extend(doc.national_heading.iter().map(|x| x.span));
+    out.extend(doc.marks.iter().map(|x| x.span));
+    out.extend(doc.number.iter().map(|x| x.span));
+    out.extend(doc.place_date.iter().map(|x| x.span));
+    out.extend(doc.title_span);
+    if let Some(p) = &doc.preamble {
+        out.push(p.span);
+        out.extend(p.authority.iter().map(text));
+        out.extend(p.bases.iter().map(text));
+        out.extend(p.proposals.iter().map(text));
+        out.extend(p.enacting.iter().map(text));
+    }
+    blocks(&doc.body, &mut out);
+    out.extend(doc.end_mark);
+    let r = &doc.recipients;
+    out.extend(r.to_spans.iter().copied());
+    out.extend(r.cc_spans.iter().copied());
+    out.extend(r.to_span);
+    out.extend(r.span);
+    out.extend(r.archive.iter().map(|a| a.span));
+    for sig in doc.signature.iter().chain(&doc.signatures) {
+        out.push(sig.span);
+        out.extend(sig.authority.iter().map(|a| a.span));
+    }
+    for a in &doc.appendices {
+        out.push(a.span);
+        blocks(&a.body, &mut out);
+    }
+    out.extend(doc.copies.iter().map(|c| c.span));
+    out.extend(doc.fields.iter().map(|f| f.span));
+    out.extend(doc.front_matter.iter().map(text));
+    out.extend(doc.artifacts.iter().map(|a| a.span));
+    out
+}

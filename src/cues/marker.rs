@@ -1,0 +1,235 @@
+//! Cues of the body: the marker that opens a line — Phần, Chương, Mục, Tiểu mục (`Chương II`,
+//! `PHẦN THỨ NHẤT`), Điều (`Điều 5.`, `Điều 10a:`), Roman-numeral sections (`II.`), numbered
+//! items (`1.`, `1.2.`), điểm (`a)`, `đ)`) and bullets (`-`, `+`, `•`).
+
+use nom::IResult;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
+use nom::character::complete::{char, one_of, space0, space1};
+use nom::combinator::{eof, opt, recognize};
+use nom::multi::many0;
+use nom::sequence::{pair, preceded, tuple};
+
+use crate::ast::BlockKind;
+use crate::viet::is_upper;
+
+/// A marker at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Marker {
+    pub kind: BlockKind,
+    /// Nesting rank: lower ranks hold higher ones.
+    pub rank: u8,
+    pub label: String,
+    /// The marker as printed.
+    pub printed: String,
+    /// Byte length of the marker and the space after it.
+    pub len: usize,
+}
+
+/// The 23 điểm letters in Vietnamese order.
+pub(crate) const POINT_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+fn roman(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))(i)
+}
+
+pub(crate) fn is_valid_roman(s: &str) -> bool {
+    (1..=60).contains(&roman_value(s)) && s.len() <= 7 && !s.contains("IIII") && !s.contains("VV")
+}
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i)
+}
+
+/// `Điều 5.`, `Điều 10a:`
+fn article(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (_, _, n, l, _)) = tuple((
+        tag("Điều"),
+        space1,
+        digits,
+        opt(one_of("abcdđ")),
+        alt((tag("."), tag(":"))),
+    ))(i)?;
+    let label = match l {
+        Some(c) => format!("{n}{c}"),
+        None => n.to_string(),
+    };
+    Ok((r, (label, &i[..i.len() - r.len()])))
+}
+
+/// `Phần I`, `PHẦN THỨ NHẤT`, `Chương II`, `Mục 1`, `Tiểu mục 2` (keyword + numeral).
+fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String, &'a str)> {
+    let (r, (_, _, n)) = tuple((
+        tag_no_case(kw),
+        space1,
+        alt((
+            roman,
+            digits,
+            recognize(pair(
+                tag_no_case("thứ "),
+                take_while1(|c: char| c.is_alphabetic()),
+            )),
+        )),
+    ))(i)?;
+    let (r2, (punct, _)) = tuple((opt(one_of(".:-")), space0))(r)?;
+    // `Phần I của Bộ luật …` is a reference wrapped onto a new line, not a heading
+    if punct.is_none() && !r2.is_empty() && !is_upper(r2) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    let r = r2;
+    Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
+}
+
+/// `I.`, `II-`, `IV/`, `III)` followed by text, or alone (its heading on the next line).
+fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (n, _, _)) = tuple((roman, one_of(".-/)"), alt((space1, eof))))(i)?;
+    Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
+}
+
+/// `1.`, `2-`, `3)`, `1.1.`, `1.2.3` followed by text.
+fn numbered(i: &str) -> IResult<&str, (String, &str)> {
+    // an inserted khoản `5a.` carries a letter before its dot
+    let (r0, first) = recognize(pair(digits, opt(one_of("abcdđe"))))(i)?;
+    if first.ends_with(|c: char| c.is_alphabetic()) && !r0.starts_with(['.', ')']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    let (r, (rest, _, _)) = tuple((
+        many0(preceded(
+            char('.'),
+            take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        )),
+        opt(one_of(".-)")),
+        space1,
+    ))(r0)?;
+    if rest.is_empty() && !i[first.len()..].starts_with(['.', '-', ')']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
+    let mut label = first.to_string();
+    for p in &rest {
+        label.push('.');
+        label.push_str(p);
+    }
+    Ok((r, (label, &i[..i.len() - r.len()])))
+}
+
+/// `a)`, `đ)`, inserted `a1)`.
+fn point(i: &str) -> IResult<&str, (String, &str)> {
+    let (r, (l, d, _, _)) = tuple((
+        one_of(POINT_LETTERS),
+        opt(take_while_m_n(1, 2, |c: char| c.is_ascii_digit())),
+        char(')'),
+        space0,
+    ))(i)?;
+    let label = format!("{l}{}", d.unwrap_or(""));
+    Ok((r, (label, &i[..i.len() - r.len()])))
+}
+
+fn bullet(i: &str) -> IResult<&str, (char, &str)> {
+    let (r, (c, _)) = pair(one_of("-–—+•·*▪●○◦"), space0)(i)?;
+    Ok((r, (c, &i[..i.len() - r.len()])))
+}
+
+/// Recognise the marker that opens a body line, if any.
+pub(crate) fn marker(text: &str) -> Option<Marker> {
+    let mk = |kind, rank, label: String, printed: &str, rest: &str| {
+        if rest.trim().is_empty()
+            && !matches!(
+                kind,
+                BlockKind::Part
+                    | BlockKind::Chapter
+                    | BlockKind::Section
+                    | BlockKind::Subsection
+                    | BlockKind::Article
+            )
+        {
+            return None;
+        }
+        Some(Marker {
+            kind,
+            rank,
+            label,
+            printed: printed.trim().to_string(),
+            len: text.len() - rest.len(),
+        })
+    };
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Phần")
+        && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
+    {
+        return mk(BlockKind::Part, 0, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Chương")
+        && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
+    {
+        return mk(BlockKind::Chapter, 1, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục") {
+        return mk(BlockKind::Subsection, 3, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = keyword_heading(text, "Mục")
+        && (l.chars().all(|c| c.is_ascii_digit()) || is_valid_roman(&l))
+    {
+        return mk(BlockKind::Section, 2, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = article(text) {
+        return mk(BlockKind::Article, 4, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = roman_heading(text)
+        && is_valid_roman(&l)
+    {
+        return mk(BlockKind::Section, 5, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = numbered(text) {
+        let depth = l.matches('.').count().min(2) as u8;
+        return mk(BlockKind::Item, 6 + depth, l, p, rest);
+    }
+    if let Ok((rest, (l, p))) = point(text) {
+        return mk(BlockKind::Point, 9, l, p, rest);
+    }
+    if let Ok((rest, (c, p))) = bullet(text) {
+        if rest.is_empty() {
+            return None;
+        }
+        let rank = match c {
+            '-' | '–' | '—' => 10,
+            '+' => 11,
+            _ => 12,
+        };
+        return mk(BlockKind::Bullet, rank, c.to_string(), p, rest);
+    }
+    None
+}
+
+/// Whether a line opens with a structural marker (bullets excluded).
+pub(crate) fn starts_with_marker(text: &str) -> bool {
+    marker(text).is_some_and(|m| m.kind != BlockKind::Bullet)
+}
+
+/// The value of a Roman numeral (`XIV` → 14).
+pub(crate) fn roman_value(s: &str) -> u32 {
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let cs: Vec<u32> = s.chars().map(val).collect();
+    let mut total = 0i64;
+    for (k, v) in cs.iter().enumerate() {
+        if cs.get(k + 1).is_some_and(|n| n > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    total.max(0) as u32
+}
