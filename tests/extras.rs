@@ -225,3 +225,26 @@ fn extras_match_their_answers() {
         failures.join("\n")
     );
 }
+
+/// What the parts of the tail find (an appendix's numbering, a bản sao record's stray row) is
+/// reported like the main text's findings, at their lines.
+#[test]
+fn findings_in_appendices_and_copies_are_reported() {
+    let doc = doc_of("51-quyet-dinh-phu-luc-danh-so-nhay-ban-sao");
+    let found: Vec<(String, u64)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| Some((d["code"].as_str()?.to_string(), d["line"].as_u64()?)))
+        .collect();
+    for want in [
+        ("numbering-skip", 35),
+        ("numbering-skip", 37),
+        ("unrecognised-closing-text", 42),
+    ] {
+        assert!(
+            found.contains(&(want.0.to_string(), want.1)),
+            "{want:?} not in {found:?}"
+        );
+    }
+}

@@ -111,13 +111,7 @@ fn read_parts(doc: &mut Document, lines: &[Line<'_>], opts: &Options, sink: &mut
         tail_from = c.end;
     }
     if tail_from < n {
-        // (what the parts of the tail find is not reported yet)
-        let t = tail::parse(
-            lines,
-            tail_from,
-            opts.join_continuations,
-            &mut Sink::default(),
-        );
+        let t = tail::parse(lines, tail_from, opts.join_continuations, sink);
         doc.appendices = t.appendices;
         doc.copies = t.copies;
         for c in &doc.copies {
