@@ -2,13 +2,13 @@
 //! `PHẦN THỨ NHẤT`), Điều (`Điều 5.`, `Điều 10a:`), Roman-numeral sections (`II.`), numbered
 //! items (`1.`, `1.2.`), điểm (`a)`, `đ)`) and bullets (`-`, `+`, `•`).
 
-use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of, space0, space1};
 use nom::combinator::{eof, opt, recognize};
 use nom::multi::many0;
-use nom::sequence::{pair, preceded, tuple};
+use nom::sequence::{pair, preceded};
+use nom::{IResult, Parser};
 
 use crate::ast::BlockKind;
 use crate::viet::is_upper;
@@ -43,13 +43,14 @@ fn digits(i: &str) -> IResult<&str, &str> {
 
 /// `Điều 5.`, `Điều 10a:`
 fn article(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (_, _, n, l, _)) = tuple((
+    let (r, (_, _, n, l, _)) = (
         tag("Điều"),
         space1,
         digits,
         opt(one_of("abcdđ")),
         alt((tag("."), tag(":"))),
-    ))(i)?;
+    )
+        .parse(i)?;
     let label = match l {
         Some(c) => format!("{n}{c}"),
         None => n.to_string(),
@@ -59,7 +60,7 @@ fn article(i: &str) -> IResult<&str, (String, &str)> {
 
 /// `Phần I`, `PHẦN THỨ NHẤT`, `Chương II`, `Mục 1`, `Tiểu mục 2` (keyword + numeral).
 fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String, &'a str)> {
-    let (r, (_, _, n)) = tuple((
+    let (r, (_, _, n)) = (
         tag_no_case(kw),
         space1,
         alt((
@@ -70,8 +71,9 @@ fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String
                 take_while1(|c: char| c.is_alphabetic()),
             )),
         )),
-    ))(i)?;
-    let (r2, (punct, _)) = tuple((opt(one_of(".:-")), space0))(r)?;
+    )
+        .parse(i)?;
+    let (r2, (punct, _)) = (opt(one_of(".:-")), space0).parse(r)?;
     // `Phần I của Bộ luật …` is a reference wrapped onto a new line, not a heading
     if punct.is_none() && !r2.is_empty() && !is_upper(r2) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -85,28 +87,29 @@ fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String
 
 /// `I.`, `II-`, `IV/`, `III)` followed by text, or alone (its heading on the next line).
 fn roman_heading(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (n, _, _)) = tuple((roman, one_of(".-/)"), alt((space1, eof))))(i)?;
+    let (r, (n, _, _)) = (roman, one_of(".-/)"), alt((space1, eof))).parse(i)?;
     Ok((r, (n.to_string(), &i[..i.len() - r.len()])))
 }
 
 /// `1.`, `2-`, `3)`, `1.1.`, `1.2.3` followed by text.
 fn numbered(i: &str) -> IResult<&str, (String, &str)> {
     // an inserted khoản `5a.` carries a letter before its dot
-    let (r0, first) = recognize(pair(digits, opt(one_of("abcdđe"))))(i)?;
+    let (r0, first) = recognize(pair(digits, opt(one_of("abcdđe")))).parse(i)?;
     if first.ends_with(|c: char| c.is_alphabetic()) && !r0.starts_with(['.', ')']) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Tag,
         )));
     }
-    let (r, (rest, _, _)) = tuple((
+    let (r, (rest, _, _)) = (
         many0(preceded(
             char('.'),
             take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
         )),
         opt(one_of(".-)")),
         space1,
-    ))(r0)?;
+    )
+        .parse(r0)?;
     if rest.is_empty() && !i[first.len()..].starts_with(['.', '-', ')']) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
@@ -123,18 +126,19 @@ fn numbered(i: &str) -> IResult<&str, (String, &str)> {
 
 /// `a)`, `đ)`, inserted `a1)`.
 fn point(i: &str) -> IResult<&str, (String, &str)> {
-    let (r, (l, d, _, _)) = tuple((
+    let (r, (l, d, _, _)) = (
         one_of(POINT_LETTERS),
         opt(take_while_m_n(1, 2, |c: char| c.is_ascii_digit())),
         char(')'),
         space0,
-    ))(i)?;
+    )
+        .parse(i)?;
     let label = format!("{l}{}", d.unwrap_or(""));
     Ok((r, (label, &i[..i.len() - r.len()])))
 }
 
 fn bullet(i: &str) -> IResult<&str, (char, &str)> {
-    let (r, (c, _)) = pair(one_of("-–—+•·*▪●○◦"), space0)(i)?;
+    let (r, (c, _)) = (one_of("-–—+•·*▪●○◦"), space0).parse(i)?;
     Ok((r, (c, &i[..i.len() - r.len()])))
 }
 

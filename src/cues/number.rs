@@ -2,12 +2,12 @@
 
 use std::sync::LazyLock;
 
-use nom::IResult;
 use nom::branch::alt;
 use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, space0};
 use nom::combinator::{opt, recognize};
-use nom::sequence::{pair, terminated, tuple};
+use nom::sequence::{pair, terminated};
+use nom::{IResult, Parser};
 use regex::Regex;
 
 use crate::ast::kind::DocKind;
@@ -90,18 +90,19 @@ fn symbol_char(c: char) -> bool {
 /// `[number] [.] / [YYYY /] symbol` or the party `number - TYPE/ISSUER`.
 fn number_tail(i: &str) -> IResult<&str, NumberParts> {
     let (i, _) = space0(i)?;
-    alt((party_tail, state_tail))(i)
+    alt((party_tail, state_tail)).parse(i)
 }
 
 fn party_tail(i: &str) -> IResult<&str, NumberParts> {
     let (i, num) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
     // `367-QĐ/TW`, or with stray spaces `367 - QĐ/TW`
-    let (i, _) = tuple((space0, char('-'), space0))(i)?;
-    let (i, sym) = recognize(tuple((
+    let (i, _) = (space0, char('-'), space0).parse(i)?;
+    let (i, sym) = recognize((
         take_while1(|c: char| c.is_alphanumeric()),
         char('/'),
         take_while1(symbol_char),
-    )))(i)?;
+    ))
+    .parse(i)?;
     Ok((
         i,
         NumberParts {
@@ -114,14 +115,15 @@ fn party_tail(i: &str) -> IResult<&str, NumberParts> {
 }
 
 fn state_tail(i: &str) -> IResult<&str, NumberParts> {
-    let (i, num) = opt(take_while_m_n(1, 8, is_num_char))(i)?;
-    let (i, _) = tuple((space0, opt(char('.')), space0, char('/'), space0))(i)?;
+    let (i, num) = opt(take_while_m_n(1, 8, is_num_char)).parse(i)?;
+    let (i, _) = (space0, opt(char('.')), space0, char('/'), space0).parse(i)?;
     let (i, year) = opt(terminated(
         take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
         pair(space0, char('/')),
-    ))(i)?;
+    ))
+    .parse(i)?;
     let (i, _) = space0(i)?;
-    let (i, sym) = opt(symbol)(i)?;
+    let (i, sym) = opt(symbol).parse(i)?;
     let number = num.filter(|n| !n.is_empty()).map(str::to_string);
     Ok((
         i,
