@@ -2,63 +2,117 @@
 //! of a signature (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `TL.`, `TUQ.`, `Q.`), positions
 //! (`PHÓ CHỦ TỊCH`, `Thứ trưởng`) and notes (`(Đã ký)`, `(ký, ghi rõ họ tên)`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use nom::{IResult, Parser};
 
 use crate::ast::Mode;
+use crate::cues::scan::{any_of0, end, fail, one_of_ci, opt_char, word_ci, ws0};
 use crate::viet::{is_person_name, is_upper, upper_key};
 
-static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[*_\s]*n[ơo]i\s*nh[ậa]n\s*[:.]?[*_]*\s*").expect("noi nhan")
-});
-static MODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|\s)(T/M|K/T|T/L|(?i:tm|kt|tl)[/.]|TUQ\.|TM\.|KT\.|TL\.|Q\.|TM|KT|TL|TUQ)\s*(\p{L})",
+/// `Nơi nhận:` in any case, with or without marks, in bold or italics (`**Nơi nhận:**`).
+fn noi_nhan_label(i: &str) -> IResult<&str, ()> {
+    (
+        marks_and_spaces,
+        one_of_ci(&["nơi", "noi"]),
+        ws0,
+        one_of_ci(&["nhận", "nhan"]),
+        ws0,
+        opt_char(&[':', '.']),
+        any_of0(&['*', '_']),
+        ws0,
     )
-    .expect("mode")
-});
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[(\[]\s*(?:đã\s*ký|ký|chữ\s*ký|đóng\s*dấu|đã\s*ký\s*và\s*đóng\s*dấu)[^)\]]*[)\]]\.?$|^(?i:đã\s*ký)\.?$")
-        .expect("note")
-});
-static LUU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:lưu)(?:\s*:\s*|\s+|$)").expect("luu"));
-static TRAILING_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*([(\[]\s*(?:đã\s*ký|ký[^)\]]*|đóng\s*dấu[^)\]]*)[)\]])\s*$")
-        .expect("trailing note")
-});
+        .map(|_| ())
+        .parse(i)
+}
+
+/// Bold and italic marks and white space, none or more.
+fn marks_and_spaces(i: &str) -> IResult<&str, &str> {
+    let rest = i.trim_start_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// `Lưu` and what follows it: a colon, white space, or the end (`Lưu: VT`, `Lưu VT`).
+fn luu(i: &str) -> IResult<&str, ()> {
+    let (rest, _) = word_ci("lưu")(i)?;
+    if let Ok((r, _)) = (ws0, nom::character::complete::char(':'), ws0).parse(rest) {
+        return Ok((r, ()));
+    }
+    let (r, spaces) = ws0(rest)?;
+    if !spaces.is_empty() || end(r).is_ok() {
+        return Ok((r, ()));
+    }
+    fail(i)
+}
+
+/// The words a note opens with, inside its brackets: `(Đã ký)`, `(ký, ghi rõ họ tên)`,
+/// `[Chữ ký]`, `(đóng dấu)`.
+fn note_words(i: &str) -> IResult<&str, ()> {
+    let two = |a: &'static str, b: &'static str| (word_ci(a), ws0, word_ci(b)).map(|_| ());
+    let (r, _) = ws0(i)?;
+    two("đã", "ký")
+        .or(word_ci("ký").map(|_| ()))
+        .or(two("chữ", "ký"))
+        .or(two("đóng", "dấu"))
+        .parse(r)
+}
+
+/// A closing bracket and, after it, nothing but `tail`.
+fn closes_at_end(s: &str, tail: fn(&str) -> bool) -> bool {
+    s.find([')', ']']).is_some_and(|k| tail(&s[k + 1..]))
+}
 
 /// Recognise a `Nơi nhận:` cell; returns what follows the label.
 pub(crate) fn noi_nhan(text: &str) -> Option<&str> {
-    NOI_NHAN.find(text).map(|m| &text[m.end()..])
+    noi_nhan_label(text).ok().map(|(rest, _)| rest)
 }
 
 /// Whether a text opens with `Lưu` (`Lưu: VT, VP.`, `- Lưu VT`).
 pub(crate) fn is_luu(text: &str) -> bool {
-    LUU.is_match(text)
+    luu(text).is_ok()
 }
 
 /// The entries of a `Lưu:` text, after its label (`Lưu: VT, VP.` → `VT, VP.`).
 pub(crate) fn after_luu(text: &str) -> &str {
-    LUU.find(text).map_or(text, |m| &text[m.end()..])
+    luu(text).map_or(text, |(rest, _)| rest)
 }
 
 /// A note alone (`(Đã ký)`, `[ký, đóng dấu]`, `Đã ký.`).
 pub(crate) fn is_note(text: &str) -> bool {
-    NOTE.is_match(text)
+    let bracketed = opt_char(&['(', '['])(text)
+        .ok()
+        .filter(|(_, b)| !b.is_empty())
+        .and_then(|(r, _)| note_words(r).ok())
+        .is_some_and(|(r, _)| closes_at_end(r, |t| t.is_empty() || t == "."));
+    let bare = (word_ci("đã"), ws0, word_ci("ký"), opt_char(&['.']), end)
+        .parse(text)
+        .is_ok();
+    bracketed || bare
 }
 
 /// Split a note printed after a name (`Nguyễn Văn A (Đã ký)`) from it.
 pub(crate) fn strip_note(t: &str) -> (&str, Option<&str>) {
-    match TRAILING_NOTE.captures(t) {
-        Some(c) => {
-            let m = c.get(0).expect("note");
-            (
-                t[..m.start()].trim_end(),
-                Some(c.get(1).expect("note text").as_str()),
-            )
-        }
+    let body = t.trim_end();
+    if !body.ends_with([')', ']']) {
+        return (t, None);
+    }
+    let close = body.len() - 1;
+    // the bracket that opens the note: after any other closing bracket, the first whose words
+    // read as a note (`(Đã ký)`, `(ký, ghi rõ họ tên)`, `[đóng dấu]`)
+    let after = body[..close].rfind([')', ']']).map_or(0, |k| k + 1);
+    let open = body[after..close]
+        .match_indices(['(', '['])
+        .map(|(k, _)| after + k)
+        .find(|&k| {
+            let inner = &body[k + 1..close];
+            let Ok((r, _)) = ws0(inner) else {
+                return false;
+            };
+            let da_ky = (word_ci("đã"), ws0, word_ci("ký"), end).parse(r).is_ok();
+            da_ky
+                || word_ci("ký")(r).is_ok()
+                || (word_ci("đóng"), ws0, word_ci("dấu")).parse(r).is_ok()
+        });
+    match open {
+        Some(k) => (t[..k].trim_end(), Some(&body[k..])),
         None => (t, None),
     }
 }
@@ -73,29 +127,99 @@ fn parse_mode(s: &str) -> Mode {
     }
 }
 
+/// A quyền hạn prefix: as printed, or in any case when a slash or a dot follows it.
+enum Prefix {
+    Exact(&'static str),
+    AnyCaseMarked(&'static str),
+}
+
+/// The quyền hạn prefixes, in the order they are tried (`T/M` before `TM`, with a dot before
+/// without).
+const PREFIXES: &[Prefix] = &[
+    Prefix::Exact("T/M"),
+    Prefix::Exact("K/T"),
+    Prefix::Exact("T/L"),
+    Prefix::AnyCaseMarked("tm"),
+    Prefix::AnyCaseMarked("kt"),
+    Prefix::AnyCaseMarked("tl"),
+    Prefix::Exact("TUQ."),
+    Prefix::Exact("TM."),
+    Prefix::Exact("KT."),
+    Prefix::Exact("TL."),
+    Prefix::Exact("Q."),
+    Prefix::Exact("TM"),
+    Prefix::Exact("KT"),
+    Prefix::Exact("TL"),
+    Prefix::Exact("TUQ"),
+];
+
+/// A quyền hạn prefix at the start of `i` (`KT.`, `T/M`, `tl/`, `TUQ`), then white space and
+/// the first letter of the title: the prefix and the text from the title on.
+fn mode_prefix(i: &str) -> Option<(&str, &str)> {
+    PREFIXES.iter().find_map(|p| {
+        let len = match p {
+            Prefix::Exact(w) => i.starts_with(w).then_some(w.len())?,
+            Prefix::AnyCaseMarked(w) => {
+                let (r, head) = word_ci(w)(i).ok()?;
+                let (_, mark) = opt_char(&['/', '.'])(r).ok()?;
+                (!mark.is_empty()).then_some(head.len() + mark.len())?
+            }
+        };
+        let title = i[len..].trim_start();
+        title
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+            .then(|| (&i[..len], title))
+    })
+}
+
+/// Every quyền hạn prefix in a text, left to right: (start of the prefix, the prefix, start of
+/// the title). A prefix opens the text or follows white space; prefixes never overlap (the
+/// white space before one belongs to it, the title's first letter to the one before).
+fn anchors(text: &str) -> impl Iterator<Item = (usize, &str, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (at, (prefix, title)) = text[from..]
+            .char_indices()
+            .map(|(k, _)| from + k)
+            .filter(|&q| {
+                if q == 0 {
+                    return from == 0;
+                }
+                text[..q]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_whitespace() && q - c.len_utf8() >= from)
+            })
+            .find_map(|q| mode_prefix(&text[q..]).map(|m| (q, m)))?;
+        let t_start = text.len() - title.len();
+        from = t_start + title.chars().next().map_or(1, char::len_utf8);
+        Some((at, prefix, t_start))
+    })
+}
+
 /// Quyền hạn anchors in a piece: (start of the prefix, start of the title, mode).
 pub(crate) fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
     let mut out = Vec::new();
-    for c in MODE.captures_iter(text) {
-        let p = c.get(1).expect("prefix");
-        let t = c.get(2).expect("title");
-        let bare = !p.as_str().ends_with('.') && !p.as_str().contains('/');
-        if bare && !text[..p.start()].trim().is_empty() {
+    for (at, prefix, t_start) in anchors(text) {
+        let bare = !prefix.ends_with('.') && !prefix.contains('/');
+        if bare && !text[..at].trim().is_empty() {
             continue; // `TM ỦY BAN` without a dot only opens a piece
         }
         // the title must be a word in capitals (`Q. Anh` is an initial); an old document
         // typed in lower case may write `KT/ bộ trưởng …` (slash form: unambiguous)
-        let word: String = text[t.start()..]
+        let word: String = text[t_start..]
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != ',')
             .collect();
         // with a dot or a slash the prefix is unambiguous: `KT. Bộ trưởng Bộ Tài chính`
-        let marked = p.as_str().ends_with(['/', '.']);
-        let lower_ok = marked && is_position_phrase(&text[t.start()..]);
+        let marked = prefix.ends_with(['/', '.']);
+        let lower_ok = marked && is_position_phrase(&text[t_start..]);
         if word.chars().count() < 2 || !(is_upper(&word) || lower_ok) {
             continue;
         }
-        out.push((p.start(), t.start(), parse_mode(p.as_str())));
+        out.push((at, t_start, parse_mode(prefix)));
     }
     out
 }
@@ -154,4 +278,60 @@ pub(crate) fn is_signature_like(text: &str) -> bool {
         || is_note(text)
         || is_person_name(text)
         || (is_upper(text) && text.split_whitespace().count() <= 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noi_nhan_and_luu() {
+        assert_eq!(noi_nhan("Nơi nhận:"), Some(""));
+        assert_eq!(noi_nhan("**Nơi nhận:** - Như trên;"), Some("- Như trên;"));
+        assert_eq!(noi_nhan("NOI NHAN."), Some(""));
+        assert_eq!(noi_nhan("Nơi làm việc"), None);
+        assert!(is_luu("Lưu: VT, VP."));
+        assert!(is_luu("Lưu VT"));
+        assert!(is_luu("LƯU"));
+        assert!(!is_luu("Lưuý"));
+        assert_eq!(after_luu("Lưu : VT, VP."), "VT, VP.");
+    }
+
+    #[test]
+    fn quyen_han_prefixes() {
+        let m = |t: &str| modes(t).iter().map(|m| (m.0, m.2)).collect::<Vec<_>>();
+        assert_eq!(m("KT. CHỦ TỊCH"), [(0, Mode::KT)]);
+        assert_eq!(m("TM.ỦY BAN NHÂN DÂN"), [(0, Mode::TM)]);
+        assert_eq!(m("T/M BAN THƯỜNG VỤ"), [(0, Mode::TM)]);
+        assert_eq!(m("kt/ bộ trưởng bộ tài chính"), [(0, Mode::KT)]);
+        let two = "TL. CHỦ TỊCH  KT. CHÁNH VĂN PHÒNG";
+        assert_eq!(m(two), [(0, Mode::TL), (two.find("KT").unwrap(), Mode::KT)]);
+        // without a dot a prefix only opens a piece; `Q. Anh` is an initial
+        assert_eq!(m("BAN TM ABC"), []);
+        assert_eq!(m("Q. Anh"), []);
+        assert_eq!(m("TUQ. CỤC TRƯỞNG"), [(0, Mode::TUQ)]);
+        assert!(opens_with_mode("Q. GIÁM ĐỐC"));
+    }
+
+    #[test]
+    fn notes_and_positions() {
+        assert!(is_note("(Đã ký)"));
+        assert!(is_note("[ký, ghi rõ họ tên]."));
+        assert!(is_note("Đã ký."));
+        assert!(!is_note("(Đã ký) Nguyễn Văn A"));
+        assert_eq!(
+            strip_note("Nguyễn Văn A (Đã ký)"),
+            ("Nguyễn Văn A", Some("(Đã ký)"))
+        );
+        assert_eq!(
+            strip_note("A (x) (đóng dấu) "),
+            ("A (x)", Some("(đóng dấu)"))
+        );
+        assert_eq!(strip_note("A (đã ký x)"), ("A (đã ký x)", None));
+        assert!(is_position_phrase("Thứ trưởng"));
+        assert!(is_position_phrase("PHÓ CHỦ TỊCH"));
+        assert!(!is_position_phrase("Phòng Tài chính"));
+        assert!(is_signature_like("Nguyễn Văn An"));
+        assert!(!is_signature_like("Nội dung của văn bản."));
+    }
 }

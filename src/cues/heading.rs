@@ -2,103 +2,251 @@
 //! (`Độc lập - Tự do - Hạnh phúc`), the party heading (`ĐẢNG CỘNG SẢN VIỆT NAM`), marks
 //! (`KHẨN`, `MẬT`, `Dự thảo`), the `V/v` trích yếu marker and `Kính gửi`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use nom::branch::alt;
+use nom::combinator::opt;
+use nom::{IResult, Parser};
 
 use crate::ast::MarkKind;
 use crate::cues::number::{self, NumberParts};
 use crate::cues::place_date;
-
-static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)c[ộo]ng\s*h(?:òa|oà|oa|óa)\s+x[ãa]\s*h[ộo]i\s+ch[ủu]\s*ngh[ĩi]a\s+vi[ệe]t\s*nam",
-    )
-    .expect("national")
-});
+use crate::cues::scan::{
+    any_of0, end, fail, find_all, one_of_ci, one_of_exact, opt_char, starts, word_ci, word_end,
+    ws0, ws1,
+};
 
 /// The Quốc hiệu as [`crate::viet::upper_key`] spells it.
 pub(crate) const NATIONAL_KEY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 
-static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:độc\s*lập\s*[-–—]*\s*tự\s*do\s*[-–—]*\s*hạnh\s*phúc|\bdoc\s*lap\s*[-–—]*\s*tu\s*do\s*[-–—]*\s*hanh\s*phuc\b)").expect("motto")
-});
-
 /// The Tiêu ngữ as printed on most documents.
 pub(crate) const MOTTO_TEXT: &str = "Độc lập - Tự do - Hạnh phúc";
 
-static PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam|^(?:ĐOÀN TNCS HỒ CHÍ MINH|ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH)$")
-        .expect("party")
-});
-static VV: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)([Vv]/[Vv])\s*[:.]?\s*").expect("vv"));
-static MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[(\[]?\s*(?:(THƯỢNG KHẨN|KHẨN|HỎA TỐC|HOẢ TỐC|HỎA TỐC HẸN GIỜ)|(TUYỆT MẬT|TỐI MẬT|MẬT)|(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI|TÀI LIỆU THU HỒI)|((?i:dự thảo)(?:\s+(?i:lần)?\s*\d+)?))\s*[)\]]?$")
-        .expect("mark")
-});
-static KINH_GUI_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*kính\s*gửi\s*:").expect("kinh gui inside"));
-static KINH_GUI_OPENS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\b").expect("kinh gui"));
-static KINH_GUI_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^kính\s*gửi\s*[:.]?\s*").expect("kinh gui"));
+/// `Cộng hòa xã hội chủ nghĩa Việt Nam` in any case, with or without its marks (`CONG HOA XA
+/// HOI …`), each tone placement (`hoà`, `hòa`), its words glued or spaced.
+fn national(i: &str) -> IResult<&str, ()> {
+    (
+        one_of_ci(&["cộng", "cong"]),
+        ws0,
+        one_of_ci(&["hòa", "hoà", "hoa", "hóa"]),
+        ws1,
+        one_of_ci(&["xã", "xa"]),
+        ws0,
+        one_of_ci(&["hội", "hoi"]),
+        ws1,
+        one_of_ci(&["chủ", "chu"]),
+        ws0,
+        one_of_ci(&["nghĩa", "nghia"]),
+        ws1,
+        one_of_ci(&["việt", "viet"]),
+        ws0,
+        word_ci("nam"),
+    )
+        .map(|_| ())
+        .parse(i)
+}
+
+/// Dashes between the words of the Tiêu ngữ (`Độc lập - Tự do - Hạnh phúc`, `–`, `—`, none).
+fn motto_gap(i: &str) -> IResult<&str, ()> {
+    (ws0, any_of0(&['-', '–', '—']), ws0).map(|_| ()).parse(i)
+}
+
+/// `Độc lập - Tự do - Hạnh phúc` in any case; without marks only as whole words (`boundary`:
+/// no letter stands right before).
+fn motto(i: &str, boundary: bool) -> IResult<&str, ()> {
+    let mut marked = (
+        word_ci("độc"),
+        ws0,
+        word_ci("lập"),
+        motto_gap,
+        word_ci("tự"),
+        ws0,
+        word_ci("do"),
+        motto_gap,
+        word_ci("hạnh"),
+        ws0,
+        word_ci("phúc"),
+    );
+    let unmarked = (
+        word_ci("doc"),
+        ws0,
+        word_ci("lap"),
+        motto_gap,
+        word_ci("tu"),
+        ws0,
+        word_ci("do"),
+        motto_gap,
+        word_ci("hanh"),
+        ws0,
+        word_ci("phuc"),
+        word_end,
+    );
+    match marked.parse(i) {
+        Ok((r, _)) => Ok((r, ())),
+        Err(_) if boundary => unmarked.map(|_| ()).parse(i),
+        Err(e) => Err(e),
+    }
+}
+
+/// `ĐẢNG CỘNG SẢN VIỆT NAM` in any case.
+fn party(i: &str) -> IResult<&str, ()> {
+    (
+        word_ci("đảng"),
+        ws1,
+        word_ci("cộng"),
+        ws1,
+        word_ci("sản"),
+        ws1,
+        word_ci("việt"),
+        ws1,
+        word_ci("nam"),
+    )
+        .map(|_| ())
+        .parse(i)
+}
+
+/// The Đoàn's heading standing alone: `ĐOÀN TNCS HỒ CHÍ MINH`.
+fn youth_union(i: &str) -> IResult<&str, ()> {
+    (
+        one_of_ci(&[
+            "ĐOÀN TNCS HỒ CHÍ MINH",
+            "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH",
+        ]),
+        end,
+    )
+        .map(|_| ())
+        .parse(i)
+}
+
+/// `Kính gửi` in any case, its words glued or spaced.
+fn kinh_gui(i: &str) -> IResult<&str, ()> {
+    (word_ci("kính"), ws0, word_ci("gửi")).map(|_| ()).parse(i)
+}
+
+/// The mark words, by kind, longest first where one opens another.
+const URGENCY: &[&str] = &[
+    "THƯỢNG KHẨN",
+    "KHẨN",
+    "HỎA TỐC HẸN GIỜ",
+    "HỎA TỐC",
+    "HOẢ TỐC",
+];
+const SECRECY: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
+const CIRCULATION: &[&str] = &["LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI", "TÀI LIỆU THU HỒI"];
+
+/// What may close a mark: white space and a closing bracket, then nothing.
+fn mark_end(i: &str) -> IResult<&str, ()> {
+    (ws0, opt_char(&[')', ']']), end).map(|_| ()).parse(i)
+}
+
+/// A draft mark: `Dự thảo`, `DỰ THẢO LẦN 2`, `Dự thảo 3`, closed.
+fn draft(i: &str) -> IResult<&str, ()> {
+    let (r, _) = word_ci("dự thảo")(i)?;
+    let numbered = (ws1, opt(word_ci("lần")), ws0, digits1, mark_end);
+    alt((numbered.map(|_| ()), mark_end)).parse(r)
+}
+
+fn digits1(i: &str) -> IResult<&str, &str> {
+    let rest = i.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == i.len() {
+        return fail(i);
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
 
 /// Every Quốc hiệu in a cell, as byte ranges (`Cộng hoà xã hội chủ nghĩa Việt Nam` too).
 pub(crate) fn nationals(cell: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    NATIONAL.find_iter(cell).map(|m| (m.start(), m.end()))
+    find_all(cell, |c| matches!(c, 'c' | 'C'), national)
 }
 
 /// Every Tiêu ngữ in a cell (`Độc lập - Tự do - Hạnh phúc`, also without diacritics).
 pub(crate) fn mottos(cell: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    MOTTO.find_iter(cell).map(|m| (m.start(), m.end()))
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = &cell[from..];
+        let (start, end) = rest
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, 'đ' | 'Đ' | 'd' | 'D'))
+            .find_map(|(at, _)| {
+                let start = from + at;
+                let boundary = !cell[..start].ends_with(crate::cues::scan::is_word_char);
+                let (r, _) = motto(&cell[start..], boundary).ok()?;
+                Some((start, cell.len() - r.len()))
+            })?;
+        from = end;
+        Some((start, end))
+    })
 }
 
 /// Every party heading in a cell (`ĐẢNG CỘNG SẢN VIỆT NAM`, the Đoàn's `ĐOÀN TNCS HỒ CHÍ MINH`).
 pub(crate) fn party_headings(cell: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    PARTY.find_iter(cell).map(|m| (m.start(), m.end()))
+    let whole = starts(cell, youth_union).then_some((0, cell.len()));
+    whole
+        .into_iter()
+        .chain(find_all(cell, |c| matches!(c, 'đ' | 'Đ'), party).filter(move |_| whole.is_none()))
 }
 
 /// The `V/v` marker in a cell: where `V/v` starts and where the trích yếu after it starts.
 pub(crate) fn vv(cell: &str) -> Option<(usize, usize)> {
-    let c = VV.captures(cell)?;
-    let g = c.get(1)?;
-    Some((g.start(), c.get(0)?.end()))
+    let marker = (
+        one_of_exact(&["V/V", "V/v", "v/V", "v/v"]),
+        ws0,
+        opt_char(&[':', '.']),
+        ws0,
+    );
+    let mut marker = marker;
+    cell.char_indices()
+        .filter(|&(at, _)| at == 0 || cell[..at].ends_with(char::is_whitespace))
+        .find_map(|(at, _)| {
+            let (rest, _) = marker.parse(&cell[at..]).ok()?;
+            Some((at, cell.len() - rest.len()))
+        })
 }
 
 /// Whether a line holds a `V/v` marker (`V/v tăng cường …`).
 pub(crate) fn has_vv(text: &str) -> bool {
-    VV.is_match(text)
+    vv(text).is_some()
 }
 
 /// A cell that is a mark alone: độ khẩn (`KHẨN`, `HỎA TỐC`), độ mật (`MẬT`), circulation
 /// (`LƯU HÀNH NỘI BỘ`) or a draft (`Dự thảo lần 2`).
 pub(crate) fn mark(cell: &str) -> Option<MarkKind> {
-    let c = MARK.captures(cell)?;
-    Some(if c.get(1).is_some() {
-        MarkKind::Urgency
-    } else if c.get(2).is_some() {
-        MarkKind::Secrecy
-    } else if c.get(3).is_some() {
-        MarkKind::Circulation
+    let (body, _) = (opt_char(&['(', '[']), ws0).parse(cell).ok()?;
+    // a word list matches when one of its words, then the end, closes the cell (`HỎA TỐC` is
+    // tried before and after `HỎA TỐC HẸN GIỜ`)
+    let closed = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| body.strip_prefix(w).is_some_and(|r| mark_end(r).is_ok()))
+    };
+    if closed(URGENCY) {
+        Some(MarkKind::Urgency)
+    } else if closed(SECRECY) {
+        Some(MarkKind::Secrecy)
+    } else if closed(CIRCULATION) {
+        Some(MarkKind::Circulation)
     } else {
-        MarkKind::Draft
-    })
+        starts(body, draft).then_some(MarkKind::Draft)
+    }
 }
 
 /// Whether a line opens with `Kính gửi` (`Kính gửi: Sở Tài chính`, `KÍNH GỬI`).
 pub(crate) fn opens_kinh_gui(text: &str) -> bool {
-    KINH_GUI_OPENS.is_match(text)
+    starts(text, (kinh_gui, word_end))
 }
 
 /// What follows `Kính gửi:` at the start of a line (`Kính gửi: Sở Tài chính` → `Sở Tài chính`).
 pub(crate) fn after_kinh_gui(text: &str) -> Option<&str> {
-    KINH_GUI_HEAD.find(text).map(|m| &text[m.end()..])
+    let (rest, _) = (kinh_gui, ws0, opt_char(&[':', '.']), ws0)
+        .parse(text)
+        .ok()?;
+    Some(rest)
 }
 
 /// Where a `Kính gửi:` label starts inside a text (a V/v cell that ran on into it).
 pub(crate) fn kinh_gui_label_at(text: &str) -> Option<usize> {
-    KINH_GUI_LABEL.find(text).map(|m| m.start())
+    let label = (kinh_gui, ws0, nom::character::complete::char(':'));
+    let (at, _) = find_all(text, |c| matches!(c, 'k' | 'K'), label).next()?;
+    // with the white space before it
+    Some(text[..at].trim_end().len())
 }
 
 /// `Kính` alone on a line and `gửi:` opening the next one (a table cell wrapped word by word).
@@ -143,4 +291,59 @@ pub(crate) fn mentions_national(text: &str) -> bool {
         .strip_suffix(" VIỆT NAM")
         .unwrap_or(NATIONAL_KEY);
     crate::viet::upper_key(text).contains(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoc_hieu_tieu_ngu_and_party_heading() {
+        let all = |t: &str| nationals(t).collect::<Vec<_>>();
+        let q = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        assert_eq!(all(q), [(0, q.len())]);
+        assert_eq!(all("Cộng hoà xã hội chủ nghĩa Việt Nam").len(), 1);
+        assert_eq!(all("CONG HOA XA HOI CHU NGHIA VIET NAM").len(), 1);
+        assert_eq!(all("CỘNG HÒA XÃ HỘI").len(), 0);
+        assert_eq!(mottos("Độc lập - Tự do - Hạnh phúc").count(), 1);
+        assert_eq!(mottos("Độc lập – Tự do – Hạnh phúc").count(), 1);
+        assert_eq!(mottos("Doc lap - Tu do - Hanh phuc").count(), 1);
+        assert_eq!(mottos("xdoc lap tu do hanh phuc").count(), 0);
+        assert_eq!(party_headings("ĐẢNG CỘNG SẢN VIỆT NAM").count(), 1);
+        assert_eq!(party_headings("ĐOÀN TNCS HỒ CHÍ MINH").count(), 1);
+        assert_eq!(
+            party_headings("BAN BÍ THƯ ĐOÀN TNCS HỒ CHÍ MINH").count(),
+            0
+        );
+        assert!(is_heading_row("ĐẢNG CỘNG SẢN VIỆT NAM"));
+        assert!(mentions_national("Cộng hoà xã hội chủ nghĩa"));
+    }
+
+    #[test]
+    fn marks_vv_and_kinh_gui() {
+        assert_eq!(mark("(KHẨN)"), Some(MarkKind::Urgency));
+        assert_eq!(mark("HỎA TỐC HẸN GIỜ"), Some(MarkKind::Urgency));
+        assert_eq!(mark("[ MẬT ]"), Some(MarkKind::Secrecy));
+        assert_eq!(mark("LƯU HÀNH NỘI BỘ"), Some(MarkKind::Circulation));
+        assert_eq!(mark("Dự thảo lần 2"), Some(MarkKind::Draft));
+        assert_eq!(mark("Dự thảo lần"), None);
+        assert_eq!(mark("KHẨN TRƯƠNG"), None);
+        assert_eq!(vv("V/v tăng cường"), Some((0, 4)));
+        let t = "Số: 1/UBND  V/V: kiểm tra";
+        assert_eq!(
+            vv(t),
+            Some((t.find("V/V").unwrap(), t.find("kiểm").unwrap()))
+        );
+        assert_eq!(vv("xV/v"), None);
+        assert!(opens_kinh_gui("Kính gửi: Sở Tài chính"));
+        assert!(opens_kinh_gui("KÍNHGỬI"));
+        assert!(!opens_kinh_gui("Kính gửix"));
+        assert_eq!(
+            after_kinh_gui("Kính gửi : Sở Tài chính"),
+            Some("Sở Tài chính")
+        );
+        let t = "về việc X  Kính gửi: Y";
+        assert_eq!(kinh_gui_label_at(t), Some(t.find("  Kính").unwrap()));
+        assert!(kinh_split("Kính", "gửi: Sở Nội vụ"));
+    }
 }

@@ -25,4 +25,5 @@ pub(crate) mod marker;
 pub mod number;
 pub mod place_date;
 pub(crate) mod preamble;
+mod scan;
 pub(crate) mod tail;

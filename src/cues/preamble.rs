@@ -1,27 +1,60 @@
 //! Cues of the preamble: căn cứ (`Căn cứ Luật Tổ chức chính quyền địa phương …;`), proposals
 //! (`Theo đề nghị của Giám đốc Sở Nội vụ.`) and the enacting formula (`QUYẾT ĐỊNH:`).
 
-use std::sync::LazyLock;
+use nom::{IResult, Parser};
 
-use regex::Regex;
-
+use crate::cues::scan::{opt_char, starts, word_ci, word_end, ws0, ws1};
 use crate::viet::{is_upper, upper_key};
 
-static BASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-–]?\s*(?i:căn\s*cứ)\b").expect("basis"));
-static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[-–]?\s*(?i:theo\s+đề\s+nghị|xét\s+đề\s+nghị|xét\s+tờ\s+trình|theo\s+đề\s+xuất|xét|trên\s+cơ\s+sở)\b")
-        .expect("proposal")
-});
+/// What may stand before a căn cứ or a proposal: a dash and white space.
+fn lead(i: &str) -> IResult<&str, ()> {
+    (opt_char(&['-', '–']), ws0).map(|_| ()).parse(i)
+}
+
+/// `căn cứ` in any case, its words glued or spaced.
+fn can_cu(i: &str) -> IResult<&str, ()> {
+    (word_ci("căn"), ws0, word_ci("cứ")).map(|_| ()).parse(i)
+}
+
+/// The words that open a proposal, in the order they are tried.
+const PROPOSALS: &[&[&str]] = &[
+    &["theo", "đề", "nghị"],
+    &["xét", "đề", "nghị"],
+    &["xét", "tờ", "trình"],
+    &["theo", "đề", "xuất"],
+    &["xét"],
+    &["trên", "cơ", "sở"],
+];
+
+/// One proposal phrase (`theo đề nghị`), its words in any case and spaced, as a whole word.
+fn phrase(words: &[&'static str], i: &str) -> bool {
+    let mut rest = i;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            match ws1(rest) {
+                Ok((r, _)) => rest = r,
+                Err(_) => return false,
+            }
+        }
+        match word_ci(w)(rest) {
+            Ok((r, _)) => rest = r,
+            Err(_) => return false,
+        }
+    }
+    word_end(rest).is_ok()
+}
 
 /// Is this a căn cứ line (`Căn cứ Luật …;`, `- Căn cứ …`)?
 pub(crate) fn is_basis(text: &str) -> bool {
-    BASIS.is_match(text)
+    starts(text, (lead, can_cu, word_end))
 }
 
 /// Is this a proposal line (`Theo đề nghị của …`, `Xét Tờ trình số …`)?
 pub(crate) fn is_proposal(text: &str) -> bool {
-    PROPOSAL.is_match(text)
+    let Ok((rest, _)) = lead(text) else {
+        return false;
+    };
+    PROPOSALS.iter().any(|words| phrase(words, rest))
 }
 
 /// The enacting formulas that stand alone on a line.
@@ -47,4 +80,22 @@ pub(crate) fn is_formula(text: &str) -> bool {
     let k = upper_key(text);
     let k = k.trim_end_matches([':', '.', ' ']);
     FORMULAS.contains(&k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bases_proposals_formulas() {
+        assert!(is_basis("Căn cứ Luật Tổ chức chính quyền địa phương;"));
+        assert!(is_basis("- căn cứ Quyết định số 5"));
+        assert!(!is_basis("Căn cứu"));
+        assert!(is_proposal("Theo đề nghị của Giám đốc Sở Nội vụ."));
+        assert!(is_proposal("Xét Tờ trình số 12/TTr-SNV"));
+        assert!(is_proposal("- Trên cơ sở kết quả"));
+        assert!(!is_proposal("Xétx"));
+        assert!(is_formula("QUYẾT ĐỊNH:"));
+        assert!(!is_formula("Quyết định:"));
+    }
 }

@@ -1,0 +1,171 @@
+//! The small nom parsers the cues are written with: words in any case, white space, word
+//! boundaries, and a scan for every place a cue starts in a text.
+//!
+//! Words are matched character by character in the input's own lengths, so a match never cuts a
+//! character (`K`, the Kelvin sign, is three bytes where `k` is one).
+
+use nom::error::{Error, ErrorKind};
+use nom::{IResult, Parser};
+
+/// A parse that failed here, for the hand-written parsers below.
+pub(crate) fn fail<T>(i: &str) -> IResult<&str, T> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Tag)))
+}
+
+/// Whether two characters are the same letter in any case (`Ộ` and `ộ`).
+fn same_ci(a: char, b: char) -> bool {
+    a == b || a.to_lowercase().eq(b.to_lowercase())
+}
+
+/// `w` in any case at the start of the input (`kính` matches `KÍNH` and `Kính`).
+pub(crate) fn word_ci(w: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        let mut want = w.chars();
+        let mut end = 0;
+        for (at, c) in i.char_indices() {
+            match want.next() {
+                Some(x) if same_ci(c, x) => end = at + c.len_utf8(),
+                Some(_) => return fail(i),
+                None => return Ok((&i[end..], &i[..end])),
+            }
+        }
+        match want.next() {
+            None => Ok((&i[end..], &i[..end])),
+            Some(_) => fail(i),
+        }
+    }
+}
+
+/// The first of `words` (in any case) at the start of the input.
+pub(crate) fn one_of_ci(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        words
+            .iter()
+            .find_map(|w| word_ci(w)(i).ok())
+            .map_or_else(|| fail(i), Ok)
+    }
+}
+
+/// The first of `words` (exactly as written) at the start of the input.
+pub(crate) fn one_of_exact(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| match words.iter().find(|w| i.starts_with(**w)) {
+        Some(w) => Ok((&i[w.len()..], &i[..w.len()])),
+        None => fail(i),
+    }
+}
+
+/// White space, none or more (any Unicode white space, as extraction leaves it).
+pub(crate) fn ws0(i: &str) -> IResult<&str, &str> {
+    let rest = i.trim_start();
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// White space, one or more.
+pub(crate) fn ws1(i: &str) -> IResult<&str, &str> {
+    match ws0(i)? {
+        (_, "") => fail(i),
+        ok => Ok(ok),
+    }
+}
+
+/// Characters of the set, none or more.
+pub(crate) fn any_of0(set: &'static [char]) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        let rest = i.trim_start_matches(set);
+        Ok((rest, &i[..i.len() - rest.len()]))
+    }
+}
+
+/// One character of the set, or nothing.
+pub(crate) fn opt_char(set: &'static [char]) -> impl Fn(&str) -> IResult<&str, &str> {
+    move |i: &str| {
+        let n = i
+            .chars()
+            .next()
+            .filter(|c| set.contains(c))
+            .map_or(0, char::len_utf8);
+        Ok((&i[n..], &i[..n]))
+    }
+}
+
+/// A character that belongs to a word: a letter, a digit, a combining mark or `_`.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// A word ends here: the input is empty or goes on with a character outside words.
+pub(crate) fn word_end(i: &str) -> IResult<&str, ()> {
+    match i.chars().next() {
+        Some(c) if is_word_char(c) => fail(i),
+        _ => Ok((i, ())),
+    }
+}
+
+/// The input is all consumed.
+pub(crate) fn end(i: &str) -> IResult<&str, ()> {
+    if i.is_empty() { Ok((i, ())) } else { fail(i) }
+}
+
+/// Whether `p` matches at the start of `text`.
+pub(crate) fn starts<'a, O>(text: &'a str, mut p: impl Parser<&'a str, Output = O>) -> bool {
+    p.parse(text).is_ok()
+}
+
+/// Every match of `p` in `text`, left to right and never overlapping, as byte ranges. `p` is
+/// tried only where `first` accepts the character (a cheap test before the parser).
+pub(crate) fn find_all<'a, O, P>(
+    text: &'a str,
+    first: fn(char) -> bool,
+    mut p: P,
+) -> impl Iterator<Item = (usize, usize)> + 'a
+where
+    P: Parser<&'a str, Output = O> + 'a,
+{
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < text.len() {
+            let rest = &text[from..];
+            let (at, c) = rest.char_indices().find(|&(_, c)| first(c))?;
+            let start = from + at;
+            match p.parse(&text[start..]) {
+                Ok((r, _)) if r.len() < text.len() - start => {
+                    let end = text.len() - r.len();
+                    from = end;
+                    return Some((start, end));
+                }
+                _ => from = start + c.len_utf8(),
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_in_any_case_never_cut_a_character() {
+        assert_eq!(word_ci("kính")("KÍNH gửi"), Ok((" gửi", "KÍNH")));
+        assert!(word_ci("kính")("Kín").is_err());
+        // the Kelvin sign is `k` in lower case, and three bytes long
+        assert_eq!(word_ci("kính")("\u{212A}ính!"), Ok(("!", "\u{212A}ính")));
+        assert_eq!(one_of_ci(&["hòa", "hoà"])("HOÀ"), Ok(("", "HOÀ")));
+    }
+
+    #[test]
+    fn white_space_and_boundaries() {
+        assert_eq!(ws0("\u{a0} x"), Ok(("x", "\u{a0} ")));
+        assert!(ws1("x").is_err());
+        assert!(word_end("ệ").is_err());
+        assert!(word_end(":").is_ok());
+        assert!(word_end("").is_ok());
+    }
+
+    #[test]
+    fn every_match_left_to_right() {
+        let p = word_ci("ab");
+        let found: Vec<_> = find_all("xAbab aB", |c| c == 'a' || c == 'A', p).collect();
+        assert_eq!(found, [(1, 3), (3, 5), (6, 8)]);
+    }
+}
