@@ -153,9 +153,49 @@ const PREFIXES: &[Prefix] = &[
     Prefix::Exact("TUQ"),
 ];
 
+/// Whether a word is a quyền hạn prefix standing alone (`KT`, `T/M`, `Q`), with or without its
+/// dot.
+pub(crate) fn is_mode_word(w: &str) -> bool {
+    PREFIXES.iter().any(|p| match p {
+        Prefix::Exact(x) => x.trim_end_matches('.') == w,
+        Prefix::AnyCaseMarked(_) => false,
+    })
+}
+
+/// The notes a signer's name follows in running text: `(đã ký)`, `(Ký tên)`, `(đã ký và đóng
+/// dấu)`, `(ký, ghi rõ họ tên)`.
+const SIGNING_NOTES: &[&str] = &["đã ký", "ký tên", "đã ký và đóng dấu", "ký, ghi rõ họ tên"];
+
+/// A signing note at the start of `i`, brackets included (`(Đã ký)`): its length.
+pub(crate) fn signing_note_len(i: &str) -> Option<usize> {
+    let inner = i.strip_prefix('(')?;
+    SIGNING_NOTES.iter().find_map(|w| {
+        let (r, _) = word_ci(w)(inner).ok()?;
+        r.starts_with(')').then(|| i.len() - r.len() + 1)
+    })
+}
+
+/// A `Nơi nhận:` label with its colon at the start of `i`: its length, to the colon.
+pub(crate) fn noi_nhan_with_colon(i: &str) -> Option<usize> {
+    let (rest, _) = (
+        one_of_ci(&["nơi", "noi"]),
+        ws0,
+        one_of_ci(&["nhận", "nhan"]),
+        ws0,
+        nom::character::complete::char(':'),
+    )
+        .parse(i)
+        .ok()?;
+    Some(i.len() - rest.len())
+}
+
 /// A quyền hạn prefix at the start of `i` (`KT.`, `T/M`, `tl/`, `TUQ`), then white space and
 /// the first letter of the title: the prefix and the text from the title on.
-fn mode_prefix(i: &str) -> Option<(&str, &str)> {
+pub(crate) fn mode_prefix(i: &str) -> Option<(&str, &str)> {
+    // cheap test first: every prefix opens with one of these
+    if !i.starts_with(['T', 'K', 'Q', 't', 'k']) {
+        return None;
+    }
     PREFIXES.iter().find_map(|p| {
         let len = match p {
             Prefix::Exact(w) => i.starts_with(w).then_some(w.len())?,

@@ -116,6 +116,39 @@ fn youth_union(i: &str) -> IResult<&str, ()> {
         .parse(i)
 }
 
+/// The Đoàn's name: `ĐOÀN TNCS HỒ CHÍ MINH`, `ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH`.
+fn youth_union_name(i: &str) -> IResult<&str, &str> {
+    one_of_ci(&[
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH",
+    ])(i)
+}
+
+/// A Quốc hiệu, party heading or the Đoàn's name at the start of `i`, in any case: its length.
+pub(crate) fn heading_len(i: &str) -> Option<usize> {
+    let rest = national(i)
+        .or_else(|_| party(i))
+        .or_else(|_| youth_union_name(i).map(|(r, _)| (r, ())))
+        .ok()?
+        .0;
+    Some(i.len() - rest.len())
+}
+
+/// A Tiêu ngữ at the start of `i`: its length. `boundary`: no letter stands right before (the
+/// form without marks is read only as whole words).
+pub(crate) fn motto_len(i: &str, boundary: bool) -> Option<usize> {
+    motto(i, boundary).ok().map(|(r, _)| i.len() - r.len())
+}
+
+/// The last words of the Tiêu ngữ as printed (`Hạnh phúc`, `HẠNH PHÚC`), at the start of `i`:
+/// their length. (A Tiêu ngữ whose first words were lost still ends so.)
+pub(crate) fn motto_end_len(i: &str) -> Option<usize> {
+    let last = MOTTO_TEXT.rsplit(" - ").next()?;
+    let (r, w) = word_ci(last)(i).ok()?;
+    let printed = w == last || w == last.to_uppercase();
+    printed.then(|| i.len() - r.len())
+}
+
 /// `Kính gửi` in any case, its words glued or spaced.
 fn kinh_gui(i: &str) -> IResult<&str, ()> {
     (word_ci("kính"), ws0, word_ci("gửi")).map(|_| ()).parse(i)

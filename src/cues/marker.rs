@@ -41,6 +41,11 @@ fn digits(i: &str) -> IResult<&str, &str> {
     take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i)
 }
 
+/// An article marker at the start of `i` (`Điều 5.`): its length.
+pub(crate) fn article_len(i: &str) -> Option<usize> {
+    article(i).ok().map(|(r, _)| i.len() - r.len())
+}
+
 /// `Điều 5.`, `Điều 10a:`
 fn article(i: &str) -> IResult<&str, (String, &str)> {
     let (r, (_, _, n, l, _)) = (

@@ -19,11 +19,14 @@
 //! Cues read text only (a `&str`: a line or a cell); they know nothing of lines, spans or the
 //! tree, so the layout stage below the parts can use them too.
 
+/// Dấu kết thúc — the mark that ends a document's text (`… thi hành Quyết định này./.`).
+pub(crate) const END_MARK: &str = "./.";
+
 pub(crate) mod closing;
 pub(crate) mod heading;
 pub(crate) mod marker;
 pub mod number;
 pub mod place_date;
 pub(crate) mod preamble;
-mod scan;
+pub(crate) mod scan;
 pub(crate) mod tail;

@@ -1,16 +1,16 @@
 //! Số, ký hiệu (ô 3) — `Số: 123/TB-UBND`, `Số: 30/2020/NĐ-CP`, `Số 12-TB/TU`, `Số: /TB-UBND`.
 
-use std::sync::LazyLock;
-
 use nom::branch::alt;
 use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, space0};
 use nom::combinator::{opt, recognize};
 use nom::sequence::{pair, terminated};
+use std::sync::LazyLock;
+
 use nom::{IResult, Parser};
-use regex::Regex;
 
 use crate::ast::kind::DocKind;
+use crate::cues::scan::{one_of_ci, opt_char, word_ci, ws0, ws1};
 
 /// The parts of a số, ký hiệu, before spans are attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,32 +49,109 @@ impl NumberParts {
     }
 }
 
-static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[\s(|])((?:(?:luật|bộ luật|nghị quyết|pháp lệnh|nghị định|lệnh|quyết định|thông tư|tờ trình|báo cáo)\s+)?s[ốôo]\s*(:)?)",
-    )
-    .expect("number anchor")
+/// Types whose name may stand before `số` in a number line (`Quyết định số 12/QĐ-UBND`,
+/// `Luật số 45/2019/QH14`).
+const NAMED_BEFORE_SO: &[DocKind] = &[
+    DocKind::Luat,
+    DocKind::BoLuat,
+    DocKind::NghiQuyet,
+    DocKind::PhapLenh,
+    DocKind::NghiDinh,
+    DocKind::Lenh,
+    DocKind::QuyetDinh,
+    DocKind::ThongTu,
+    DocKind::ToTrinh,
+    DocKind::BaoCao,
+];
+
+/// The printed names of [`NAMED_BEFORE_SO`], looked up once.
+static NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| NAMED_BEFORE_SO.iter().filter_map(DocKind::name).collect());
+
+/// Whether `i` opens with a letter an anchor may open with: `S` of `số`, or the first letter of
+/// a type's name, in any case (a cheap test before the parser).
+fn may_open_anchor(i: &str) -> bool {
+    let Some(c) = i.chars().next() else {
+        return false;
+    };
+    let up = if c.is_ascii() {
+        c.to_ascii_uppercase()
+    } else {
+        c.to_uppercase().next().unwrap_or(c)
+    };
+    FIRST_LETTERS.contains(&up)
+}
+
+/// The letters an anchor may open with, in capitals: `S` and the first letters of [`NAMES`].
+static FIRST_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = NAMES.iter().filter_map(|n| n.chars().next()).collect();
+    v.push('S');
+    v.sort_unstable();
+    v.dedup();
+    v
 });
+
+/// `Số` in any case, with or without its mark (`SỐ`, `Sô`, `so`).
+fn so(i: &str) -> IResult<&str, &str> {
+    one_of_ci(&["số", "sô", "so"])(i)
+}
+
+/// The anchor of a number: `Số:`, `Số`, `Quyết định số:`, then white space. Returns whether a
+/// colon followed.
+pub(crate) fn anchor(i: &str) -> IResult<&str, bool> {
+    if !may_open_anchor(i) {
+        return crate::cues::scan::fail(i);
+    }
+    let first = i.chars().next().and_then(|c| c.to_uppercase().next());
+    let named = NAMES
+        .iter()
+        .filter(|n| first.is_some_and(|f| n.starts_with(f)))
+        .find_map(|name| {
+            let (r, _) = (word_ci(name), ws1).parse(i).ok()?;
+            so(r).ok()
+        });
+    let (r, _) = match named {
+        Some(ok) => ok,
+        None => so(i)?,
+    };
+    let (r, _) = ws0(r)?;
+    let (r, colon) = opt_char(&[':'])(r)?;
+    Ok((r, !colon.is_empty()))
+}
 
 /// Find `Số:` in a header cell. Returns the byte range of the whole number (anchor to the end
 /// of the ký hiệu) and its parts. Without a colon the anchor must open the cell (`Số 12-TB/TU`).
 pub fn find(cell: &str) -> Option<(usize, usize, NumberParts)> {
-    for cap in ANCHOR.captures_iter(cell) {
-        let m = cap.get(1).expect("group 1");
-        let colon = cap.get(2).is_some();
-        let at_start = cell[..m.start()].trim().is_empty();
+    // an anchor opens the cell or follows white space, `(` or `|`; anchors never overlap
+    let mut from = 0;
+    while from <= cell.len() {
+        let (at, rest, colon) = cell[from..]
+            .char_indices()
+            .map(|(k, _)| from + k)
+            .filter(|&q| {
+                let opens = if q == 0 {
+                    from == 0
+                } else {
+                    cell[..q].chars().next_back().is_some_and(|c| {
+                        (c.is_whitespace() || matches!(c, '(' | '|')) && q - c.len_utf8() >= from
+                    })
+                };
+                // cheap test first: the first letter of `số` or of a type's name
+                opens && may_open_anchor(&cell[q..])
+            })
+            .find_map(|q| anchor(&cell[q..]).ok().map(|(r, colon)| (q, r, colon)))?;
+        from = cell.len() - rest.len();
+        let at_start = cell[..at].trim().is_empty();
         if !colon && !at_start {
             continue;
         }
-        let rest = &cell[m.end()..];
         let Ok((left, parts)) = number_tail(rest) else {
             continue;
         };
         if !colon && parts.number.is_none() && parts.symbol.is_none() {
             continue;
         }
-        let end = cell.len() - left.len();
-        return Some((m.start(), end, parts));
+        return Some((at, cell.len() - left.len(), parts));
     }
     None
 }
@@ -179,6 +256,18 @@ mod tests {
 
     fn o(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn anchors() {
+        assert_eq!(anchor("Số: 12"), Ok((" 12", true)));
+        assert_eq!(anchor("SỐ 12"), Ok(("12", false)));
+        assert_eq!(anchor("Quyết định số: 5"), Ok((" 5", true)));
+        assert_eq!(anchor("LUẬT SỐ 45"), Ok(("45", false)));
+        assert!(anchor("Sở Tài chính").is_err());
+        // a cited number is no anchor unless a colon follows or it opens the cell
+        assert_eq!(find("Căn cứ Quyết định số 5/QĐ-UB"), None);
+        assert!(find("(Ban hành kèm theo Quyết định số: 5/QĐ-UB)").is_some());
     }
 
     #[test]

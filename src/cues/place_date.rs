@@ -1,8 +1,8 @@
 //! Địa danh và thời gian (ô 4) — `Quảng Ngãi, ngày 05 tháng 9 năm 2024`, blanks allowed.
 
-use std::sync::LazyLock;
+use nom::{IResult, Parser};
 
-use regex::Regex;
+use crate::cues::scan::{one_of_ci, opt_char, ws0};
 
 /// The parts of a place-and-date line, before spans are attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,34 +61,82 @@ fn valid(d: u8, m: u8, y: u16) -> bool {
     (1..=12).contains(&m) && (1900..=2100).contains(&y) && d >= 1 && d <= days_in(m, y)
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:ngày|ngay)[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*(?:tháng|thang)[\s.…_]*(\d ?\d|\d)?[\s.…_]*[/-]?\s*(?:năm|nam)[\s.…_]*(\d{4})?",
-    )
-    .expect("date regex")
-});
+/// What may fill a blank in a date: white space, dots, ellipses, underscores
+/// (`ngày ….. tháng 12`, `ngày ___ tháng`).
+fn fill0(i: &str) -> IResult<&str, &str> {
+    let rest = i.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_'));
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
 
-/// Find `ngày … tháng … năm …` in a cell. Returns the byte range of the date words and the parts.
-pub fn find_date(cell: &str) -> Option<(usize, usize, DateParts)> {
-    let c = DATE.captures(cell)?;
-    let m = c.get(0)?;
-    let num = |i: usize| {
-        c.get(i)
-            .and_then(|g| g.as_str().replace(' ', "").parse::<u16>().ok())
+/// A day or a month: one digit, or two with a stray space between (`0 6`); nothing when blank.
+fn day_or_month(i: &str) -> IResult<&str, Option<u16>> {
+    let digit = |i: &str| {
+        i.chars()
+            .next()
+            .and_then(|c| c.to_digit(10).filter(|_| c.is_ascii_digit()))
     };
+    let Some(a) = digit(i) else {
+        return Ok((i, None));
+    };
+    let r = &i[1..];
+    let after = r.strip_prefix(' ').unwrap_or(r);
+    match digit(after) {
+        Some(b) => Ok((&after[1..], Some((a * 10 + b) as u16))),
+        None => Ok((r, Some(a as u16))),
+    }
+}
+
+/// A year: four digits, or nothing.
+fn year(i: &str) -> IResult<&str, Option<u16>> {
+    let n = i.bytes().take(4).take_while(u8::is_ascii_digit).count();
+    if n == 4 {
+        return Ok((&i[4..], i[..4].parse().ok()));
+    }
+    Ok((i, None))
+}
+
+/// `ngày 05 tháng 9 năm 2024` (also without marks: `ngay … thang … nam …`), any part left
+/// blank, `/` or `-` between the parts allowed.
+pub(crate) fn date(i: &str) -> IResult<&str, DateParts> {
+    let part = |word: &'static [&'static str]| {
+        (
+            one_of_ci(word),
+            fill0,
+            day_or_month,
+            fill0,
+            opt_char(&['/', '-']),
+            ws0,
+        )
+    };
+    let (i, (_, _, day, ..)) = part(&["ngày", "ngay"]).parse(i)?;
+    let (i, (_, _, month, ..)) = part(&["tháng", "thang"]).parse(i)?;
+    let (i, (_, _, year)) = (one_of_ci(&["năm", "nam"]), fill0, year).parse(i)?;
     let parts = DateParts {
-        day: num(1).and_then(|v| u8::try_from(v).ok()),
-        month: num(2).and_then(|v| u8::try_from(v).ok()),
-        year: num(3),
+        day: day.and_then(|v| u8::try_from(v).ok()),
+        month: month.and_then(|v| u8::try_from(v).ok()),
+        year,
     };
+    Ok((i, parts))
+}
+
+/// Find `ngày … tháng … năm …` in a cell. Returns the byte range of the date words and the
+/// parts. A date with every part blank counts only after a comma (`Hà Nội, ngày  tháng  năm`).
+pub fn find_date(cell: &str) -> Option<(usize, usize, DateParts)> {
+    let (start, rest, parts) = cell
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, 'n' | 'N'))
+        .find_map(|(at, _)| {
+            let (rest, parts) = date(&cell[at..]).ok()?;
+            Some((at, rest, parts))
+        })?;
     if parts.year.is_none()
         && parts.month.is_none()
         && parts.day.is_none()
-        && !cell[..m.start()].trim_end().ends_with(',')
+        && !cell[..start].trim_end().ends_with(',')
     {
         return None;
     }
-    Some((m.start(), m.end(), parts))
+    Some((start, cell.len() - rest.len(), parts))
 }
 
 /// Lower-case words that belong inside a place name (`Thành phố Hồ Chí Minh`, `Thị xã …`).
@@ -179,6 +227,19 @@ mod tests {
         assert_eq!(p.month, Some(6));
         let (_, _, p) = find_date("ngày ….. tháng 12 năm 2021").unwrap();
         assert_eq!((p.day, p.month), (None, Some(12)));
+    }
+
+    #[test]
+    fn dates_without_marks_and_with_separators() {
+        let (_, _, p) = find_date("Phan Rang ngay 12 thang 11 nam 2003").unwrap();
+        assert_eq!((p.day, p.month, p.year), (Some(12), Some(11), Some(2003)));
+        let (_, _, p) = find_date("ngày 1 2 tháng 3 năm 2020").unwrap();
+        assert_eq!(p.day, Some(12));
+        let (_, _, p) = find_date("ngày 5/ tháng 6 - năm 2026").unwrap();
+        assert_eq!((p.day, p.month, p.year), (Some(5), Some(6), Some(2026)));
+        // every part blank counts only after a comma
+        assert!(find_date("ngày tháng năm").is_none());
+        assert!(find_date("Hà Nội, ngày  tháng  năm").is_some());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use nom::{IResult, Parser};
 
-use crate::cues::scan::{opt_char, starts, word_ci, word_end, ws0, ws1};
+use crate::cues::scan::{opt_char, word_ci, word_end, ws0, ws1};
 use crate::viet::{is_upper, upper_key};
 
 /// What may stand before a căn cứ or a proposal: a dash and white space.
@@ -16,7 +16,7 @@ fn can_cu(i: &str) -> IResult<&str, ()> {
     (word_ci("căn"), ws0, word_ci("cứ")).map(|_| ()).parse(i)
 }
 
-/// The words that open a proposal, in the order they are tried.
+/// The words that open a proposal, in the order they are tried (requests first).
 const PROPOSALS: &[&[&str]] = &[
     &["theo", "đề", "nghị"],
     &["xét", "đề", "nghị"],
@@ -26,35 +26,44 @@ const PROPOSALS: &[&[&str]] = &[
     &["trên", "cơ", "sở"],
 ];
 
-/// One proposal phrase (`theo đề nghị`), its words in any case and spaced, as a whole word.
-fn phrase(words: &[&'static str], i: &str) -> bool {
+/// One proposal phrase (`theo đề nghị`), its words in any case and spaced, as a whole word:
+/// what follows it.
+fn phrase<'a>(words: &[&'static str], i: &'a str) -> Option<&'a str> {
     let mut rest = i;
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
-            match ws1(rest) {
-                Ok((r, _)) => rest = r,
-                Err(_) => return false,
-            }
+            rest = ws1(rest).ok()?.0;
         }
-        match word_ci(w)(rest) {
-            Ok((r, _)) => rest = r,
-            Err(_) => return false,
-        }
+        rest = word_ci(w)(rest).ok()?.0;
     }
-    word_end(rest).is_ok()
+    word_end(rest).ok().map(|_| rest)
+}
+
+/// A căn cứ at the start of `i` (`Căn cứ`, `- căn cứ`): what follows it.
+pub(crate) fn basis(i: &str) -> Option<&str> {
+    (lead, can_cu, word_end).parse(i).ok().map(|(r, _)| r)
+}
+
+/// A proposal at the start of `i` (`Theo đề nghị`, `Xét Tờ trình`): what follows it.
+pub(crate) fn proposal(i: &str) -> Option<&str> {
+    let (rest, _) = lead(i).ok()?;
+    PROPOSALS.iter().find_map(|words| phrase(words, rest))
+}
+
+/// A request at the start of `i` (`Theo đề nghị`, `Xét đề nghị`): what follows it.
+pub(crate) fn request(i: &str) -> Option<&str> {
+    let (rest, _) = lead(i).ok()?;
+    PROPOSALS[..2].iter().find_map(|words| phrase(words, rest))
 }
 
 /// Is this a căn cứ line (`Căn cứ Luật …;`, `- Căn cứ …`)?
 pub(crate) fn is_basis(text: &str) -> bool {
-    starts(text, (lead, can_cu, word_end))
+    basis(text).is_some()
 }
 
 /// Is this a proposal line (`Theo đề nghị của …`, `Xét Tờ trình số …`)?
 pub(crate) fn is_proposal(text: &str) -> bool {
-    let Ok((rest, _)) = lead(text) else {
-        return false;
-    };
-    PROPOSALS.iter().any(|words| phrase(words, rest))
+    proposal(text).is_some()
 }
 
 /// The enacting formulas that stand alone on a line.

@@ -14,7 +14,13 @@ pub(crate) fn fail<T>(i: &str) -> IResult<&str, T> {
 
 /// Whether two characters are the same letter in any case (`Ộ` and `ộ`).
 fn same_ci(a: char, b: char) -> bool {
-    a == b || a.to_lowercase().eq(b.to_lowercase())
+    if a == b {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(&b);
+    }
+    a.to_lowercase().eq(b.to_lowercase())
 }
 
 /// `w` in any case at the start of the input (`kính` matches `KÍNH` and `Kính`).

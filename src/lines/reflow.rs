@@ -11,157 +11,319 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::ast::kind::DocKind;
+use crate::cues::closing::{is_mode_word, mode_prefix, noi_nhan_with_colon, signing_note_len};
+use crate::cues::heading::{heading_len, motto_end_len, motto_len};
+use crate::cues::marker::article_len;
+use crate::cues::number;
+use crate::cues::place_date;
+use crate::cues::preamble::{basis, request};
+use crate::cues::scan::{is_word_char, word_ci};
 use crate::viet::is_capitalised;
 
 /// Lines shorter than this are never cut.
 const MIN_LEN: usize = 400;
 
-/// One alternative per kind of part that may begin inside a flattened line.
-static PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<nat>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM|ĐOÀN TNCS HỒ CHÍ MINH)",
-        r"|(?P<motto>Hạnh phúc|HẠNH PHÚC)",
-        r"|(?P<stars>\*{3,})",
-        r"|(?P<rule>[-_=]{5,})",
-        r"|(?P<so>Số\s*:)",
-        r"|(?P<date>,\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
-        r"|(?P<kind>(?:QUYẾT ĐỊNH|QUY ĐỊNH|NGHỊ QUYẾT|THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|BÁO CÁO|TỜ TRÌNH|HƯỚNG DẪN|QUY CHẾ|GIẤY MỜI)(?:\s*:)?)(?P<after>\s*(?:Về|V/v|VỀ|Điều)|\s*$)?",
-        r"|(?P<basis>-\s*Căn cứ\s|Căn cứ\s|Theo đề nghị|Xét đề nghị|-\s*Để\s)",
-        r"|(?P<article>Điều\s+\d+[a-zđ]?\s*[.:])",
-        r"|(?P<end>\./\.)",
-        r"|(?P<noinhan>Nơi nhận\s*:)",
-        r"|(?P<mode>(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\s*[./]?\s+\p{Lu}{2,})",
-        r"|(?P<signed>\((?i:đã ký|ký tên|đã ký và đóng dấu|ký, ghi rõ họ tên)\))",
-        r"|(?P<source>(?i:nguồn)\s*:)",
+/// The tên loại that stand alone on a line of their own in a flattened document.
+const CUT_KINDS: &[DocKind] = &[
+    DocKind::QuyetDinh,
+    DocKind::QuyDinh,
+    DocKind::NghiQuyet,
+    DocKind::ThongBao,
+    DocKind::ChiThi,
+    DocKind::KeHoach,
+    DocKind::BaoCao,
+    DocKind::ToTrinh,
+    DocKind::HuongDan,
+    DocKind::QuyChe,
+    DocKind::GiayMoi,
+];
+
+/// The printed names of [`CUT_KINDS`] (`QUYẾT ĐỊNH`), looked up once.
+static CUT_KIND_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| CUT_KINDS.iter().filter_map(DocKind::name).collect());
+
+/// A kind of part that may begin inside a flattened line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Quốc hiệu, party heading, the Đoàn's name (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`).
+    Heading,
+    /// Tiêu ngữ (`Độc lập - Tự do - Hạnh phúc`).
+    Motto,
+    /// `***` under a party heading.
+    Stars,
+    /// A rule under a header column (`-----`).
+    Rule,
+    /// `Số:`.
+    Number,
+    /// `, ngày 29 tháng 10 năm 2013` after a place.
+    Date,
+    /// A tên loại in capitals; whether a trích yếu, an article or the end follows it.
+    Kind { name_end: usize, alone: bool },
+    /// `Căn cứ`, `Theo đề nghị`, `- Để`.
+    Basis,
+    /// `Điều 5.`
+    Article,
+    /// `./.`
+    End,
+    /// `Nơi nhận:`
+    Recipients,
+    /// `KT. CHỦ TỊCH`
+    Mode,
+    /// `(đã ký)`
+    Signed,
+    /// `Nguồn:` of a web page.
+    Source,
+}
+
+impl Part {
+    /// Parts that never stand inside a paragraph of running text.
+    fn structural(self) -> bool {
+        matches!(
+            self,
+            Part::Heading
+                | Part::Number
+                | Part::Recipients
+                | Part::Mode
+                | Part::Signed
+                | Part::Stars
+        )
+    }
+
+    /// Parts that open a word: glued to the word before, they are no part.
+    fn opens_word(self) -> bool {
+        matches!(
+            self,
+            Part::Number
+                | Part::Basis
+                | Part::Article
+                | Part::Recipients
+                | Part::Mode
+                | Part::Source
+        )
+    }
+
+    /// A kind, whatever its fields, for counting kinds.
+    fn key(self) -> u8 {
+        match self {
+            Part::Heading => 0,
+            Part::Motto => 1,
+            Part::Stars => 2,
+            Part::Rule => 3,
+            Part::Number => 4,
+            Part::Date => 5,
+            Part::Kind { .. } => 6,
+            Part::Basis => 7,
+            Part::Article => 8,
+            Part::End => 9,
+            Part::Recipients => 10,
+            Part::Mode => 11,
+            Part::Signed => 12,
+            Part::Source => 13,
+        }
+    }
+}
+
+/// A run of at least `n` characters of `set` at the start of `i`: its length.
+fn run_of(i: &str, set: &[char], n: usize) -> Option<usize> {
+    let k = i.chars().take_while(|c| set.contains(c)).count();
+    (k >= n).then(|| i.len() - i.trim_start_matches(set).len())
+}
+
+/// The tên loại in capitals at the start of `i`, with an optional colon: the part (where the
+/// name and colon end; whether it stands alone: a trích yếu, an article or the end follows, or
+/// a colon closes it) and how far it reaches (with the `Về`, `V/v`, `Điều` after it).
+fn kind_at(i: &str) -> Option<(Part, usize)> {
+    let first = i.chars().next()?;
+    let name = CUT_KIND_NAMES
+        .iter()
+        .filter(|n| n.starts_with(first))
+        .find(|n| i.starts_with(**n))?;
+    let mut end = name.len();
+    let t = i[end..].trim_start();
+    if t.starts_with(':') {
+        end = i.len() - t.len() + 1;
+    }
+    let t = i[end..].trim_start();
+    let after = ["Về", "V/v", "VỀ", "Điều"]
+        .iter()
+        .find(|w| t.starts_with(**w))
+        .map(|w| i.len() - t.len() + w.len())
+        .or_else(|| t.is_empty().then_some(i.len()));
+    let alone = after.is_some() || i[..end].ends_with(':');
+    Some((
+        Part::Kind {
+            name_end: end,
+            alone,
+        },
+        after.unwrap_or(end),
     ))
-    .expect("parts regex")
-});
+}
 
-/// Kinds of part that never stand inside a paragraph of running text.
-const STRUCTURAL: &[&str] = &["nat", "so", "noinhan", "mode", "signed", "stars"];
+/// The part that begins at the start of `i`, if any, and its length. `prev`: the character
+/// right before. Tried in this order; the first that fits wins.
+fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
+    let c = i.chars().next()?;
+    if matches!(c, 'C' | 'Đ')
+        && let Some(n) = heading_len(i).filter(|&n| crate::viet::is_upper(&i[..n]))
+    {
+        return Some((Part::Heading, n));
+    }
+    if matches!(c, 'Đ' | 'D' | 'H')
+        && let Some(n) = motto_len(i, !prev.is_some_and(is_word_char)).or_else(|| motto_end_len(i))
+    {
+        return Some((Part::Motto, n));
+    }
+    if c == '*'
+        && let Some(n) = run_of(i, &['*'], 3)
+    {
+        return Some((Part::Stars, n));
+    }
+    if matches!(c, '-' | '_' | '=')
+        && let Some(n) = run_of(i, &['-', '_', '='], 5)
+    {
+        return Some((Part::Rule, n));
+    }
+    // `Số:` as printed (a cited `số: 12/QĐ-UBND` in running text is no part)
+    if c == 'S'
+        && let Ok((r, true)) = number::anchor(i)
+    {
+        return Some((Part::Number, i.len() - r.len()));
+    }
+    if c == ','
+        && let Ok((r, d)) = place_date::date(i[1..].trim_start())
+        && d.day.is_some()
+        && d.month.is_some()
+        && d.year.is_some()
+    {
+        return Some((Part::Date, i.len() - r.len()));
+    }
+    if c.is_uppercase()
+        && let Some(found) = kind_at(i)
+    {
+        return Some(found);
+    }
+    // (as printed: `Căn cứ`, `Theo đề nghị`, in capitals; a bullet `- căn cứ` too)
+    if matches!(c, '-' | 'C' | 'T' | 'X')
+        && let Some(r) = basis(i).or_else(|| request(i)).or_else(|| purpose(i))
+    {
+        return Some((Part::Basis, i.len() - r.len()));
+    }
+    if c == 'Đ'
+        && let Some(n) = article_len(i)
+    {
+        return Some((Part::Article, n));
+    }
+    if c == '.' && i.starts_with(crate::cues::END_MARK) {
+        return Some((Part::End, crate::cues::END_MARK.len()));
+    }
+    if c == 'N'
+        && let Some(n) = noi_nhan_with_colon(i)
+    {
+        return Some((Part::Recipients, n));
+    }
+    // a quyền hạn prefix, white space, and a title in capitals (`KT. CHỦ TỊCH`)
+    if matches!(c, 'T' | 'K' | 'Q')
+        && let Some((prefix, title)) = mode_prefix(i)
+        && i.len() - title.len() > prefix.len()
+    {
+        let caps = title.len() - title.trim_start_matches(char::is_uppercase).len();
+        if title[..caps].chars().count() >= 2 {
+            return Some((Part::Mode, i.len() - title.len() + caps));
+        }
+    }
+    if c == '('
+        && let Some(n) = signing_note_len(i)
+    {
+        return Some((Part::Signed, n));
+    }
+    if matches!(c, 'N' | 'n')
+        && let Ok((r, _)) = word_ci("nguồn")(i)
+        && r.trim_start().starts_with(':')
+    {
+        let t = r.trim_start();
+        return Some((Part::Source, i.len() - t.len() + 1));
+    }
+    None
+}
 
-/// Literal signs of those parts: a line without two of them is not searched at all.
-const SIGNS: &[&[&str]] = &[
-    &[
-        "CỘNG HÒA XÃ HỘI",
-        "CỘNG HOÀ XÃ HỘI",
-        "ĐẢNG CỘNG SẢN",
-        "ĐOÀN TNCS",
-    ],
-    &["Số:", "Số :"],
-    &["Nơi nhận"],
-    &["TM.", "KT.", "TL.", "T/M", "K/T", "TUQ."],
-    &["(đã ký)", "(Đã ký)", "(ký tên", "(ĐÃ KÝ)"],
-    &["***"],
-];
+/// `- Để …` opening a purpose clause in a flattened plan.
+fn purpose(i: &str) -> Option<&str> {
+    let r = i.strip_prefix('-')?.trim_start().strip_prefix("Để")?;
+    r.starts_with(char::is_whitespace).then(|| &r[1..])
+}
 
-const GROUPS: &[&str] = &[
-    "nat", "motto", "stars", "rule", "so", "date", "kind", "basis", "article", "end", "noinhan",
-    "mode", "signed", "source",
-];
+/// Whether two kinds of structural part are found anywhere in the line (a cheap test before
+/// [`parts`]: only the structural recognisers, only where their first letter stands, each kind
+/// only until it is found).
+fn two_structural(raw: &str) -> bool {
+    let mut found: Vec<u8> = Vec::new();
+    let mut prev = None;
+    for (at, c) in raw.char_indices() {
+        if matches!(c, 'C' | 'Đ' | 'S' | 'N' | 'T' | 'K' | 'Q' | '(' | '*')
+            && let Some((part, _)) = part_at(&raw[at..], prev)
+            && part.structural()
+            && !found.contains(&part.key())
+        {
+            found.push(part.key());
+            if found.len() == 2 {
+                return true;
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// Every part found in a flattened line, left to right and never overlapping: (where it
+/// starts, the part, where it ends).
+fn parts(raw: &str) -> Vec<(usize, Part, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in raw.char_indices() {
+        if at < from {
+            prev = Some(c);
+            continue;
+        }
+        if let Some((part, n)) = part_at(&raw[at..], prev) {
+            out.push((at, part, at + n));
+            from = at + n;
+        }
+        prev = Some(c);
+    }
+    out
+}
 
 /// The byte offsets (inside `raw`, strictly between its ends) where a flattened line is cut.
-/// Empty when the line is an ordinary line.
+/// Empty when the line is an ordinary line: shorter than [`MIN_LEN`], or holding fewer than
+/// three kinds of part, two of them structural.
 pub(crate) fn cuts(raw: &str) -> Vec<usize> {
-    if raw.len() < MIN_LEN
-        || SIGNS
-            .iter()
-            .filter(|alts| alts.iter().any(|a| raw.contains(a)))
-            .take(2)
-            .count()
-            < 2
-    {
+    if raw.len() < MIN_LEN || !two_structural(raw) {
         return Vec::new();
     }
-    let mut kinds: Vec<&str> = Vec::new();
-    let mut out: Vec<usize> = Vec::new();
-    let mut footer_from: Option<usize> = None;
-    for c in PARTS.captures_iter(raw) {
-        let Some((name, m)) = GROUPS.iter().find_map(|g| c.name(g).map(|m| (*g, m))) else {
-            continue;
-        };
-        // a part opens a word (no `\b` in the pattern: it would slow the search on long lines)
-        let glued = m.as_str().starts_with(char::is_alphabetic)
-            && raw[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        if glued
-            && matches!(
-                name,
-                "so" | "basis" | "article" | "noinhan" | "mode" | "source"
-            )
-        {
-            continue;
-        }
-        let before = raw[..m.start()].trim_end();
-        let prev = before.chars().next_back();
-        let after_stop = prev.is_none_or(|p| {
-            matches!(p, '.' | ';' | ':' | '!' | '?' | '"' | '”' | ')' | ',') || p.is_uppercase()
-        });
-        let cut_before = match name {
-            // the Đoàn's heading also closes the name of its organs (`BAN BÍ THƯ TRUNG ƯƠNG
-            // ĐOÀN TNCS HỒ CHÍ MINH`): cut only where it is glued on or follows a stop
-            "nat" if m.as_str().starts_with("ĐOÀN") => {
-                !raw[..m.start()].ends_with(char::is_whitespace)
-                    || prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '*'))
-            }
-            "nat" | "stars" | "rule" | "so" | "noinhan" | "signed" | "source" => true,
-            "mode" => after_stop,
-            "basis" => m.as_str().starts_with('-') || after_stop,
-            "article" => after_stop,
-            // a tên loại stands alone: before a trích yếu, an article, a colon or the end
-            "kind" => c.name("after").is_some() || m.as_str().ends_with(':'),
-            "date" => {
-                // the place before `, ngày`: up to four words that open with a capital
-                let mut at = m.start();
-                let mut words = 0;
-                for (i, w) in split_words_back(&raw[..m.start()]) {
-                    if words == 4 || !is_capitalised(w) {
-                        break;
-                    }
-                    at = i;
-                    words += 1;
-                }
-                if words > 0 {
-                    out.push(at);
-                }
-                false
-            }
-            _ => false,
-        };
-        let cut_after = match name {
-            "motto" | "stars" | "rule" | "end" | "signed" | "date" => true,
-            "kind" => cut_before,
-            _ => false,
-        };
-        if name == "signed"
-            && let Some(end) = name_after(&raw[m.end()..])
-        {
-            // the signer's name, then the next part in capitals
-            out.push(m.end() + end);
-        }
-        if name == "noinhan" {
-            footer_from.get_or_insert(m.end());
-        }
-        if !kinds.contains(&name) {
-            kinds.push(name);
-        }
-        if cut_before {
-            out.push(m.start());
-        }
-        if cut_after {
-            let end = if name == "kind" {
-                c.name("kind").map_or(m.end(), |k| k.end())
-            } else {
-                m.end()
-            };
-            out.push(end);
-        }
-    }
-    let structural = kinds.iter().filter(|k| STRUCTURAL.contains(k)).count();
+    // a part that opens a word does not stand glued to the word before
+    let found: Vec<_> = parts(raw)
+        .into_iter()
+        .filter(|&(start, part, end)| !(part.opens_word() && glued(raw, start, end)))
+        .collect();
+    let mut kinds: Vec<u8> = found.iter().map(|p| p.1.key()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let structural = kinds
+        .iter()
+        .filter(|&&k| found.iter().any(|p| p.1.key() == k && p.1.structural()))
+        .count();
     if kinds.len() < 3 || structural < 2 {
         return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut footer_from: Option<usize> = None;
+    for &(start, part, end) in &found {
+        if part == Part::Recipients {
+            footer_from.get_or_insert(end);
+        }
+        part_cuts(raw, start, part, end, &mut out);
     }
     glued_capitals(raw, &mut out);
     // a line of capitals after running text (the authority line under a trích yếu:
@@ -176,11 +338,8 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         for m in CAPS_AFTER_STOP.captures_iter(&raw[from..]) {
             let stop = m.get(0).map_or(0, |g| g.start());
             let word = raw[..from + stop].rsplit(char::is_whitespace).next();
-            let mode = word.is_some_and(|w| {
-                matches!(w, "TM" | "KT" | "TL" | "TUQ" | "T/M" | "K/T" | "T/L" | "Q")
-            });
             if let Some(g) = m.get(1)
-                && !mode
+                && !word.is_some_and(is_mode_word)
             {
                 out.push(from + g.start());
             }
@@ -190,6 +349,84 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Where one part found at `start..end` cuts the line: before it, after it, or both.
+fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usize>) {
+    let text = &raw[start..end];
+    let prev = raw[..start].trim_end().chars().next_back();
+    let after_stop = prev.is_none_or(|p| {
+        matches!(p, '.' | ';' | ':' | '!' | '?' | '"' | '”' | ')' | ',') || p.is_uppercase()
+    });
+    let cut_before = match part {
+        // the Đoàn's heading also closes the name of its organs (`BAN BÍ THƯ TRUNG ƯƠNG
+        // ĐOÀN TNCS HỒ CHÍ MINH`): cut only where it is glued on or follows a stop
+        Part::Heading if text.starts_with("ĐOÀN") => {
+            !raw[..start].ends_with(char::is_whitespace)
+                || prev.is_some_and(|p| matches!(p, '.' | ';' | ':' | '*'))
+        }
+        Part::Heading
+        | Part::Stars
+        | Part::Rule
+        | Part::Number
+        | Part::Recipients
+        | Part::Signed
+        | Part::Source => true,
+        Part::Mode | Part::Article => after_stop,
+        Part::Basis => text.starts_with('-') || after_stop,
+        // a tên loại stands alone: before a trích yếu, an article, a colon or the end
+        Part::Kind { alone, .. } => alone,
+        Part::Date => {
+            // the place before `, ngày`: up to four words that open with a capital
+            if let Some(at) = place_start(&raw[..start]) {
+                out.push(at);
+            }
+            false
+        }
+        Part::Motto | Part::End => false,
+    };
+    if cut_before {
+        out.push(start);
+    }
+    let cut_after = match part {
+        Part::Motto | Part::Stars | Part::Rule | Part::End | Part::Signed | Part::Date => true,
+        Part::Kind { .. } => cut_before,
+        _ => false,
+    };
+    if cut_after {
+        out.push(match part {
+            Part::Kind { name_end, .. } => start + name_end,
+            _ => end,
+        });
+    }
+    if part == Part::Signed
+        && let Some(n) = name_after(&raw[end..])
+    {
+        // the signer's name, then the next part in capitals
+        out.push(end + n);
+    }
+}
+
+/// Whether the text at `start..end` opens with a letter glued to a letter or digit before it.
+fn glued(raw: &str, start: usize, end: usize) -> bool {
+    raw[start..end].starts_with(char::is_alphabetic)
+        && raw[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// Where the place before a date starts: up to four words that open with a capital, right
+/// before `before`'s end.
+fn place_start(before: &str) -> Option<usize> {
+    let mut at = None;
+    for (words, (i, w)) in split_words_back(before).enumerate() {
+        if words == 4 || !is_capitalised(w) {
+            break;
+        }
+        at = Some(i);
+    }
+    at
 }
 
 static CAPS_AFTER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -329,6 +566,62 @@ mod tests {
                 "BAN CHẤP HÀNH TRUNG ƯƠNG",
             ]
         );
+    }
+
+    #[test]
+    fn parts_are_read_with_the_cues() {
+        assert_eq!(
+            part_at("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM x", None).map(|p| p.0),
+            Some(Part::Heading)
+        );
+        // the Quốc hiệu in running text, in title case, is no part
+        assert_eq!(part_at("Cộng hòa xã hội chủ nghĩa Việt Nam", None), None);
+        assert_eq!(part_at("Số: 12/QĐ", None).map(|p| p.0), Some(Part::Number));
+        assert_eq!(part_at("số: 12/QĐ", None), None);
+        assert_eq!(
+            part_at(", ngày 5 tháng 6 năm 2026 x", None).map(|p| p.0),
+            Some(Part::Date)
+        );
+        assert_eq!(part_at(", ngày  tháng 6 năm 2026", None), None);
+        let (p, n) = part_at("QUYẾT ĐỊNH Về việc", None).unwrap();
+        assert_eq!(
+            p,
+            Part::Kind {
+                name_end: "QUYẾT ĐỊNH".len(),
+                alone: true
+            }
+        );
+        assert_eq!(n, "QUYẾT ĐỊNH Về".len());
+        assert_eq!(
+            part_at("QUYẾT ĐỊNH của", None).map(|p| p.0),
+            Some(Part::Kind {
+                name_end: "QUYẾT ĐỊNH".len(),
+                alone: false
+            })
+        );
+        assert_eq!(
+            part_at("KT. CHỦ TỊCH", None),
+            Some((Part::Mode, "KT. CHỦ".len()))
+        );
+        assert_eq!(part_at("KT.CHỦ TỊCH", None), None);
+        assert_eq!(
+            part_at("(đã ký) x", None),
+            Some((Part::Signed, "(đã ký)".len()))
+        );
+        assert_eq!(
+            part_at("Nơi nhận:***", None),
+            Some((Part::Recipients, "Nơi nhận:".len()))
+        );
+        assert_eq!(
+            part_at("Hạnh phúc Số", None).map(|p| p.0),
+            Some(Part::Motto)
+        );
+        assert_eq!(part_at("hạnh phúc", None), None);
+        assert_eq!(
+            part_at("- Để thực hiện", None).map(|p| p.0),
+            Some(Part::Basis)
+        );
+        assert_eq!(part_at("Trên cơ sở đó", None), None);
     }
 
     #[test]
