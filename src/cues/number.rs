@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use nom::{IResult, Parser};
 
 use crate::ast::kind::DocKind;
-use crate::cues::scan::{one_of_ci, opt_char, word_ci, ws0, ws1};
+use crate::cues::scan::{ends_with_ci, one_of_ci, opt_char, word_ci, ws0, ws1};
 
 /// The parts of a số, ký hiệu, before spans are attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,26 +122,37 @@ pub(crate) fn anchor(i: &str) -> IResult<&str, bool> {
 /// Find `Số:` in a header cell. Returns the byte range of the whole number (anchor to the end
 /// of the ký hiệu) and its parts. Without a colon the anchor must open the cell (`Số 12-TB/TU`).
 pub fn find(cell: &str) -> Option<(usize, usize, NumberParts)> {
-    // an anchor opens the cell or follows white space, `(` or `|`; anchors never overlap
+    // anchors are found by their `số` (every anchor has one), then the type's name before it
+    // is taken in; an anchor opens the cell or follows white space, `(` or `|`, and anchors
+    // never overlap (the character before one is its own)
+    let opens = |q: usize, from: usize| {
+        if q == 0 {
+            return from == 0;
+        }
+        cell[..q].chars().next_back().is_some_and(|c| {
+            (c.is_whitespace() || matches!(c, '(' | '|')) && q - c.len_utf8() >= from
+        })
+    };
     let mut from = 0;
-    while from <= cell.len() {
-        let (at, rest, colon) = cell[from..]
+    let mut search = 0;
+    while search < cell.len() {
+        let (p, after) = cell[search..]
             .char_indices()
-            .map(|(k, _)| from + k)
-            .filter(|&q| {
-                let opens = if q == 0 {
-                    from == 0
-                } else {
-                    cell[..q].chars().next_back().is_some_and(|c| {
-                        (c.is_whitespace() || matches!(c, '(' | '|')) && q - c.len_utf8() >= from
-                    })
-                };
-                // cheap test first: the first letter of `số` or of a type's name
-                opens && may_open_anchor(&cell[q..])
-            })
-            .find_map(|q| anchor(&cell[q..]).ok().map(|(r, colon)| (q, r, colon)))?;
+            .map(|(k, c)| (search + k, c))
+            .filter(|&(q, c)| matches!(c, 's' | 'S') && opens(q, 0))
+            .find_map(|(q, _)| so(&cell[q..]).ok().map(|(r, _)| (q, r)))?;
+        search = p + 1;
+        let start =
+            name_before(cell, p, |q| opens(q, from)).or_else(|| opens(p, from).then_some(p));
+        let Some(start) = start else {
+            continue;
+        };
+        let (rest, _) = ws0(after).ok()?;
+        let (rest, colon) = opt_char(&[':'])(rest).ok()?;
+        let colon = !colon.is_empty();
         from = cell.len() - rest.len();
-        let at_start = cell[..at].trim().is_empty();
+        search = search.max(from);
+        let at_start = cell[..start].trim().is_empty();
         if !colon && !at_start {
             continue;
         }
@@ -151,9 +162,23 @@ pub fn find(cell: &str) -> Option<(usize, usize, NumberParts)> {
         if !colon && parts.number.is_none() && parts.symbol.is_none() {
             continue;
         }
-        return Some((at, cell.len() - left.len(), parts));
+        return Some((start, cell.len() - left.len(), parts));
     }
     None
+}
+
+/// Where the type's name that stands right before the `số` at `p` starts (`Quyết định số`,
+/// `Bộ luật số`: the longest that `opens` an anchor), when white space separates them.
+fn name_before(cell: &str, p: usize, opens: impl Fn(usize) -> bool) -> Option<usize> {
+    let before = cell[..p].trim_end();
+    if before.len() == p {
+        return None;
+    }
+    NAMES
+        .iter()
+        .filter_map(|n| ends_with_ci(before, n))
+        .filter(|&q| opens(q))
+        .min()
 }
 
 fn is_num_char(c: char) -> bool {

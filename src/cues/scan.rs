@@ -42,6 +42,21 @@ pub(crate) fn word_ci(w: &'static str) -> impl Fn(&str) -> IResult<&str, &str> {
     }
 }
 
+/// Where `w` (in any case) starts when `text` ends with it (`… Quyết định` ends with
+/// `QUYẾT ĐỊNH`).
+pub(crate) fn ends_with_ci(text: &str, w: &str) -> Option<usize> {
+    let mut have = text.char_indices().rev();
+    let mut start = text.len();
+    for x in w.chars().rev() {
+        let (at, c) = have.next()?;
+        if !same_ci(c, x) {
+            return None;
+        }
+        start = at;
+    }
+    Some(start)
+}
+
 /// The first of `words` (in any case) at the start of the input.
 pub(crate) fn one_of_ci(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
     move |i: &str| {
