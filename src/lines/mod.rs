@@ -1,11 +1,11 @@
 //! Lines as extraction leaves them: splitting, cleaning, artefacts (rules, page numbers,
 //! markdown and signing-software lines) and table cells (tabs, `|`, rules inside a row).
 
+mod artefacts;
+mod cells;
 pub(crate) mod reflow;
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+pub(crate) use cells::{Cell, cells, cells_at_gaps, flat};
 
 use crate::ast::{ArtifactKind, Span};
 use crate::viet::{clean, is_space};
@@ -31,6 +31,8 @@ pub(crate) struct Line<'a> {
     pub phys_start: usize,
     /// 1-based character column where this line (piece) starts in its physical line.
     pub col: u32,
+    /// The line's cells, split on first asking ([`cells`]).
+    cells: std::cell::OnceCell<Vec<Cell>>,
 }
 
 impl Line<'_> {
@@ -55,28 +57,6 @@ impl Line<'_> {
         }
     }
 }
-
-/// A cell of a line: a piece between tabs, `|` or rules, cleaned, with its byte range.
-#[derive(Debug, Clone)]
-pub(crate) struct Cell {
-    pub text: String,
-    pub span: Span,
-}
-
-static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s_=~*.\-–—‒―•·oO0&]*$").expect("rule regex"));
-static TABLE_RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$").expect("table rule"));
-static PAGE_NO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-–\s]*\d{1,3}[-–\s]*$").expect("page no"));
-/// `2/5`, `1:1` alone on a line: a page of pages, whatever stands around it.
-static PAGE_OF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}\s*[/:]\s*\d{1,3}$").expect("page of"));
-static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(ký bởi|người ký|thời gian ký|ngày ký|chứng thư số)\s*:").expect("signing")
-});
-static CELL_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\t|\|| ?[-_=—–]{3,} ?|\s{2,}[-–—]{2,}").expect("cell split"));
 
 /// Split text into lines (LF, CRLF, lone CR and form feed all end a line) and classify them.
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -141,21 +121,21 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
     let trimmed = raw.trim_matches(is_space);
     let artifact = if trimmed.is_empty() {
         None
-    } else if TABLE_RULE.is_match(trimmed)
+    } else if artefacts::is_table_rule(trimmed)
         || text.is_empty()
         || text
             .chars()
             .all(|c| c == '|' || c == '+' || c.is_whitespace())
     {
         Some(ArtifactKind::Markup)
-    } else if RULE.is_match(&text)
+    } else if artefacts::is_rule(&text)
         && text.chars().filter(|c| !c.is_whitespace()).count() >= 1
         && !text.chars().all(|c| c.is_ascii_digit())
     {
         Some(ArtifactKind::Rule)
-    } else if SIGNING.is_match(&text) {
+    } else if artefacts::is_signing_stamp(&text) {
         Some(ArtifactKind::SigningSoftware)
-    } else if PAGE_OF.is_match(&text) {
+    } else if artefacts::is_page_of(&text) {
         Some(ArtifactKind::PageNumber)
     } else {
         None
@@ -170,13 +150,14 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         phys: raw,
         phys_start: start,
         col: 1,
+        cells: std::cell::OnceCell::new(),
     }
 }
 
 /// A lone number is a page number when it stands between blank lines or at a page break.
 fn mark_page_numbers(lines: &mut [Line<'_>]) {
     for i in 0..lines.len() {
-        if lines[i].artifact.is_some() || !PAGE_NO.is_match(&lines[i].text) {
+        if lines[i].artifact.is_some() || !artefacts::is_page_number(&lines[i].text) {
             continue;
         }
         let prev_void = i == 0 || lines[i - 1].text.is_empty() || lines[i].page_break;
@@ -186,94 +167,6 @@ fn mark_page_numbers(lines: &mut [Line<'_>]) {
             lines[i].artifact = Some(ArtifactKind::PageNumber);
         }
     }
-}
-
-/// The cells of a line: split on tabs, `|` and rules inside the row, each cleaned.
-pub(crate) fn cells(line: &Line<'_>) -> Vec<Cell> {
-    let mut out = Vec::new();
-    let raw = line.raw;
-    let mut last = 0;
-    let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
-        let t = clean(&raw[a..b]);
-        if !t.is_empty() && !RULE.is_match(&t) {
-            out.push(Cell {
-                text: t,
-                span: Span {
-                    start: line.start + a,
-                    end: line.start + b,
-                    line_start: line.no,
-                    line_end: line.no,
-                },
-            });
-        }
-    };
-    for m in CELL_SPLIT.find_iter(raw) {
-        push(last, m.start(), &mut out);
-        last = m.end();
-    }
-    push(last, raw.len(), &mut out);
-    // a label cut from its value by a tab (`Số:<TAB>/BC-UBND`) belongs with it
-    let mut merged: Vec<Cell> = Vec::with_capacity(out.len());
-    for c in out {
-        match merged.last_mut() {
-            Some(prev) if prev.text.ends_with(':') && prev.text.chars().count() <= 12 => {
-                prev.text.push(' ');
-                prev.text.push_str(&c.text);
-                prev.span = prev.span.join(c.span);
-            }
-            _ => merged.push(c),
-        }
-    }
-    merged
-}
-
-/// Cells of a closing-block line: the line's cells, each split again at wide gaps (four or more
-/// spaces), since the Nơi nhận and signature columns often stand side by side with runs of
-/// spaces between.
-pub(crate) fn cells_at_gaps(line: &Line<'_>) -> Vec<Cell> {
-    let mut out = Vec::new();
-    for c in cells(line) {
-        let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
-        if !WIDE_GAP.is_match(raw.trim()) {
-            out.push(c);
-            continue;
-        }
-        let base = c.span.start;
-        let mut last = 0;
-        let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
-            let t = clean(&raw[a..b]);
-            if !t.is_empty() {
-                out.push(Cell {
-                    text: t,
-                    span: Span {
-                        start: base + a,
-                        end: base + b,
-                        ..c.span
-                    },
-                });
-            }
-        };
-        for m in WIDE_GAP.find_iter(raw) {
-            push(last, m.start(), &mut out);
-            last = m.end();
-        }
-        push(last, raw.len(), &mut out);
-    }
-    out
-}
-
-static WIDE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s{4,}").expect("gap"));
-
-/// A line's cells joined by one space (`| Kính gửi: | - Bộ Tài chính; |` → `Kính gửi: - Bộ …`).
-pub(crate) fn flat(line: &Line<'_>) -> String {
-    let cs = cells(line);
-    if cs.is_empty() {
-        return line.text.clone();
-    }
-    cs.iter()
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Walks the lines of a document: the next or previous line that carries text.
@@ -335,9 +228,9 @@ mod tests {
     #[test]
     fn cells_split_on_tabs_pipes_and_rules() {
         let ls = split_lines("| VĂN PHÒNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI |\nA\t\tB");
-        let c: Vec<String> = cells(&ls[0]).into_iter().map(|c| c.text).collect();
+        let c: Vec<String> = cells(&ls[0]).iter().map(|c| c.text.clone()).collect();
         assert_eq!(c, ["VĂN PHÒNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI"]);
-        let c: Vec<String> = cells(&ls[1]).into_iter().map(|c| c.text).collect();
+        let c: Vec<String> = cells(&ls[1]).iter().map(|c| c.text.clone()).collect();
         assert_eq!(c, ["A", "B"]);
     }
 }

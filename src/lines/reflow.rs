@@ -160,13 +160,42 @@ fn kind_at(i: &str) -> Option<(Part, usize)> {
     ))
 }
 
+/// A Quốc hiệu or party heading in capitals at the start of `i`: its length.
+fn heading_part(i: &str, c: char) -> Option<usize> {
+    if !matches!(c, 'C' | 'Đ') {
+        return None;
+    }
+    heading_len(i).filter(|&n| crate::viet::is_upper(&i[..n]))
+}
+
+/// `Số:` as printed at the start of `i` (a cited `số: 12/QĐ-UBND` in running text is no part):
+/// its length.
+fn number_part(i: &str, c: char) -> Option<usize> {
+    match number::anchor(i) {
+        Ok((r, true)) if c == 'S' => Some(i.len() - r.len()),
+        _ => None,
+    }
+}
+
+/// A quyền hạn prefix, white space, and a title in capitals (`KT. CHỦ TỊCH`) at the start of
+/// `i`: its length, to the end of the title's first word.
+fn mode_part(i: &str, c: char) -> Option<usize> {
+    if !matches!(c, 'T' | 'K' | 'Q') {
+        return None;
+    }
+    let (prefix, title) = mode_prefix(i)?;
+    if i.len() - title.len() == prefix.len() {
+        return None;
+    }
+    let caps = title.len() - title.trim_start_matches(char::is_uppercase).len();
+    (title[..caps].chars().count() >= 2).then(|| i.len() - title.len() + caps)
+}
+
 /// The part that begins at the start of `i`, if any, and its length. `prev`: the character
 /// right before. Tried in this order; the first that fits wins.
 fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
     let c = i.chars().next()?;
-    if matches!(c, 'C' | 'Đ')
-        && let Some(n) = heading_len(i).filter(|&n| crate::viet::is_upper(&i[..n]))
-    {
+    if let Some(n) = heading_part(i, c) {
         return Some((Part::Heading, n));
     }
     if matches!(c, 'Đ' | 'D' | 'H')
@@ -185,10 +214,8 @@ fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
         return Some((Part::Rule, n));
     }
     // `Số:` as printed (a cited `số: 12/QĐ-UBND` in running text is no part)
-    if c == 'S'
-        && let Ok((r, true)) = number::anchor(i)
-    {
-        return Some((Part::Number, i.len() - r.len()));
+    if let Some(n) = number_part(i, c) {
+        return Some((Part::Number, n));
     }
     if c == ','
         && let Ok((r, d)) = place_date::date(i[1..].trim_start())
@@ -222,15 +249,8 @@ fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
     {
         return Some((Part::Recipients, n));
     }
-    // a quyền hạn prefix, white space, and a title in capitals (`KT. CHỦ TỊCH`)
-    if matches!(c, 'T' | 'K' | 'Q')
-        && let Some((prefix, title)) = mode_prefix(i)
-        && i.len() - title.len() > prefix.len()
-    {
-        let caps = title.len() - title.trim_start_matches(char::is_uppercase).len();
-        if title[..caps].chars().count() >= 2 {
-            return Some((Part::Mode, i.len() - title.len() + caps));
-        }
+    if let Some(n) = mode_part(i, c) {
+        return Some((Part::Mode, n));
     }
     if c == '('
         && let Some(n) = signing_note_len(i)
@@ -258,11 +278,9 @@ fn purpose(i: &str) -> Option<&str> {
 /// only until it is found).
 fn two_structural(raw: &str) -> bool {
     let mut found: Vec<u8> = Vec::new();
-    let mut prev = None;
     for (at, c) in raw.char_indices() {
         if matches!(c, 'C' | 'Đ' | 'S' | 'N' | 'T' | 'K' | 'Q' | '(' | '*')
-            && let Some((part, _)) = part_at(&raw[at..], prev)
-            && part.structural()
+            && let Some(part) = structural_at(&raw[at..], c)
             && !found.contains(&part.key())
         {
             found.push(part.key());
@@ -270,9 +288,23 @@ fn two_structural(raw: &str) -> bool {
                 return true;
             }
         }
-        prev = Some(c);
     }
     false
+}
+
+/// The structural part that begins at the start of `i` (whose first character is `c`), if any:
+/// [`part_at`] for those kinds only.
+fn structural_at(i: &str, c: char) -> Option<Part> {
+    let part = match c {
+        'C' | 'Đ' => heading_part(i, c).map(|n| (Part::Heading, n)),
+        'S' => number_part(i, c).map(|n| (Part::Number, n)),
+        'N' => noi_nhan_with_colon(i).map(|n| (Part::Recipients, n)),
+        'T' | 'K' | 'Q' => mode_part(i, c).map(|n| (Part::Mode, n)),
+        '(' => signing_note_len(i).map(|n| (Part::Signed, n)),
+        '*' => run_of(i, &['*'], 3).map(|n| (Part::Stars, n)),
+        _ => None,
+    };
+    part.map(|p| p.0)
 }
 
 /// Every part found in a flattened line, left to right and never overlapping: (where it

@@ -373,7 +373,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         {
             return None;
         }
-        let cs = self.join_wrapped_row(i, cs);
+        let cs = self.join_wrapped_row(i, cs.to_vec());
         let toks: Vec<(Tok, Span)> = cs
             .iter()
             .flat_map(|c| tokenize(&c.text).into_iter().map(move |t| (t, c.span)))

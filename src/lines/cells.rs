@@ -1,0 +1,188 @@
+//! Cells: the pieces of a row that extraction left side by side — split at tabs, `|` and rules
+//! inside the row (`Số: 12/UBND<TAB>Lào Cai, ngày …`, `| Kính gửi: | - Bộ Tài chính; |`), and,
+//! in the closing block, at wide gaps between the Nơi nhận and signature columns.
+
+use crate::ast::Span;
+use crate::lines::Line;
+use crate::lines::artefacts::is_rule;
+use crate::viet::clean;
+
+/// A cell of a line: a piece between tabs, `|` or rules, cleaned, with its byte range.
+#[derive(Debug, Clone)]
+pub(crate) struct Cell {
+    pub text: String,
+    pub span: Span,
+}
+
+/// The cells of a line: split on tabs, `|` and rules inside the row, each cleaned; split once
+/// per line, on first asking.
+pub(crate) fn cells<'l>(line: &'l Line<'_>) -> &'l [Cell] {
+    line.cells.get_or_init(|| split_cells(line))
+}
+
+/// The cells of a line, split afresh (see [`cells`]).
+fn split_cells(line: &Line<'_>) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let raw = line.raw;
+    let mut last = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
+        let t = clean(&raw[a..b]);
+        if !t.is_empty() && !is_rule(&t) {
+            out.push(Cell {
+                text: t,
+                span: Span {
+                    start: line.start + a,
+                    end: line.start + b,
+                    line_start: line.no,
+                    line_end: line.no,
+                },
+            });
+        }
+    };
+    for (a, b) in separators(raw) {
+        push(last, a, &mut out);
+        last = b;
+    }
+    push(last, raw.len(), &mut out);
+    // a label cut from its value by a tab (`Số:<TAB>/BC-UBND`) belongs with it
+    let mut merged: Vec<Cell> = Vec::with_capacity(out.len());
+    for c in out {
+        match merged.last_mut() {
+            Some(prev) if prev.text.ends_with(':') && prev.text.chars().count() <= 12 => {
+                prev.text.push(' ');
+                prev.text.push_str(&c.text);
+                prev.span = prev.span.join(c.span);
+            }
+            _ => merged.push(c),
+        }
+    }
+    merged
+}
+
+/// Cells of a closing-block line: the line's cells, each split again at wide gaps (four or more
+/// spaces), since the Nơi nhận and signature columns often stand side by side with runs of
+/// spaces between.
+pub(crate) fn cells_at_gaps(line: &Line<'_>) -> Vec<Cell> {
+    let mut out = Vec::new();
+    for c in cells(line) {
+        let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
+        if wide_gaps(raw.trim()).next().is_none() {
+            out.push(c.clone());
+            continue;
+        }
+        let base = c.span.start;
+        let mut last = 0;
+        let push = |a: usize, b: usize, out: &mut Vec<Cell>| {
+            let t = clean(&raw[a..b]);
+            if !t.is_empty() {
+                out.push(Cell {
+                    text: t,
+                    span: Span {
+                        start: base + a,
+                        end: base + b,
+                        ..c.span
+                    },
+                });
+            }
+        };
+        for (a, b) in wide_gaps(raw) {
+            push(last, a, &mut out);
+            last = b;
+        }
+        push(last, raw.len(), &mut out);
+    }
+    out
+}
+
+/// A line's cells joined by one space (`| Kính gửi: | - Bộ Tài chính; |` → `Kính gửi: - Bộ …`).
+pub(crate) fn flat(line: &Line<'_>) -> String {
+    let cs = cells(line);
+    if cs.is_empty() {
+        return line.text.clone();
+    }
+    cs.iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a row is split into cells: a tab, a `|`, a rule of three or more dashes (with one
+/// space on each side), or two spaces and more before a rule of dashes. Byte ranges, left to
+/// right.
+fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const RULE: &[char] = &['-', '_', '=', '—', '–'];
+    let at = |i: usize| -> Option<usize> {
+        let t = &raw[i..];
+        let c = t.chars().next()?;
+        if c == '\t' || c == '|' {
+            return Some(1);
+        }
+        // ` ?[-_=—–]{3,} ?`
+        let body = t.strip_prefix(' ').unwrap_or(t);
+        let rest = body.trim_start_matches(RULE);
+        if body[..body.len() - rest.len()].chars().count() >= 3 {
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            return Some(t.len() - rest.len());
+        }
+        // `\s{2,}[-–—]{2,}`
+        let r = t.trim_start();
+        if t[..t.len() - r.len()].chars().count() >= 2 {
+            let rest = r.trim_start_matches(['-', '–', '—']);
+            if r[..r.len() - rest.len()].chars().count() >= 2 {
+                return Some(t.len() - rest.len());
+            }
+        }
+        None
+    };
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let (start, len) = raw[from..]
+            .char_indices()
+            .filter(|&(_, c)| {
+                matches!(c, '\t' | '|' | ' ') || RULE.contains(&c) || c.is_whitespace()
+            })
+            .find_map(|(k, _)| at(from + k).map(|n| (from + k, n)))?;
+        from = start + len;
+        Some((start, start + len))
+    })
+}
+
+/// Runs of four or more white-space characters: byte ranges, left to right.
+fn wide_gaps(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from < raw.len() {
+            let rest = &raw[from..];
+            let (k, _) = rest.char_indices().find(|&(_, c)| c.is_whitespace())?;
+            let start = from + k;
+            let run = &raw[start..];
+            let after = run.trim_start();
+            let end = raw.len() - after.len();
+            from = end;
+            if run[..run.len() - after.len()].chars().count() >= 4 {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    #[test]
+    fn separators_and_gaps() {
+        let seps: Vec<_> = separators("a\tb|c --- d  -- e").collect();
+        assert_eq!(seps, [(1, 2), (3, 4), (5, 10), (11, 15)]);
+        assert_eq!(
+            wide_gaps("a    b  c     d").collect::<Vec<_>>(),
+            [(1, 5), (9, 14)]
+        );
+        let ls = split_lines("Nơi nhận:       KT. CHỦ TỊCH\n");
+        let cs = cells_at_gaps(&ls[0]);
+        assert_eq!(cs.len(), 2);
+        assert_eq!(flat(&ls[0]), "Nơi nhận: KT. CHỦ TỊCH");
+    }
+}
