@@ -375,11 +375,9 @@ fn opens_quotation(text: &str) -> bool {
     if text.starts_with(['“', '"', '«']) {
         return true;
     }
-    QUOTE_AFTER_COLON.is_match(text)
+    text.match_indices(':')
+        .any(|(at, _)| text[at + 1..].trim_start().starts_with(['“', '"', '«']))
 }
-
-static QUOTE_AFTER_COLON: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r#":\s*["“«]"#).expect("quote after colon"));
 
 /// Longest quotation kept as content before the parser gives up waiting for the closing mark.
 const MAX_QUOTE_LINES: usize = 80;
@@ -518,6 +516,16 @@ mod tests {
         let b = parse(&ls, &idx, true, &mut Sink::default());
         assert_eq!(b[0].text, "Đánh giá chung");
         assert_eq!(b[0].children.len(), 1);
+    }
+
+    #[test]
+    fn quotations_open_at_a_quote_mark_or_after_a_colon() {
+        assert!(opens_quotation("“1. Nội dung"));
+        assert!(opens_quotation(
+            "Khoản 1 Điều 12 được sửa đổi như sau:  “1. Nội dung"
+        ));
+        assert!(opens_quotation("như sau: \"a) Điểm"));
+        assert!(!opens_quotation("Giờ: 8 giờ, tại phòng “họp”"));
     }
 
     #[test]
