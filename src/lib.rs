@@ -23,9 +23,11 @@
 //! assert_eq!(doc.signature.unwrap().signer.as_deref(), Some("Nguyễn Văn An"));
 //! ```
 //!
-//! The pipeline flows one way: [`decode`] (bytes → text) → NFC → lines (layout: cells,
-//! artefacts) → one parser per document part (`header`, `number`, `place_date`, `kind`,
-//! `preamble`, `body`, `footer`) → [`ast`] → JSON ([`to_json`]).
+//! The pipeline flows one way: [`decode`] (bytes → text, repairs, NFC) → lines (cells,
+//! artefacts, reflow) → one parser per document part (header, title, recipients, preamble,
+//! body, closing, tail), each asking the vocabulary of the cue layer and reporting to a
+//! [`diagnostic::Sink`] → a check stage (missing components, the line account) → [`ast`] →
+//! JSON ([`to_json`]). The README's "Pipeline and modules" maps the source tree.
 
 #![warn(missing_docs)]
 
@@ -55,7 +57,7 @@ pub use viet::syllable;
 /// Parse the text of a document. Never fails on content: odd input gives a partial tree with
 /// diagnostics (`not-a-document`, `empty-input`, `unplaced-line`, …).
 ///
-/// The text is [`repair`]ed first (legacy mojibake, NFC, split marks, odd spaces, line ends);
+/// The text is [`repair`](fn@repair)ed first (legacy mojibake, NFC, split marks, odd spaces, line ends);
 /// spans refer to the repaired text, and each kind of repair is reported as an `info`
 /// diagnostic.
 pub fn parse(text: &str, options: &Options) -> Parsed {

@@ -374,7 +374,7 @@ pub struct Field {
     pub span: Span,
 }
 
-/// Kinds of [`Copy`] (bản sao, Phụ lục I Phần II NĐ 30/2020).
+/// Kinds of [`Copy`](struct@Copy) (bản sao, Phụ lục I Phần II NĐ 30/2020).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CopyKind {
