@@ -12,9 +12,7 @@ use crate::viet::{is_person_name, is_upper, upper_key};
 fn noi_nhan_label(i: &str) -> IResult<&str, ()> {
     (
         marks_and_spaces,
-        one_of_ci(&["nơi", "noi"]),
-        ws0,
-        one_of_ci(&["nhận", "nhan"]),
+        noi_nhan_words,
         ws0,
         opt_char(&[':', '.']),
         any_of0(&['*', '_']),
@@ -22,6 +20,31 @@ fn noi_nhan_label(i: &str) -> IResult<&str, ()> {
     )
         .map(|_| ())
         .parse(i)
+}
+
+/// `Nơi nhận` in any case, with or without marks, its words glued or spaced.
+fn noi_nhan_words(i: &str) -> IResult<&str, ()> {
+    (
+        one_of_ci(&["nơi", "noi"]),
+        ws0,
+        one_of_ci(&["nhận", "nhan"]),
+    )
+        .map(|_| ())
+        .parse(i)
+}
+
+/// Whether a line may hold a `Nơi nhận` label (a cheap byte test before the parser; the
+/// label's second word as printed: `nhận`, `NHẬN`, `nhan`).
+pub(crate) fn may_hold_noi_nhan(t: &str) -> bool {
+    t.contains("nhận") || t.contains("NHẬN") || t.contains("nhan")
+}
+
+/// Whether a line may hold a quyền hạn prefix (a cheap byte test before the parser: `KT.`,
+/// `T/M`, `K/T`, `Q.`, `TM`, `TL`).
+pub(crate) fn may_hold_mode(t: &str) -> bool {
+    ["T.", "T/", "/T", "Q.", "TM", "TL"]
+        .iter()
+        .any(|p| t.contains(p))
 }
 
 /// Bold and italic marks and white space, none or more.
@@ -177,13 +200,7 @@ pub(crate) fn signing_note_len(i: &str) -> Option<usize> {
 
 /// A `Nơi nhận:` label with its colon at the start of `i`: its length, to the colon.
 pub(crate) fn noi_nhan_with_colon(i: &str) -> Option<usize> {
-    let (rest, _) = (
-        one_of_ci(&["nơi", "noi"]),
-        ws0,
-        one_of_ci(&["nhận", "nhan"]),
-        ws0,
-        nom::character::complete::char(':'),
-    )
+    let (rest, _) = (noi_nhan_words, ws0, nom::character::complete::char(':'))
         .parse(i)
         .ok()?;
     Some(i.len() - rest.len())

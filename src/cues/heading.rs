@@ -298,8 +298,7 @@ pub(crate) fn is_heading_row(text: &str) -> bool {
 /// (`(Ban hành kèm theo Quyết định số: 522/2002/QĐ.UB …)`).
 pub(crate) fn own_number(cell: &str) -> Option<(usize, usize, NumberParts)> {
     let found = number::find(cell)?;
-    let before = cell[..found.0].to_lowercase();
-    (!before.contains("kèm theo")).then_some(found)
+    (!crate::cues::tail::mentions_kem_theo(&cell[..found.0])).then_some(found)
 }
 
 /// Byte offset of the first header anchor in a text (Quốc hiệu, Tiêu ngữ, party heading,

@@ -9,6 +9,14 @@ use nom::{IResult, Parser};
 use crate::cues::scan::{end, fail, one_of_exact, opt_char, starts, word_ci, word_end, ws0, ws1};
 use crate::viet::is_upper;
 
+/// `kèm theo` — what ties a text to the document it goes with (`Phụ lục kèm theo Quyết định …`).
+pub(crate) const KEM_THEO: &str = "kèm theo";
+
+/// Whether a text says it goes with another (`(Ban hành kèm theo Quyết định số …)`), anywhere.
+pub(crate) fn mentions_kem_theo(text: &str) -> bool {
+    text.to_lowercase().contains(KEM_THEO)
+}
+
 /// The words of a phụ lục heading.
 const APPENDIX_WORDS: &[&str] = &["PHỤ LỤC", "Phụ lục", "PHỤ BIỂU", "Phụ biểu"];
 
@@ -82,7 +90,7 @@ pub(crate) fn is_attached_to(text: &str) -> bool {
     let Ok((rest, _)) = (opt_char(&['(']), ws0).parse(text) else {
         return false;
     };
-    let kem_theo = |i| (word_ci("kèm theo"), word_end).parse(i);
+    let kem_theo = |i| (word_ci(KEM_THEO), word_end).parse(i);
     starts(rest, kem_theo) || starts(rest, (word_ci("ban hành"), ws1, kem_theo))
 }
 

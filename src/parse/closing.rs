@@ -7,7 +7,8 @@
 use crate::ast::kind::DocKind;
 use crate::ast::{Archive, Signature, Span};
 use crate::cues::closing::{
-    is_luu, is_position_phrase, is_signature_like, modes, noi_nhan, opens_with_mode, strip_note,
+    is_luu, is_position_phrase, is_signature_like, may_hold_mode, may_hold_noi_nhan, modes,
+    noi_nhan, opens_with_mode, strip_note,
 };
 use crate::cues::marker::starts_with_marker;
 use crate::cues::tail::{is_appendix_heading, is_copy_heading, opens_attachment, opens_copy};
@@ -71,18 +72,9 @@ pub(crate) fn locate(lines: &[Line<'_>], from: usize) -> (usize, usize) {
 fn locate_block(lines: &[Line<'_>], from: usize) -> Option<usize> {
     let n = lines.len();
     // cheap byte tests first: cells are split only on lines that may hold the labels
-    let may_hold_nn = |t: &str| t.contains("nhận") || t.contains("NHẬN") || t.contains("nhan");
-    let may_hold_mode = |t: &str| {
-        t.contains("T.")
-            || t.contains("T/")
-            || t.contains("/T")
-            || t.contains("Q.")
-            || t.contains("TM")
-            || t.contains("TL")
-    };
     let nn = (from..n).find(|&k| {
         let t = &lines[k].text;
-        may_hold_nn(t)
+        may_hold_noi_nhan(t)
             && (noi_nhan(t).is_some()
                 || cells(&lines[k]).iter().any(|c| noi_nhan(&c.text).is_some()))
     });

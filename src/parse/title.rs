@@ -9,6 +9,7 @@ use crate::cues::closing::{is_position_phrase, noi_nhan, opens_with_mode};
 use crate::cues::heading::after_kinh_gui;
 use crate::cues::marker::starts_with_marker;
 use crate::cues::preamble::{is_basis, is_formula};
+use crate::cues::tail::mentions_kem_theo;
 use crate::diagnostic::{Code, Severity, Sink, quote};
 use crate::lines::{Cursor, Line, cells, flat};
 use crate::viet::{ends_sentence, fold_ws, is_unmarked, is_upper, starts_lower, upper_key};
@@ -280,7 +281,7 @@ fn title_lines(lines: &[Line<'_>], from: usize, end: usize) -> Option<(String, S
             break;
         }
         // `(Ban hành kèm theo Quyết định số …)` under the title of an attached text
-        if t.starts_with('(') && t.to_lowercase().contains("kèm theo") {
+        if t.starts_with('(') && mentions_kem_theo(t) {
             break;
         }
         if (is_upper(t) && AUTHORITY_HEADS.iter().any(|a| upper_key(t).starts_with(a)))
