@@ -585,3 +585,42 @@ fn fuzz_regression(bytes: &[u8]) {
 fn fuzz_date_without_spaces_does_not_panic() {
     fuzz_regression(b",ng\xc3\xa0yth\xc3\xa1ngn\xc4\x83m");
 }
+
+/// Shapes of a single long line that once made a scan restart for each of its pieces (found in
+/// review): a run of stars, a header row padded with spaces, dates glued without spaces, a run
+/// of quyền hạn prefixes, a run of signing notes.
+#[test]
+fn linear_single_line_shapes() {
+    let _g = heavy();
+    let head = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 1/QĐ ";
+    assert_linear(
+        "stars",
+        |n| format!("{}\n", "*".repeat(20 * n)),
+        2_000,
+        50_000,
+    );
+    assert_linear(
+        "spaces in a row",
+        |n| format!("Số: 1/QĐ{}x\n", " ".repeat(20 * n)),
+        2_000,
+        50_000,
+    );
+    assert_linear(
+        "glued dates",
+        |n| format!("{head}{}\n", ",ngày1tháng1năm2020".repeat(n)),
+        500,
+        20_000,
+    );
+    assert_linear(
+        "quyền hạn prefixes",
+        |n| format!("UBND TỈNH A\nSố: 1/QĐ\n{}\n", "KT. ab ".repeat(n)),
+        2_000,
+        50_000,
+    );
+    assert_linear(
+        "signing notes",
+        |n| format!("{head}Nơi nhận: a {}\n", "(đã ký)".repeat(n)),
+        2_000,
+        50_000,
+    );
+}

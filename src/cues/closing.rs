@@ -258,32 +258,35 @@ fn anchors(text: &str) -> impl Iterator<Item = (usize, &str, usize)> + '_ {
 
 /// Quyền hạn anchors in a piece: (start of the prefix, start of the title, mode).
 pub(crate) fn modes(text: &str) -> Vec<(usize, usize, Mode)> {
-    let mut out = Vec::new();
-    for (at, prefix, t_start) in anchors(text) {
-        let bare = !prefix.ends_with('.') && !prefix.contains('/');
-        if bare && !text[..at].trim().is_empty() {
-            continue; // `TM ỦY BAN` without a dot only opens a piece
-        }
-        // the title must be a word in capitals (`Q. Anh` is an initial); an old document
-        // typed in lower case may write `KT/ bộ trưởng …` (slash form: unambiguous)
-        let word: String = text[t_start..]
-            .chars()
-            .take_while(|c| !c.is_whitespace() && *c != ',')
-            .collect();
-        // with a dot or a slash the prefix is unambiguous: `KT. Bộ trưởng Bộ Tài chính`
-        let marked = prefix.ends_with(['/', '.']);
-        let lower_ok = marked && is_position_phrase(&text[t_start..]);
-        if word.chars().count() < 2 || !(is_upper(&word) || lower_ok) {
-            continue;
-        }
-        out.push((at, t_start, parse_mode(prefix)));
+    anchors(text)
+        .filter(|&(at, prefix, t_start)| accepted(text, at, prefix, t_start))
+        .map(|(at, prefix, t_start)| (at, t_start, parse_mode(prefix)))
+        .collect()
+}
+
+/// Whether the prefix found at `at` (its title at `t_start`) opens a quyền hạn line.
+fn accepted(text: &str, at: usize, prefix: &str, t_start: usize) -> bool {
+    let bare = !prefix.ends_with('.') && !prefix.contains('/');
+    if bare && !text[..at].trim_start().is_empty() {
+        return false; // `TM ỦY BAN` without a dot only opens a piece
     }
-    out
+    // the title must be a word in capitals (`Q. Anh` is an initial); an old document typed in
+    // lower case may write `KT/ bộ trưởng …` (with a dot or a slash the prefix is unambiguous)
+    let word: String = text[t_start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    if word.chars().count() < 2 {
+        return false;
+    }
+    is_upper(&word) || (prefix.ends_with(['/', '.']) && is_position_phrase(&text[t_start..]))
 }
 
 /// Whether a line opens a signature stack (`KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`).
 pub(crate) fn opens_with_mode(text: &str) -> bool {
-    modes(text).first().is_some_and(|m| m.0 == 0)
+    anchors(text)
+        .next()
+        .is_some_and(|(at, prefix, t_start)| at == 0 && accepted(text, at, prefix, t_start))
 }
 
 /// Heads of position titles, in capitals (`PHÓ CHỦ TỊCH`, `Thứ trưởng`, `bộ trưởng bộ tài chính`).
@@ -313,7 +316,8 @@ const POSITION_HEADS: &[&str] = &[
 /// A position title in any case, as old lower-case documents print it (`Thứ trưởng`).
 pub(crate) fn is_position_phrase(t: &str) -> bool {
     let t = t.trim();
-    let words = t.split_whitespace().count();
+    // (more than eight words is no position: count no further)
+    let words = t.split_whitespace().take(9).count();
     if words == 0
         || words > 8
         || t.chars()

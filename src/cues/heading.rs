@@ -277,7 +277,7 @@ pub(crate) fn after_kinh_gui(text: &str) -> Option<&str> {
 /// Where a `Kính gửi:` label starts inside a text (a V/v cell that ran on into it).
 pub(crate) fn kinh_gui_label_at(text: &str) -> Option<usize> {
     let label = (kinh_gui, ws0, nom::character::complete::char(':'));
-    let (at, _) = find_all(text, |c| matches!(c, 'k' | 'K'), label).next()?;
+    let (at, _) = find_all(text, |c| matches!(c, 'k' | 'K' | '\u{212A}'), label).next()?;
     // with the white space before it
     Some(text[..at].trim_end().len())
 }

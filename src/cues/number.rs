@@ -139,7 +139,7 @@ pub fn find(cell: &str) -> Option<(usize, usize, NumberParts)> {
         let (p, after) = cell[search..]
             .char_indices()
             .map(|(k, c)| (search + k, c))
-            .filter(|&(q, c)| matches!(c, 's' | 'S') && opens(q, 0))
+            .filter(|&(q, c)| matches!(c, 's' | 'S' | 'ſ') && opens(q, 0))
             .find_map(|(q, _)| so(&cell[q..]).ok().map(|(r, _)| (q, r)))?;
         search = p + 1;
         let start =

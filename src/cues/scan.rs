@@ -20,7 +20,9 @@ fn same_ci(a: char, b: char) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(&b);
     }
-    a.to_lowercase().eq(b.to_lowercase())
+    // (simple case folding, as a case-insensitive regex does: the long s is an s)
+    let fold = |c: char| if c == 'ſ' { 's' } else { c };
+    fold(a).to_lowercase().eq(fold(b).to_lowercase())
 }
 
 /// `w` in any case at the start of the input (`kính` matches `KÍNH` and `Kính`).
@@ -109,9 +111,10 @@ pub(crate) fn opt_char(set: &'static [char]) -> impl Fn(&str) -> IResult<&str, &
     }
 }
 
-/// A character that belongs to a word: a letter, a digit, a combining mark or `_`.
+/// A character that belongs to a word, as a regex's `\w` has it: a letter, a mark, a decimal
+/// digit, a connector (`_`).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || unicode_normalization::char::is_combining_mark(c)
+    regex_syntax::is_word_character(c)
 }
 
 /// A word ends here: the input is empty or goes on with a character outside words.

@@ -111,7 +111,10 @@ pub(crate) fn flat(line: &Line<'_>) -> String {
 /// right.
 fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     const RULE: &[char] = &['-', '_', '=', '—', '–'];
-    let at = |i: usize| -> Option<usize> {
+    // where a run of white space ends that is not followed by a rule of dashes: inside it the
+    // last branch fails at every start, so it is not tried again (linear on long runs)
+    let mut no_rule_after = 0;
+    let mut at = move |i: usize| -> Option<usize> {
         let t = &raw[i..];
         let c = t.chars().next()?;
         if c == '\t' || c == '|' {
@@ -125,12 +128,18 @@ fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             return Some(t.len() - rest.len());
         }
         // `\s{2,}[-–—]{2,}`
+        if i < no_rule_after || !c.is_whitespace() {
+            return None;
+        }
         let r = t.trim_start();
-        if t[..t.len() - r.len()].chars().count() >= 2 {
-            let rest = r.trim_start_matches(['-', '–', '—']);
-            if r[..r.len() - rest.len()].chars().count() >= 2 {
-                return Some(t.len() - rest.len());
-            }
+        let rest = r.trim_start_matches(['-', '–', '—']);
+        if t[..t.len() - r.len()].chars().count() >= 2
+            && r[..r.len() - rest.len()].chars().count() >= 2
+        {
+            return Some(t.len() - rest.len());
+        }
+        if r[..r.len() - rest.len()].chars().count() < 2 {
+            no_rule_after = raw.len() - r.len();
         }
         None
     };
@@ -138,9 +147,7 @@ fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     std::iter::from_fn(move || {
         let (start, len) = raw[from..]
             .char_indices()
-            .filter(|&(_, c)| {
-                matches!(c, '\t' | '|' | ' ') || RULE.contains(&c) || c.is_whitespace()
-            })
+            .filter(|&(_, c)| matches!(c, '\t' | '|') || RULE.contains(&c) || c.is_whitespace())
             .find_map(|(k, _)| at(from + k).map(|n| (from + k, n)))?;
         from = start + len;
         Some((start, start + len))

@@ -270,7 +270,7 @@ fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
 /// `- Để …` opening a purpose clause in a flattened plan.
 fn purpose(i: &str) -> Option<&str> {
     let r = i.strip_prefix('-')?.trim_start().strip_prefix("Để")?;
-    r.starts_with(char::is_whitespace).then(|| &r[1..])
+    r.strip_prefix(char::is_whitespace)
 }
 
 /// Whether two kinds of structural part are found anywhere in the line (a cheap test before
@@ -301,7 +301,7 @@ fn structural_at(i: &str, c: char) -> Option<Part> {
         'N' => noi_nhan_with_colon(i).map(|n| (Part::Recipients, n)),
         'T' | 'K' | 'Q' => mode_part(i, c).map(|n| (Part::Mode, n)),
         '(' => signing_note_len(i).map(|n| (Part::Signed, n)),
-        '*' => run_of(i, &['*'], 3).map(|n| (Part::Stars, n)),
+        '*' => i.starts_with("***").then_some((Part::Stars, 3)),
         _ => None,
     };
     part.map(|p| p.0)
@@ -451,15 +451,23 @@ fn glued(raw: &str, start: usize, end: usize) -> bool {
 /// Where the place before a date starts: up to four words that open with a capital, right
 /// before `before`'s end.
 fn place_start(before: &str) -> Option<usize> {
+    // four words of a place name never reach further back than this
+    let mut from = before.len().saturating_sub(PLACE_REACH);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
     let mut at = None;
-    for (words, (i, w)) in split_words_back(before).enumerate() {
+    for (words, (i, w)) in split_words_back(&before[from..]).enumerate() {
         if words == 4 || !is_capitalised(w) {
             break;
         }
-        at = Some(i);
+        at = Some(from + i);
     }
     at
 }
+
+/// How far back from a date its place may begin, in bytes.
+const PLACE_REACH: usize = 256;
 
 static CAPS_AFTER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Ll}[,;:]?\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,})").expect("caps after text")
@@ -467,6 +475,9 @@ static CAPS_AFTER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 static CAPS_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)").expect("caps after stop")
 });
+
+/// The longest word of a person's name, in characters.
+const NAME_WORD_MAX: usize = 32;
 
 /// The end of a person's name (two to five capitalised words) at the start of `s`, when the
 /// name is followed by capitals or ends the text.
@@ -477,12 +488,24 @@ fn name_after(s: &str) -> Option<usize> {
     loop {
         let t = rest.trim_start();
         let off = s.len() - t.len();
-        let w_end = t.find(char::is_whitespace).unwrap_or(t.len());
+        // a word is read up to [`NAME_WORD_MAX`] characters: a longer one is no name's word
+        // (and reading it whole for each note would make a run of notes quadratic)
+        let w_end = t
+            .char_indices()
+            .take(NAME_WORD_MAX + 1)
+            .find(|&(_, c)| c.is_whitespace())
+            .map(|(k, _)| k);
+        let long = w_end.is_none() && t.chars().nth(NAME_WORD_MAX).is_some();
+        let w_end = w_end.unwrap_or_else(|| {
+            t.char_indices()
+                .nth(NAME_WORD_MAX)
+                .map_or(t.len(), |(k, _)| k)
+        });
         let w = &t[..w_end];
         if w.is_empty() {
             break;
         }
-        if is_capitalised(w) && words < 5 {
+        if !long && is_capitalised(w) && words < 5 {
             words += 1;
             end = off + w_end;
             rest = &t[w_end..];
@@ -667,6 +690,12 @@ mod tests {
         let cut = cuts(&raw);
         assert!(!cut.is_empty());
         assert!(cut.iter().all(|&c| raw.is_char_boundary(c)));
+        // a wide space after `- Để` (a purpose clause)
+        let raw = format!(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 12/KH-UBND KẾ HOẠCH - Để\u{2003}triển khai {}",
+            "nội dung ".repeat(50)
+        );
+        assert!(cuts(&raw).iter().all(|&c| raw.is_char_boundary(c)));
     }
 
     #[test]
