@@ -72,8 +72,8 @@ pub(crate) struct BodyBuilder {
     heading_open: bool,
     /// The last Điều label (articles are numbered through the whole document).
     last_article: Option<String>,
-    /// Numbering that skips or restarts: (line, code, message).
-    pub(crate) issues: Vec<(u32, Code, String)>,
+    /// Numbering that skips or restarts, reported as it is found.
+    findings: Sink,
 }
 
 impl BodyBuilder {
@@ -88,7 +88,7 @@ impl BodyBuilder {
             in_article: false,
             heading_open: false,
             last_article: None,
-            issues: Vec::new(),
+            findings: Sink::default(),
         }
     }
 
@@ -305,24 +305,29 @@ impl BodyBuilder {
             } else {
                 Code::NumberingRestart
             };
-            self.issues.push((
+            self.report(
                 line,
                 code,
                 format!("{name} {label} is inserted after {name} {prev}, not after its base"),
-            ));
+            );
         } else if c.0 > p.0 + 1 && c.1.is_none() {
-            self.issues.push((
+            self.report(
                 line,
                 Code::NumberingSkip,
                 format!("{name} {label} follows {name} {prev}: numbering skips"),
-            ));
+            );
         } else if c <= p {
-            self.issues.push((
+            self.report(
                 line,
                 Code::NumberingRestart,
                 format!("{name} {label} follows {name} {prev}: numbering goes back or repeats"),
-            ));
+            );
         }
+    }
+
+    /// A numbering finding at line `line`.
+    fn report(&mut self, line: u32, code: Code, message: String) {
+        self.findings.at(Severity::Warning, code, message, line, 1);
     }
 
     /// Rank of the deepest open block.
@@ -419,9 +424,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize], join: bool, sink: &mut Si
             quote_rank = b.open_rank();
         }
     }
-    for (line, code, msg) in std::mem::take(&mut b.issues) {
-        sink.at(Severity::Warning, code, msg, line, 1);
-    }
+    sink.append(&mut b.findings);
     b.finish()
 }
 
