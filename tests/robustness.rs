@@ -624,3 +624,32 @@ fn linear_single_line_shapes() {
         50_000,
     );
 }
+
+/// A recipient entry wrapped over many lines, under Nơi nhận and under Kính gửi: the entry is
+/// cleaned once when it ends, not again at each wrapped line.
+#[test]
+fn linear_wrapped_recipient_entries() {
+    let _g = heavy();
+    assert_linear(
+        "Nơi nhận entry wrapped",
+        |n| {
+            format!(
+                "UBND TỈNH A\nSố: 1/QĐ\nNội dung.\nNơi nhận:\n- a\n{}KT. CHỦ TỊCH\nNguyễn Văn An\n",
+                "và các đơn vị khác\n".repeat(n)
+            )
+        },
+        1_000,
+        20_000,
+    );
+    assert_linear(
+        "Kính gửi entry wrapped",
+        |n| {
+            format!(
+                "UBND TỈNH A\nSố: 1/QĐ\nV/v x\nKính gửi:\n- a\n{}Nội dung.\n",
+                "và các đơn vị khác\n".repeat(n)
+            )
+        },
+        1_000,
+        20_000,
+    );
+}

@@ -189,6 +189,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, sink: &mut Sink) -> Closing
         in_cc: false,
         entry_open: false,
         last_raw: String::new(),
+        wrapped: false,
         items: Vec::new(),
         cols: Vec::new(),
         columns_active: false,
@@ -210,8 +211,11 @@ struct Reader<'l, 'a> {
     in_cc: bool,
     /// The last entry did not end (no `;` or `.`): the next piece may wrap it.
     entry_open: bool,
-    /// The last entry as printed.
+    /// The last entry as printed, its wrapped lines joined; cleaned into `f.cc` when the entry
+    /// ends (cleaning it again on each wrapped line would be quadratic).
     last_raw: String,
+    /// The last entry took wrapped lines since it was cleaned.
+    wrapped: bool,
     /// The signature column.
     items: Vec<SigItem>,
     /// Side-by-side signature columns (index 0 unused: `items` is the single column).
@@ -395,19 +399,31 @@ impl Reader<'_, '_> {
             && !self.f.cc.is_empty()
         {
             let last = self.f.cc.last_mut().expect("an entry");
-            self.last_raw = format!("{} {raw}", self.last_raw);
-            last.0 = clean_entry(&self.last_raw);
+            self.last_raw.push(' ');
+            self.last_raw.push_str(raw);
+            self.wrapped = true;
             last.1 = last.1.join(span);
             self.entry_open = !ends_entry(raw);
         } else {
+            self.settle();
             self.f.cc.push((cleaned, span));
             self.last_raw = raw.to_string();
             self.entry_open = !ends_entry(raw);
         }
     }
 
+    /// The last Nơi nhận entry, cleaned, once it has ended.
+    fn settle(&mut self) {
+        if std::mem::take(&mut self.wrapped)
+            && let Some(last) = self.f.cc.last_mut()
+        {
+            last.0 = clean_entry(&self.last_raw);
+        }
+    }
+
     /// The block read up to line `end`.
-    fn finish(self, end: usize) -> Closing {
+    fn finish(mut self, end: usize) -> Closing {
+        self.settle();
         let mut f = self.f;
         f.end = end;
         let mut sigs = split_blocks(self.items);

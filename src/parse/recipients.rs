@@ -25,11 +25,23 @@ fn kinh_split_at(lines: &[Line<'_>], k: usize) -> Option<usize> {
 pub(crate) fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String, Span)>, usize) {
     struct Acc {
         out: Vec<(String, Span)>,
+        /// The last entry as printed, its wrapped lines joined; cleaned into `out` when the
+        /// entry ends (cleaning it again on each wrapped line would be quadratic).
         last_raw: String,
+        wrapped: bool,
         open: bool,
         dashed: bool,
     }
     impl Acc {
+        /// The last entry, cleaned, once it has ended.
+        fn settle(&mut self) {
+            if std::mem::take(&mut self.wrapped)
+                && let Some(last) = self.out.last_mut()
+            {
+                last.0 = clean_entry(&self.last_raw);
+            }
+        }
+
         /// Add the entries of one line; a first piece without a dash continues the last entry
         /// when `continues` (the line wraps it).
         fn add(&mut self, s: &str, span: Span, continues: bool) {
@@ -39,11 +51,13 @@ pub(crate) fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String
                     continue;
                 }
                 if n == 0 && !is_dash && continues && !self.out.is_empty() {
-                    self.last_raw = format!("{} {}", self.last_raw, e.trim());
+                    self.last_raw.push(' ');
+                    self.last_raw.push_str(e.trim());
+                    self.wrapped = true;
                     let last = self.out.last_mut().expect("entry");
-                    last.0 = clean_entry(&self.last_raw);
                     last.1 = last.1.join(span);
                 } else {
+                    self.settle();
                     self.out.push((clean_entry(&e), span));
                     self.last_raw = e.trim().to_string();
                     self.dashed = is_dash;
@@ -55,6 +69,7 @@ pub(crate) fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String
     let mut acc = Acc {
         out: Vec::new(),
         last_raw: String::new(),
+        wrapped: false,
         open: false,
         dashed: false,
     };
@@ -105,6 +120,7 @@ pub(crate) fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String
             break;
         }
     }
+    acc.settle();
     (acc.out, j)
 }
 
