@@ -242,3 +242,36 @@ pub(crate) fn roman_value(s: &str) -> u32 {
     }
     total.max(0) as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let k = |s: &str| marker(s).map(|m| (m.kind, m.label));
+        assert_eq!(k("I. Đánh giá"), Some((BlockKind::Section, "I".into())));
+        assert_eq!(k("II- NHIỆM VỤ"), Some((BlockKind::Section, "II".into())));
+        assert_eq!(k("1. Sở Công Thương"), Some((BlockKind::Item, "1".into())));
+        assert_eq!(k("1.2. Nội dung"), Some((BlockKind::Item, "1.2".into())));
+        assert_eq!(k("1-  Nội dung"), Some((BlockKind::Item, "1".into())));
+        assert_eq!(k("đ) Điểm"), Some((BlockKind::Point, "đ".into())));
+        assert_eq!(k("a1) Điểm chèn"), Some((BlockKind::Point, "a1".into())));
+        assert_eq!(k("Điều 5. Phạm vi"), Some((BlockKind::Article, "5".into())));
+        assert_eq!(
+            k("Điều 10a. Chèn"),
+            Some((BlockKind::Article, "10a".into()))
+        );
+        assert_eq!(k("Chương II"), Some((BlockKind::Chapter, "II".into())));
+        assert_eq!(
+            k("PHẦN THỨ NHẤT"),
+            Some((BlockKind::Part, "THỨ NHẤT".into()))
+        );
+        assert_eq!(k("- Như trên"), Some((BlockKind::Bullet, "-".into())));
+        assert_eq!(k("2024 là năm"), None);
+        assert_eq!(k("Điều 64 Luật Khoáng sản"), None);
+        assert_eq!(k("Phần I của Bộ luật Hình sự"), None);
+        assert_eq!(k("Việc này"), None);
+        assert_eq!(k("IIII. x"), None);
+    }
+}

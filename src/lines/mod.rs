@@ -7,7 +7,9 @@ pub(crate) mod reflow;
 
 pub(crate) use cells::{Cell, cells, cells_at_gaps, flat};
 
-use crate::ast::{ArtifactKind, Span};
+use crate::ast::kind::DocKind;
+use crate::ast::{ArtifactKind, BlockKind, Span};
+use crate::cues::marker::{Marker, marker};
 use crate::viet::{clean, is_space};
 
 /// One physical line of the (normalised) text.
@@ -33,6 +35,10 @@ pub(crate) struct Line<'a> {
     pub col: u32,
     /// The line's cells, split on first asking ([`cells`]).
     cells: std::cell::OnceCell<Vec<Cell>>,
+    /// The body marker the line opens with, read on first asking ([`Line::marker`]).
+    marker: std::cell::OnceCell<Option<Marker>>,
+    /// The tên loại the line is, read on first asking ([`Line::doc_kind`]).
+    doc_kind: std::cell::OnceCell<Option<DocKind>>,
 }
 
 impl Line<'_> {
@@ -46,6 +52,25 @@ impl Line<'_> {
     pub fn text_col(&self) -> u32 {
         let lead = self.raw.len() - self.raw.trim_start().len();
         self.col + self.raw[..lead].chars().count() as u32
+    }
+
+    /// The body marker the line opens with (`Điều 5.`, `II.`, `1.2.`, `a)`, `-`): asked by
+    /// several parts, read once.
+    pub fn marker(&self) -> Option<&Marker> {
+        self.marker.get_or_init(|| marker(&self.text)).as_ref()
+    }
+
+    /// Whether the line opens with a structural marker (bullets excluded): `Điều 5.`, `II.`.
+    pub fn opens_with_marker(&self) -> bool {
+        self.marker().is_some_and(|m| m.kind != BlockKind::Bullet)
+    }
+
+    /// The tên loại the line is (`THÔNG BÁO`, `QUYẾT ĐỊNH`, `Bản Quy định`): asked by several
+    /// parts, read once.
+    pub fn doc_kind(&self) -> Option<&DocKind> {
+        self.doc_kind
+            .get_or_init(|| DocKind::from_line(&self.text))
+            .as_ref()
     }
 
     pub fn span(&self) -> Span {
@@ -151,6 +176,8 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         phys_start: start,
         col: 1,
         cells: std::cell::OnceCell::new(),
+        marker: std::cell::OnceCell::new(),
+        doc_kind: std::cell::OnceCell::new(),
     }
 }
 

@@ -4,13 +4,11 @@
 //! entries read by [`crate::parse::recipients`] and the signature by
 //! [`crate::parse::signature`].
 
-use crate::ast::kind::DocKind;
 use crate::ast::{Archive, Signature, Span};
 use crate::cues::closing::{
     is_luu, is_position_phrase, is_signature_like, may_hold_mode, may_hold_noi_nhan, modes,
     noi_nhan, opens_with_mode, strip_note,
 };
-use crate::cues::marker::starts_with_marker;
 use crate::cues::tail::{is_appendix_heading, is_copy_heading, opens_attachment, opens_copy};
 use crate::diagnostic::{Code, Severity, Sink, quote};
 use crate::lines::{Cell, Cursor, Line, cells, cells_at_gaps};
@@ -94,7 +92,7 @@ fn locate_block(lines: &[Line<'_>], from: usize) -> Option<usize> {
             if l.is_void() {
                 continue;
             }
-            if !is_signature_like(&l.text) || starts_with_marker(&l.text) {
+            if !is_signature_like(&l.text) || l.opens_with_marker() {
                 break;
             }
             seen += 1;
@@ -111,10 +109,7 @@ fn locate_block(lines: &[Line<'_>], from: usize) -> Option<usize> {
                 if lines[m].is_void() {
                     continue;
                 }
-                if is_signature_like(&lines[m].text)
-                    && !starts_with_marker(&lines[m].text)
-                    && m + 8 > s
-                {
+                if is_signature_like(&lines[m].text) && !lines[m].opens_with_marker() && m + 8 > s {
                     top = m;
                 } else {
                     break;
@@ -455,7 +450,7 @@ fn leftover(sink: &mut Sink, text: &str, span: Span) {
 fn another_signer_follows(lines: &[Line<'_>], i: usize) -> bool {
     let t = &lines[i].text;
     // a tên loại (`KẾ HOẠCH` of an attached plan) is never a signer's position
-    if !is_signature_like(t) || DocKind::from_line(t).is_some() {
+    if !is_signature_like(t) || lines[i].doc_kind().is_some() {
         return false;
     }
     lines[i + 1..]

@@ -6,7 +6,6 @@
 //! number, date, `V/v`); what lies between anchors is free text, read as the issuer, the V/v
 //! trích yếu, front matter or unknown header text by where it stands.
 
-use crate::ast::kind::DocKind;
 use crate::ast::{Mark, MarkKind, NationalHeading, Number, PlaceDate, Span, Text};
 use crate::cues::heading::{
     MOTTO_TEXT, NATIONAL_KEY, first_anchor_at, has_vv, is_heading_row, kinh_gui_label_at,
@@ -171,8 +170,9 @@ impl AnchorMemo {
 }
 
 /// A line that opens the body: a marker, `Kính gửi`, or a sentence.
-fn is_body_like(text: &str) -> bool {
-    if opens_kinh_gui(text) || crate::cues::marker::starts_with_marker(text) {
+fn is_body_like(line: &Line<'_>) -> bool {
+    let text = &line.text;
+    if opens_kinh_gui(text) || line.opens_with_marker() {
         return true;
     }
     !is_upper(text) && text.chars().count() > 25
@@ -220,7 +220,7 @@ fn header_top(lines: &[Line<'_>], limit: usize, memo: &mut AnchorMemo) -> Option
     }
     let above: Vec<usize> = (first..top).filter(|&k| !lines[k].is_void()).collect();
     let residue = !above.is_empty()
-        && above.iter().any(|&k| is_body_like(&lines[k].text))
+        && above.iter().any(|&k| is_body_like(&lines[k]))
         && above
             .iter()
             .all(|&k| !memo.line_has_anchor(lines, k) && !has_vv(&lines[k].text));
@@ -346,7 +346,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         if cs.len() <= 1 && self.misread_heading(i) {
             return Some(i + 1);
         }
-        if cs.len() <= 1 && DocKind::from_line(&line.text).is_some() && mark(&line.text).is_none() {
+        if cs.len() <= 1 && line.doc_kind().is_some() && mark(&line.text).is_none() {
             // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is
             // residue; a tên loại under the header, or one whose next line runs on in lower
             // case (`Quyết định` / `của Bộ trưởng … số …`), opens the document itself
@@ -541,7 +541,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             || org_like && self.memo.ahead(self.lines, i + 1, self.limit)
         {
             FreeRow::Read
-        } else if is_body_like(text)
+        } else if is_body_like(&lines[i])
             && !self.org.is_empty()
             && !self.memo.ahead(self.lines, i + 1, self.limit)
         {

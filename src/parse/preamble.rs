@@ -2,7 +2,6 @@
 //! proposals and the enacting formula (`QUYẾT ĐỊNH:`).
 
 use crate::ast::{Preamble, Text};
-use crate::cues::marker::starts_with_marker;
 use crate::cues::preamble::{is_basis, is_formula, is_proposal};
 use crate::lines::Line;
 use crate::viet::{ends_sentence, is_upper, starts_lower};
@@ -40,7 +39,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             || (last_kind != 0
                 && t.ends_with(':')
                 && t.chars().count() < 300
-                && !starts_with_marker(t))
+                && !lines[idx[k]].opens_with_marker())
         {
             p.enacting = Some(Text {
                 text: t.to_string(),
@@ -50,7 +49,7 @@ pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usiz
             break;
         } else if last_kind != 0
             && (starts_lower(t) || !prev_ended(&p, last_kind))
-            && !starts_with_marker(t)
+            && !lines[idx[k]].opens_with_marker()
         {
             // a căn cứ wrapped over lines
             let target = if last_kind == 1 {

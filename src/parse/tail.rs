@@ -3,10 +3,8 @@
 //! bản sao records (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`) — each parsed into its own node, never into
 //! the main body.
 
-use crate::ast::kind::DocKind;
 use crate::ast::{Appendix, Copy, CopyKind, Recipients, Span};
 use crate::cues::heading::mentions_national;
-use crate::cues::marker::starts_with_marker;
 use crate::cues::tail::{is_appendix_heading, is_attached_to, is_copy_heading};
 use crate::diagnostic::Sink;
 use crate::lines::{Cursor, Line, cells};
@@ -130,7 +128,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
             heading = Some(t.clone());
             i += 1;
         } else if cells(&lines[i]).len() <= 1
-            && let Some(dk) = DocKind::from_line(t)
+            && let Some(dk) = lines[i].doc_kind().cloned()
             && is_upper(t)
         {
             heading = Some(t.clone());
@@ -149,7 +147,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
                 j += 1;
                 break;
             }
-            if is_upper(t) && !starts_with_marker(t) {
+            if is_upper(t) && !lines[j].opens_with_marker() {
                 parts.push(t.clone());
                 j = next(j + 1);
             } else {

@@ -114,7 +114,7 @@ fn skip_unreadable_rows(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) 
     }
     let cur = Cursor::new(lines);
     let unreadable = |k: usize| {
-        DocKind::from_line(&lines[k].text).is_none()
+        lines[k].doc_kind().is_none()
             && !lines[k].text.ends_with(':')
             && lines[k].text.chars().count() <= 120
     };
@@ -145,9 +145,7 @@ fn skip_unreadable_rows(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) 
 
 /// A tên loại row: capitals (or text without diacritics), one cell, a known type.
 fn is_type_row(l: &Line<'_>) -> bool {
-    (is_upper(&l.text) || is_unmarked(&l.text))
-        && cells(l).len() <= 1
-        && DocKind::from_line(&l.text).is_some()
+    (is_upper(&l.text) || is_unmarked(&l.text)) && cells(l).len() <= 1 && l.doc_kind().is_some()
 }
 
 /// A stamp or page number set apart before the tên loại (`31            THÔNG TƯ`): the byte
