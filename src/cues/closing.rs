@@ -5,7 +5,7 @@
 use nom::{IResult, Parser};
 
 use crate::ast::Mode;
-use crate::cues::scan::{any_of0, end, fail, one_of_ci, opt_char, word_ci, ws0};
+use crate::cues::scan::{any_of0, end, fail, one_of_ci, opens_like, opt_char, word_ci, ws0};
 use crate::viet::{is_person_name, is_upper, upper_key};
 
 /// `Nơi nhận:` in any case, with or without marks, in bold or italics (`**Nơi nhận:**`).
@@ -200,6 +200,9 @@ pub(crate) fn signing_note_len(i: &str) -> Option<usize> {
 
 /// A `Nơi nhận:` label with its colon at the start of `i`: its length, to the colon.
 pub(crate) fn noi_nhan_with_colon(i: &str) -> Option<usize> {
+    if !opens_like(i, "nơ") && !opens_like(i, "no") {
+        return None;
+    }
     let (rest, _) = (noi_nhan_words, ws0, nom::character::complete::char(':'))
         .parse(i)
         .ok()?;
@@ -209,8 +212,14 @@ pub(crate) fn noi_nhan_with_colon(i: &str) -> Option<usize> {
 /// A quyền hạn prefix at the start of `i` (`KT.`, `T/M`, `tl/`, `TUQ`), then white space and
 /// the first letter of the title: the prefix and the text from the title on.
 pub(crate) fn mode_prefix(i: &str) -> Option<(&str, &str)> {
-    // cheap test first: every prefix opens with one of these
-    if !i.starts_with(['T', 'K', 'Q', 't', 'k']) {
+    // cheap test first: every prefix opens with one of these, and goes on with one of these
+    let mut cs = i.chars();
+    if !matches!(cs.next(), Some('T' | 'K' | 'Q' | 't' | 'k'))
+        || !matches!(
+            cs.next(),
+            Some('/' | '.' | 'M' | 'm' | 'T' | 't' | 'L' | 'l' | 'U')
+        )
+    {
         return None;
     }
     PREFIXES.iter().find_map(|p| {

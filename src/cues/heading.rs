@@ -10,8 +10,8 @@ use crate::ast::MarkKind;
 use crate::cues::number::{self, NumberParts};
 use crate::cues::place_date;
 use crate::cues::scan::{
-    any_of0, end, fail, find_all, one_of_ci, one_of_exact, opt_char, starts, word_ci, word_end,
-    ws0, ws1,
+    any_of0, end, fail, find_all, one_of_ci, one_of_exact, opens_like, opt_char, starts, word_ci,
+    word_end, ws0, ws1,
 };
 
 /// The Quốc hiệu as [`crate::viet::upper_key`] spells it.
@@ -126,6 +126,10 @@ fn youth_union_name(i: &str) -> IResult<&str, &str> {
 
 /// A Quốc hiệu, party heading or the Đoàn's name at the start of `i`, in any case: its length.
 pub(crate) fn heading_len(i: &str) -> Option<usize> {
+    // cheap test first: the first two letters of `cộng`, `cong`, `đảng`, `đoàn`
+    if !["cộ", "co", "đả", "đo"].iter().any(|w| opens_like(i, w)) {
+        return None;
+    }
     let rest = national(i)
         .or_else(|_| party(i))
         .or_else(|_| youth_union_name(i).map(|(r, _)| (r, ())))

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use nom::{IResult, Parser};
 
 use crate::ast::kind::DocKind;
-use crate::cues::scan::{ends_with_ci, one_of_ci, opt_char, word_ci, ws0, ws1};
+use crate::cues::scan::{ends_with_ci, one_of_ci, opens_like, opt_char, word_ci, ws0, ws1};
 
 /// The parts of a số, ký hiệu, before spans are attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +93,9 @@ static FIRST_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
 
 /// `Số` in any case, with or without its mark (`SỐ`, `Sô`, `so`).
 fn so(i: &str) -> IResult<&str, &str> {
+    if !["số", "sô", "so"].iter().any(|w| opens_like(i, w)) {
+        return crate::cues::scan::fail(i);
+    }
     one_of_ci(&["số", "sô", "so"])(i)
 }
 
@@ -102,14 +105,10 @@ pub(crate) fn anchor(i: &str) -> IResult<&str, bool> {
     if !may_open_anchor(i) {
         return crate::cues::scan::fail(i);
     }
-    let first = i.chars().next().and_then(|c| c.to_uppercase().next());
-    let named = NAMES
-        .iter()
-        .filter(|n| first.is_some_and(|f| n.starts_with(f)))
-        .find_map(|name| {
-            let (r, _) = (word_ci(name), ws1).parse(i).ok()?;
-            so(r).ok()
-        });
+    let named = NAMES.iter().filter(|n| opens_like(i, n)).find_map(|name| {
+        let (r, _) = (word_ci(name), ws1).parse(i).ok()?;
+        so(r).ok()
+    });
     let (r, _) = match named {
         Some(ok) => ok,
         None => so(i)?,

@@ -59,6 +59,21 @@ pub(crate) fn ends_with_ci(text: &str, w: &str) -> Option<usize> {
     Some(start)
 }
 
+/// Whether `i` opens with the first two characters of `w`, in any case (a cheap test before a
+/// parser for `w`).
+pub(crate) fn opens_like(i: &str, w: &str) -> bool {
+    let mut a = i.chars();
+    let mut b = w.chars();
+    for _ in 0..2 {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if same_ci(x, y) => {}
+            (_, None) => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The first of `words` (in any case) at the start of the input.
 pub(crate) fn one_of_ci(words: &'static [&'static str]) -> impl Fn(&str) -> IResult<&str, &str> {
     move |i: &str| {
@@ -175,6 +190,15 @@ mod tests {
         // the Kelvin sign is `k` in lower case, and three bytes long
         assert_eq!(word_ci("kính")("\u{212A}ính!"), Ok(("!", "\u{212A}ính")));
         assert_eq!(one_of_ci(&["hòa", "hoà"])("HOÀ"), Ok(("", "HOÀ")));
+    }
+
+    #[test]
+    fn opens_like_compares_two_letters_in_any_case() {
+        assert!(opens_like("CỘNG HÒA", "cộng"));
+        assert!(opens_like("Số:", "số"));
+        assert!(!opens_like("Sở", "số"));
+        assert!(opens_like("x", "x"));
+        assert!(!opens_like("", "so"));
     }
 
     #[test]

@@ -120,6 +120,10 @@ fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         if c == '\t' || c == '|' {
             return Some(1);
         }
+        // (a space between two words, the common case, opens no separator)
+        if c == ' ' && t[1..].starts_with(|n: char| !n.is_whitespace() && !RULE.contains(&n)) {
+            return None;
+        }
         // ` ?[-_=—–]{3,} ?`
         let body = t.strip_prefix(' ').unwrap_or(t);
         let rest = body.trim_start_matches(RULE);
@@ -143,14 +147,29 @@ fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     };
-    let mut from = 0;
+    let bytes = raw.as_bytes();
+    let mut k = 0;
     std::iter::from_fn(move || {
-        let (start, len) = raw[from..]
-            .char_indices()
-            .filter(|&(_, c)| matches!(c, '\t' | '|') || RULE.contains(&c) || c.is_whitespace())
-            .find_map(|(k, _)| at(from + k).map(|n| (from + k, n)))?;
-        from = start + len;
-        Some((start, start + len))
+        while k < bytes.len() {
+            // cheap byte test first: a separator opens with a tab, `|`, a space or a dash (ASCII),
+            // or a character led by one of these bytes (dashes, wide spaces); the others are
+            // letters, and continuation bytes are never tried (so `k` stays on a boundary)
+            let candidate = match bytes[k] {
+                b'\t' | b'|' | b' ' | b'-' | b'_' | b'=' | 0x0B..=0x0D => true,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => raw[k..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| RULE.contains(&c) || c.is_whitespace()),
+                _ => false,
+            };
+            if candidate && let Some(n) = at(k) {
+                let start = k;
+                k += n;
+                return Some((start, start + n));
+            }
+            k += 1;
+        }
+        None
     })
 }
 

@@ -278,9 +278,15 @@ fn purpose(i: &str) -> Option<&str> {
 /// only until it is found).
 fn two_structural(raw: &str) -> bool {
     let mut found: Vec<u8> = Vec::new();
-    for (at, c) in raw.char_indices() {
-        if matches!(c, 'C' | 'Đ' | 'S' | 'N' | 'T' | 'K' | 'Q' | '(' | '*')
-            && let Some(part) = structural_at(&raw[at..], c)
+    let bytes = raw.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        // cheap byte test first: the first letters of the structural parts (`Đ` is C4 90)
+        let c = match b {
+            b'C' | b'S' | b'N' | b'T' | b'K' | b'Q' | b'(' | b'*' => char::from(b),
+            0xC4 if bytes.get(at + 1) == Some(&0x90) => 'Đ',
+            _ => continue,
+        };
+        if let Some(part) = structural_at(&raw[at..], c)
             && !found.contains(&part.key())
         {
             found.push(part.key());
