@@ -294,13 +294,3 @@ impl Sink {
         self.found
     }
 }
-
-/// A text quoted in a message, cut to 80 characters (`…` marks the cut).
-pub(crate) fn quote(s: &str) -> String {
-    if s.chars().count() > 80 {
-        let t: String = s.chars().take(77).collect();
-        format!("{t}...")
-    } else {
-        s.to_string()
-    }
-}

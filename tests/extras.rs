@@ -248,3 +248,23 @@ fn findings_in_appendices_and_copies_are_reported() {
         );
     }
 }
+
+/// Text no component took is quoted whole in its diagnostic, never cut (the line account's
+/// promise: every word reaches the output).
+#[test]
+fn unplaced_text_is_quoted_whole() {
+    // a second `Lưu` row is no recipient: it is reported, with all of its text
+    let long = "Lưu: hồ sơ lưu trữ của phòng Văn thư, bản chính kèm theo toàn bộ phụ lục, biểu mẫu và danh sách các đơn vị đã nhận văn bản qua hệ thống điện tử";
+    assert!(long.chars().count() > 120);
+    let text = format!(
+        "UBND TỈNH A\nSố: 1/TB-UBND\nA, ngày 1 tháng 6 năm 2026\nTHÔNG BÁO\nVề việc X\n\nNội dung.\nNơi nhận:\n- Các sở;\n- Lưu: VT.\n- {long}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    );
+    let doc = to_value(&vanban::parse(&text, &vanban::Options::default()));
+    let quoted = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .any(|m| m.contains(long));
+    assert!(quoted, "{:#}", doc["diagnostics"]);
+}

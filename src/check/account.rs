@@ -3,7 +3,7 @@
 //! silently.
 
 use crate::ast::{Block, Document, Span, Text};
-use crate::diagnostic::{Code, Diagnostic, Severity, quote};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::lines::Line;
 
 /// The `unplaced-line` findings: lines with text that no span of `doc` and none of `diags`
@@ -79,7 +79,7 @@ pub(crate) fn unplaced(
             out.push(Diagnostic::at(
                 Severity::Warning,
                 Code::UnplacedLine,
-                format!("a line that no component took: \"{}\"", quote(&l.text)),
+                format!("a line that no component took: \"{}\"", l.text),
                 l.no,
                 col,
             ));

@@ -10,7 +10,7 @@ use crate::cues::closing::{
     noi_nhan, opens_with_mode, strip_note,
 };
 use crate::cues::tail::{is_appendix_heading, is_copy_heading, opens_attachment, opens_copy};
-use crate::diagnostic::{Code, Severity, Sink, quote};
+use crate::diagnostic::{Code, Severity, Sink};
 use crate::lines::{Cell, Cursor, Line, cells, cells_at_gaps};
 use crate::parse::recipients::{archive_entries, clean_entry, split_entries};
 use crate::parse::signature::{
@@ -437,8 +437,7 @@ fn leftover(sink: &mut Sink, text: &str, span: Span) {
         Severity::Warning,
         Code::UnrecognisedClosingText,
         format!(
-            "text in the closing block that is neither a recipient nor part of the signature: \"{}\"",
-            quote(text)
+            "text in the closing block that is neither a recipient nor part of the signature: \"{text}\""
         ),
         span.line_start,
         span.start,

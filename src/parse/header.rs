@@ -14,7 +14,7 @@ use crate::cues::heading::{
 use crate::cues::number::NumberParts;
 use crate::cues::place_date::{self, DateParts};
 use crate::cues::preamble::is_basis;
-use crate::diagnostic::{Code, Severity, Sink, quote};
+use crate::diagnostic::{Code, Severity, Sink};
 use crate::lines::{Cell, Cursor, Line, cells};
 use crate::parse::issuer::{is_org_like, issuer_from};
 use crate::viet::{fold_ws, is_upper, upper_key};
@@ -760,7 +760,7 @@ fn unknown(sink: &mut Sink, text: &str, span: Span) {
     sink.at_byte(
         Severity::Info,
         Code::UnrecognisedHeaderText,
-        format!("header text that fits no component: \"{}\"", quote(text)),
+        format!("header text that fits no component: \"{text}\""),
         span.line_start,
         span.start,
     );

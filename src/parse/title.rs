@@ -10,7 +10,7 @@ use crate::cues::heading::after_kinh_gui;
 use crate::cues::marker::starts_with_marker;
 use crate::cues::preamble::{is_basis, is_formula};
 use crate::cues::tail::mentions_kem_theo;
-use crate::diagnostic::{Code, Severity, Sink, quote};
+use crate::diagnostic::{Code, Severity, Sink};
 use crate::lines::{Cursor, Line, cells, flat};
 use crate::viet::{ends_sentence, fold_ws, is_unmarked, is_upper, starts_lower, upper_key};
 
@@ -135,7 +135,7 @@ fn skip_unreadable_rows(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) 
         sink.at(
             Severity::Info,
             Code::UnrecognisedHeaderText,
-            format!("header text that fits no component: \"{}\"", quote(&l.text)),
+            format!("header text that fits no component: \"{}\"", l.text),
             l.no,
             l.text_col(),
         );
