@@ -41,6 +41,8 @@ impl Severity {
 pub enum Code {
     /// `empty-input`: the input is empty or only white space.
     EmptyInput,
+    /// `damaged-bytes`: bytes that are not UTF-8 in UTF-8 text, read as U+FFFD (`�`).
+    DamagedBytes,
     /// `not-a-document`: no component of an administrative document was found.
     NotADocument,
     /// `missing-issuer`: no tên cơ quan ban hành in the header.
@@ -109,6 +111,7 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::EmptyInput => "empty-input",
+            Code::DamagedBytes => "damaged-bytes",
             Code::NotADocument => "not-a-document",
             Code::MissingIssuer => "missing-issuer",
             Code::MissingNationalHeading => "missing-national-heading",

@@ -46,7 +46,8 @@ pub use ast::{Document, Parsed};
 pub use cues::{number, place_date};
 pub use decode::legacy;
 pub use decode::repair;
-pub use decode::{DecodeError, Decoded, decode};
+pub use decode::{Damage, DecodeError, Decoded, decode};
+use diagnostic::{Code, Sink};
 pub use diagnostic::{Diagnostic, Severity};
 pub use kind::DocKind;
 pub use legacy::Legacy;
@@ -67,22 +68,48 @@ pub fn parse(text: &str, options: &Options) -> Parsed {
         options,
         &encoding_name("str", r.mojibake),
         r.repairs,
+        Sink::default(),
     )
 }
 
 /// Decode bytes (UTF-8 with or without BOM, UTF-16 with BOM, or an 8-bit Vietnamese encoding
 /// found by content), repair the text, then parse it.
 ///
-/// Fails only when the bytes cannot be decoded as text.
+/// Fails only when the bytes cannot be decoded as text. UTF-8 with a few damaged bytes (a file
+/// cut in the middle of a character) is read, with U+FFFD in their place and a `damaged-bytes`
+/// error at each.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed, DecodeError> {
     let d = decode(bytes)?;
     let r = repair::repair_from(&d.text, d.legacy());
+    let mut sink = Sink::default();
+    for dmg in &d.damaged {
+        sink.at(
+            Severity::Error,
+            Code::DamagedBytes,
+            format!(
+                "bytes that are not UTF-8 ({}) were read as U+FFFD: the text is damaged here",
+                hex(&dmg.bytes)
+            ),
+            dmg.line,
+            dmg.column,
+        );
+    }
     Ok(parse::parse_text(
         &r.text,
         options,
         &encoding_name(d.encoding, r.mojibake),
         r.repairs,
+        sink,
     ))
+}
+
+/// Bytes as `0xE1 0xBB`.
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Decode bytes and repair the text, without parsing: what `vanban decode` prints.

@@ -81,16 +81,25 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match vanban::decode_and_repair(&bytes) {
-        Ok((text, encoding, repairs)) => {
+    match vanban::decode(&bytes) {
+        Ok(d) => {
+            let r = vanban::repair::repair_from(&d.text, d.legacy());
             if !quiet {
-                eprintln!("vanban: {}: read as {encoding}", path.display());
-                for r in &repairs {
-                    eprintln!("vanban: {}: {}", path.display(), r.message());
+                eprintln!("vanban: {}: read as {}", path.display(), d.encoding);
+                for dmg in &d.damaged {
+                    eprintln!(
+                        "vanban: {}:{}:{}: damaged bytes read as U+FFFD",
+                        path.display(),
+                        dmg.line,
+                        dmg.column
+                    );
+                }
+                for rep in &r.repairs {
+                    eprintln!("vanban: {}: {}", path.display(), rep.message());
                 }
             }
             let mut out = std::io::stdout().lock();
-            if out.write_all(text.as_bytes()).is_err() {
+            if out.write_all(r.text.as_bytes()).is_err() {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS

@@ -108,18 +108,43 @@ fn binary_is_refused() {
 }
 
 #[test]
-fn invalid_utf8_reports_offset_and_line() {
+fn damaged_utf8_is_read_with_an_error_at_each_damaged_place() {
     let bytes = bad("invalid-utf8.txt");
     // Where the bytes stop being UTF-8, found independently of the crate.
     let offset = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
     let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u32;
     assert_eq!((offset, line), (224, 9), "the fixture changed");
-    let err = vanban::parse_bytes(&bytes, &Options::default())
+    // a UTF-8 notice with two damaged bytes and a cut character: its tree, and an error at
+    // each damaged place (line, character column)
+    let doc = parse_ok(&bytes);
+    assert_eq!(doc["kind"], "thong_bao");
+    let damaged: Vec<(u64, u64)> = diags(&doc)
+        .iter()
+        .filter(|d| d["code"] == "damaged-bytes" && d["severity"] == "error")
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(damaged, [(9, 18), (9, 19), (12, 2)]);
+    // a UTF-8 file cut in the middle of a character
+    let text = "Số: 12/TB-UBND\nHà Nội, ngày 5 tháng 3 năm 2024\nTHÔNG BÁO\nVề việc nghỉ";
+    let cut = &text.as_bytes()[..text.len() - 1];
+    let doc = parse_ok(cut);
+    assert!(has_diag(&doc, "error", "damaged-bytes"));
+    assert_eq!(doc["number"]["symbol"], "TB-UBND");
+}
+
+#[test]
+fn text_in_no_known_encoding_reports_offset_and_line() {
+    // mostly not UTF-8, and no 8-bit Vietnamese encoding reads it as Vietnamese
+    let bytes = b"ab\ncd\xFFef\xFE\xFD";
+    let err = vanban::parse_bytes(bytes, &Options::default())
         .map(|_| ())
-        .expect_err("invalid UTF-8 must not decode");
-    assert_eq!(err, DecodeError::InvalidUtf8 { offset, line });
+        .expect_err("this is no text vanban can read");
+    assert_eq!(err, DecodeError::InvalidUtf8 { offset: 5, line: 2 });
     let msg = err.to_string();
-    assert!(msg.contains("224") && !msg.contains('\n'), "message: {msg}");
+    assert!(
+        msg.contains("byte 5") && !msg.contains('\n'),
+        "message: {msg}"
+    );
 }
 
 #[test]

@@ -121,12 +121,38 @@ fn nonexistent_file_fails_cleanly() {
 }
 
 #[test]
-fn invalid_utf8_fails_cleanly() {
-    let out = run(&["parse", "fixtures/bad/invalid-utf8.txt"]);
+fn text_in_no_known_encoding_fails_cleanly() {
+    let out = run(&["parse", "fixtures/bad/no-known-encoding.txt"]);
     assert_clean_failure(&out);
     assert!(
-        stderr(&out).contains("224"),
+        stderr(&out).contains("byte 1 (line 1)"),
         "stderr does not give the offset: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn damaged_utf8_is_parsed_with_errors() {
+    let out = run(&["parse", "fixtures/bad/invalid-utf8.txt"]);
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        stderr(&out)
+    );
+    let doc = stdout_json(&out);
+    let damaged = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "damaged-bytes")
+        .count();
+    assert_eq!(damaged, 3);
+    let out = run(&["decode", "fixtures/bad/invalid-utf8.txt"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains(":9:18: damaged bytes"),
+        "{}",
         stderr(&out)
     );
 }
@@ -213,7 +239,7 @@ fn batch_mirrors_paths_and_fails_on_undecodable_files() {
         }
     }
     assert!(
-        !out_dir.join("bad/invalid-utf8.json").exists(),
+        !out_dir.join("bad/no-known-encoding.json").exists(),
         "undecodable file written"
     );
     assert!(
@@ -229,7 +255,7 @@ fn batch_mirrors_paths_and_fails_on_undecodable_files() {
 
     // Each failure is reported on its own line of stderr, with no panic.
     let err = stderr(&out);
-    assert!(err.contains("invalid-utf8.txt"), "stderr: {err}");
+    assert!(err.contains("no-known-encoding.txt"), "stderr: {err}");
     assert!(!err.contains("panicked"), "stderr: {err}");
 }
 

@@ -16,8 +16,12 @@ use crate::viet::syllable::score;
 /// Why bytes could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    /// The bytes are not valid UTF-8 and carry no UTF-16 byte-order mark.
-    #[error("invalid UTF-8 at byte {offset} (line {line}); the file is in another encoding")]
+    /// The bytes are not UTF-8 (beyond a few damaged places), carry no UTF-16 byte-order mark,
+    /// and read as Vietnamese in none of the 8-bit encodings vanban knows.
+    #[error(
+        "not UTF-8 from byte {offset} (line {line}) on, and no Vietnamese 8-bit encoding \
+         (TCVN3, VNI, VISCII, Windows-1258) reads it: not text vanban can read"
+    )]
     InvalidUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
@@ -44,12 +48,30 @@ pub enum DecodeError {
 
 /// Text decoded from bytes, with the name of the encoding found.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Decoded<'a> {
     /// The text (borrowed when the bytes were UTF-8 already).
     pub text: Cow<'a, str>,
     /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, or an 8-bit encoding found by content:
     /// `windows-1258`, `tcvn3`, `vni`, `viscii`.
     pub encoding: &'static str,
+    /// Places where UTF-8 text held bytes that are not UTF-8 (a file cut in the middle of a
+    /// character, a damaged byte): each is a U+FFFD in `text`.
+    pub damaged: Vec<Damage>,
+}
+
+/// A place where bytes were not UTF-8: a U+FFFD (`�`) stands for them in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Damage {
+    /// Byte offset of the U+FFFD in the decoded text.
+    pub offset: usize,
+    /// The bytes it stands for (one invalid sequence: one to three bytes).
+    pub bytes: Vec<u8>,
+    /// 1-based line of the U+FFFD (LF, CRLF, CR and form feed end a line).
+    pub line: u32,
+    /// 1-based column of the U+FFFD, in characters.
+    pub column: u32,
 }
 
 impl Decoded<'_> {
@@ -71,31 +93,137 @@ impl Decoded<'_> {
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest, 3).map(|text| Decoded {
-            text: Cow::Borrowed(text),
-            encoding: "utf-8-bom",
-        });
+        // the mark says UTF-8: damaged bytes are read as U+FFFD, whatever their share
+        return match utf8(rest, 3) {
+            Ok(text) => Ok(Decoded {
+                text: Cow::Borrowed(text),
+                encoding: "utf-8-bom",
+                damaged: Vec::new(),
+            }),
+            Err(e @ DecodeError::InvalidUtf8 { .. }) => lossy(rest, "utf-8-bom", |_| true).ok_or(e),
+            Err(e) => Err(e),
+        };
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, false).map(|t| Decoded {
             text: Cow::Owned(t),
             encoding: "utf-16le",
+            damaged: Vec::new(),
         });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, true).map(|t| Decoded {
             text: Cow::Owned(t),
             encoding: "utf-16be",
+            damaged: Vec::new(),
         });
     }
     match utf8(bytes, 0) {
         Ok(text) => Ok(Decoded {
             text: Cow::Borrowed(text),
             encoding: "utf-8",
+            damaged: Vec::new(),
         }),
-        Err(e @ DecodeError::InvalidUtf8 { .. }) => legacy(bytes).ok_or(e),
+        // UTF-8 with a few damaged places (a download cut in the middle of a character, a
+        // changed byte) is read with U+FFFD there; text in an 8-bit encoding is not UTF-8 at
+        // almost every letter, and is decoded as such; what reads as neither is read as damaged
+        // UTF-8 while the damage is a small share of the bytes
+        Err(e @ DecodeError::InvalidUtf8 { .. }) => lossy(bytes, "utf-8", few_damaged_places)
+            .or_else(|| legacy(bytes))
+            .or_else(|| lossy(bytes, "utf-8", small_share))
+            .ok_or(e),
         Err(e) => Err(e),
     }
+}
+
+/// What the UTF-8 reader saw in bytes that are not all UTF-8.
+struct Reading {
+    /// Invalid sequences.
+    bad: usize,
+    /// Bytes in them.
+    bad_bytes: usize,
+    /// Valid characters of two bytes or more.
+    multibyte: usize,
+    /// All the bytes.
+    len: usize,
+}
+
+/// A few damaged places in text that is UTF-8 elsewhere (many characters of two bytes or more).
+fn few_damaged_places(r: &Reading) -> bool {
+    r.bad <= 16 && r.multibyte >= 4 * r.bad
+}
+
+/// Damaged bytes that are at most a tenth of the text.
+fn small_share(r: &Reading) -> bool {
+    r.bad_bytes * 10 <= r.len
+}
+
+/// Bytes read as UTF-8 with U+FFFD for each invalid sequence, when `accept` takes what was
+/// seen (and the text is no binary data).
+fn lossy(
+    bytes: &[u8],
+    encoding: &'static str,
+    accept: fn(&Reading) -> bool,
+) -> Option<Decoded<'static>> {
+    let mut r = Reading {
+        bad: 0,
+        bad_bytes: 0,
+        multibyte: 0,
+        len: bytes.len(),
+    };
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut places: Vec<(usize, Vec<u8>)> = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        r.multibyte += valid.bytes().filter(|&b| b >= 0xC0).count();
+        text.push_str(valid);
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            r.bad += 1;
+            r.bad_bytes += invalid.len();
+            places.push((text.len(), invalid.to_vec()));
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    if !accept(&r) {
+        return None;
+    }
+    check_binary(text.as_bytes(), 0).ok()?;
+    let damaged = place(&text, places);
+    Some(Decoded {
+        text: Cow::Owned(text),
+        encoding,
+        damaged,
+    })
+}
+
+/// Lines and columns of byte offsets (in increasing order) in a text, in one pass.
+fn place(text: &str, places: Vec<(usize, Vec<u8>)>) -> Vec<Damage> {
+    let mut out = Vec::with_capacity(places.len());
+    let (mut line, mut column) = (1u32, 1u32);
+    let mut chars = text.char_indices().peekable();
+    for (offset, bytes) in places {
+        while let Some(&(at, c)) = chars.peek() {
+            if at >= offset {
+                break;
+            }
+            chars.next();
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            if matches!(c, '\n' | '\r' | '\u{0C}') && !crlf {
+                line += 1;
+                column = 1;
+            } else if !crlf {
+                column += 1;
+            }
+        }
+        out.push(Damage {
+            offset,
+            bytes,
+            line,
+            column,
+        });
+    }
+    out
 }
 
 /// Words scored to choose an 8-bit encoding (the first 64 KiB are plenty).
@@ -135,6 +263,7 @@ fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
     Some(Decoded {
         text: Cow::Owned(dec(bytes)),
         encoding: name,
+        damaged: Vec::new(),
     })
 }
 

@@ -30,15 +30,15 @@ use crate::diagnostic::{Severity, Sink};
 use crate::lines::{Cursor, Line, split_lines};
 use crate::options::{Options, SCHEMA_VERSION};
 
-/// Parse normalised text (the crate's front door calls this).
+/// Parse normalised text (the crate's front door calls this); `sink` holds what decoding found.
 pub(crate) fn parse_text(
     text: &str,
     opts: &Options,
     encoding: &str,
     repairs: Vec<Repair>,
+    mut sink: Sink,
 ) -> Parsed {
     let lines = split_lines(text);
-    let mut sink = Sink::default();
     for r in &repairs {
         sink.at(Severity::Info, r.kind.code(), r.message(), r.first_line, 1);
     }
