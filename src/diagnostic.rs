@@ -76,6 +76,8 @@ pub enum Code {
     UnrecognisedClosingText,
     /// `unplaced-line`: a line that no component took.
     UnplacedLine,
+    /// `mostly-unplaced`: most of the text fits no component (it is only in diagnostics).
+    MostlyUnplaced,
     /// `numbering-skip`: a numbered unit skips (`Điều 4` after `Điều 2`).
     NumberingSkip,
     /// `numbering-restart`: a numbered unit goes back or repeats (`khoản 1` after `khoản 3`).
@@ -128,6 +130,7 @@ impl Code {
             Code::UnrecognisedHeaderText => "unrecognised-header-text",
             Code::UnrecognisedClosingText => "unrecognised-closing-text",
             Code::UnplacedLine => "unplaced-line",
+            Code::MostlyUnplaced => "mostly-unplaced",
             Code::NumberingSkip => "numbering-skip",
             Code::NumberingRestart => "numbering-restart",
             Code::RepairedMojibakeTcvn3 => "repaired-mojibake-tcvn3",

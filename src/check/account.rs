@@ -88,6 +88,39 @@ pub(crate) fn unplaced(
     out
 }
 
+/// The share of the text (characters of lines with text) that no node, artefact or front
+/// matter holds: text that reaches the output only inside diagnostics. `(share, characters)`.
+pub(crate) fn share_only_in_diagnostics(doc: &Document, lines: &[Line<'_>]) -> (f64, usize) {
+    let mut by_start: Vec<(usize, usize)> =
+        spans_of(doc).iter().map(|s| (s.start, s.end)).collect();
+    by_start.sort_unstable();
+    let mut max_end = 0;
+    let reach: Vec<usize> = by_start
+        .iter()
+        .map(|&(_, e)| {
+            max_end = max_end.max(e);
+            max_end
+        })
+        .collect();
+    let (mut total, mut lost) = (0usize, 0usize);
+    for l in lines.iter().filter(|l| !l.text.is_empty()) {
+        let n = l.text.chars().count();
+        total += n;
+        let (a, b) = (l.start, l.start + l.raw.len());
+        // some span that starts before the line ends reaches into it
+        let k = by_start.partition_point(|&(s, _)| s < b);
+        if !(k > 0 && reach[k - 1] > a) {
+            lost += n;
+        }
+    }
+    let share = if total == 0 {
+        0.0
+    } else {
+        lost as f64 / total as f64
+    };
+    (share, total)
+}
+
 /// Every span in the document, for the line account.
 fn spans_of(doc: &Document) -> Vec<Span> {
     fn blocks(bs: &[Block], out: &mut Vec<Span>) {

@@ -17,9 +17,24 @@ pub(crate) fn finish(doc: &mut Document, lines: &[Line<'_>], mut sink: Sink) {
     let mut diags = columns(lines, sink);
     let unplaced = account::unplaced(doc, lines, &diags);
     diags.extend(unplaced);
+    // most of the text only in diagnostics: an error a batch can count
+    let (share, chars) = account::share_only_in_diagnostics(doc, lines);
+    if share > MOSTLY_UNPLACED && chars >= 100 {
+        diags.push(Diagnostic::whole(
+            Severity::Error,
+            Code::MostlyUnplaced,
+            format!(
+                "{:.0} % of the text fits no component: it reaches the output only inside diagnostics",
+                share * 100.0
+            ),
+        ));
+    }
     diags.sort_by_key(|d| (d.line.unwrap_or(0), std::cmp::Reverse(d.severity)));
     doc.diagnostics = diags;
 }
+
+/// The share of a document's text that may land only in diagnostics before it is an error.
+const MOSTLY_UNPLACED: f64 = 0.5;
 
 /// An input with no text: only its artefacts and `empty-input` (nothing else is reported).
 pub(crate) fn empty(doc: &mut Document, lines: &[Line<'_>], text: &str) {
