@@ -224,3 +224,41 @@ fn column_of(lines: &[Line<'_>], at: usize, cols: &mut ColumnCursor) -> u32 {
         .take_while(|c| c.is_whitespace() || *c == '|')
         .count() as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    /// Findings of the check stage for `text` with `doc` as the parts left it.
+    fn finished(text: &str, doc: &mut Document) -> Vec<Diagnostic> {
+        let lines = split_lines(text);
+        finish(doc, &lines, Sink::default());
+        doc.diagnostics.clone()
+    }
+
+    #[test]
+    fn most_text_only_in_diagnostics_is_an_error() {
+        let text = "Một đoạn văn thứ nhất không thuộc thành phần nào của văn bản.\nMột đoạn văn thứ hai cũng không thuộc thành phần nào cả.\n";
+        let d = finished(text, &mut Document::default());
+        let codes: Vec<_> = d.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::MostlyUnplaced), "{codes:?}");
+        assert!(codes.contains(&Code::UnplacedLine), "{codes:?}");
+        // text the tree holds is no loss
+        let mut doc = Document {
+            front_matter: split_lines(text)
+                .iter()
+                .map(|l| crate::ast::Text {
+                    text: l.text.clone(),
+                    span: l.span(),
+                })
+                .collect(),
+            ..Document::default()
+        };
+        let d = finished(text, &mut doc);
+        assert!(!d.iter().any(|d| d.code == Code::MostlyUnplaced));
+        // a short text is never judged so
+        let d = finished("Một dòng ngắn.\n", &mut Document::default());
+        assert!(!d.iter().any(|d| d.code == Code::MostlyUnplaced));
+    }
+}

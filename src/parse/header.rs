@@ -29,6 +29,9 @@ pub(crate) struct Header {
     pub place_date: Option<PlaceDate>,
     /// The `V/v` trích yếu, without the marker.
     pub vv: Option<Text>,
+    /// A `Kính gửi: …` cell in a header row (`Số: …<TAB>V/v …<TAB>Kính gửi: Công ty …`), or
+    /// run into the V/v text: for the recipients part to read.
+    pub kinh_gui: Option<Text>,
     pub front_matter: Vec<Text>,
     /// Index of the first line after the header.
     pub end: usize,
@@ -141,6 +144,9 @@ fn tokenize(cell: &str) -> Vec<Tok> {
     out
 }
 
+/// A line longer than this (in characters) is a sentence of the body, not a header row.
+const LONG_SENTENCE: usize = 160;
+
 /// Per-line memo of "does this line hold a header anchor" (each line is asked several times).
 struct AnchorMemo(Vec<Option<bool>>);
 
@@ -151,7 +157,7 @@ impl AnchorMemo {
         }
         let l = &lines[k];
         // a date inside a long sentence of the body is no header row
-        let v = l.text.chars().count() <= 160 && first_anchor_at(&l.text).is_some();
+        let v = l.text.chars().count() <= LONG_SENTENCE && first_anchor_at(&l.text).is_some();
         if let Some(slot) = self.0.get_mut(k) {
             *slot = Some(v);
         }
@@ -338,6 +344,16 @@ impl<'l, 'a> Reader<'l, 'a> {
         }
         if self.wrapped_symbol(i) {
             return Some(i + 1);
+        }
+        // once the number and the date are read, a long sentence opens the body, even when it
+        // begins with a date of its own (`Ngày 14 tháng 10 năm 2025, Bộ Công Thương nhận được …`)
+        if self.seen_number
+            && self.seen_date
+            && line.text.chars().count() > LONG_SENTENCE
+            && is_body_like(line)
+            && cells(line).len() <= 1
+        {
+            return None;
         }
         let cs = cells(line);
         if let Some(next) = self.wrapped_national(i) {
@@ -682,6 +698,12 @@ impl<'l, 'a> Reader<'l, 'a> {
         has_anchor: bool,
         sink: &mut Sink,
     ) -> bool {
+        // a Kính gửi cell beside the header's cells closes the V/v and holds the addressees
+        if opens_kinh_gui(&s) && self.h.kinh_gui.is_none() {
+            self.vv.open = false;
+            self.h.kinh_gui = Some(Text { text: s, span });
+            return after_vv;
+        }
         if after_vv || (self.vv.open && !is_upper(&s)) {
             if !self.vv.text.is_empty() {
                 self.vv.text.push(' ');
@@ -726,6 +748,15 @@ impl<'l, 'a> Reader<'l, 'a> {
         h.end = end;
         let mut vv_text = std::mem::take(&mut self.vv.text);
         if let Some(at) = kinh_gui_label_at(&vv_text) {
+            // the V/v ran on into `Kính gửi: …`: the addressees are no trích yếu
+            if h.kinh_gui.is_none()
+                && let Some(span) = self.vv.span
+            {
+                h.kinh_gui = Some(Text {
+                    text: vv_text[at..].trim().to_string(),
+                    span,
+                });
+            }
             vv_text.truncate(at);
         }
         if !vv_text.is_empty() {

@@ -78,6 +78,17 @@ fn read_parts(doc: &mut Document, lines: &[Line<'_>], opts: &Options, sink: &mut
     doc.title = t.title;
     doc.title_span = t.title_span;
     let (closing_from, mut tail_from) = closing::locate(lines, t.next);
+    if let Some(k) = &h.kinh_gui {
+        // Kính gửi in a header row
+        let to = recipients::kinh_gui_entries(&k.text, k.span);
+        if !to.is_empty() {
+            doc.recipients.to_span = Some(k.span);
+        }
+        for (t, s) in to {
+            doc.recipients.to.push(t);
+            doc.recipients.to_spans.push(s);
+        }
+    }
     // Kính gửi under the title, or after the preamble of an upward report
     let mut from = kinh_gui(&mut doc.recipients, lines, t.next, closing_from);
     let body_idx: Vec<usize> = (from..closing_from)
@@ -201,5 +212,20 @@ mod tests {
         let labels: Vec<_> = d.body.iter().filter_map(|b| b.label.clone()).collect();
         assert_eq!(labels, ["I", "II"]);
         assert_eq!(d.appendices.len(), 1);
+    }
+
+    #[test]
+    fn kinh_gui_in_a_header_row_and_a_body_that_opens_with_a_date() {
+        let d = doc(
+            "BỘ CÔNG THƯƠNG\nCỤC HOÁ CHẤT\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/HC-QLHC\tHà Nội, ngày 5 tháng 5 năm 2025\tV/v bổ sung hồ sơ\tKính gửi: Công ty Cổ phần Logistic Việt Trung\n(địa chỉ: phường Lào Cai, tỉnh Lào Cai)\nNgày 14 tháng 10 năm 2025, Bộ Công Thương nhận được hồ sơ đề nghị cấp Giấy phép vận chuyển hàng hóa nguy hiểm của Công ty, sau khi xem xét, Cục Hóa chất có ý kiến như sau.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nVương Thành Chung\n",
+        );
+        assert_eq!(d.recipients.to, ["Công ty Cổ phần Logistic Việt Trung"]);
+        assert_eq!(d.title.as_deref(), Some("bổ sung hồ sơ"));
+        assert!(
+            d.body
+                .iter()
+                .any(|b| b.text.contains("Bộ Công Thương nhận được"))
+        );
+        assert!(d.place_date.unwrap().month == Some(5));
     }
 }

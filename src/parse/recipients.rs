@@ -10,6 +10,18 @@ use crate::cues::preamble::is_basis;
 use crate::lines::{Cursor, Line, flat};
 use crate::viet::{fold_ws, starts_lower};
 
+/// The addressees of a `Kính gửi: A; B.` text read in one piece (a header cell): each with
+/// the span of that text.
+pub(crate) fn kinh_gui_entries(text: &str, span: Span) -> Vec<(String, Span)> {
+    let rest = after_kinh_gui(text).unwrap_or(text);
+    split_entries(rest)
+        .into_iter()
+        .map(|e| clean_entry(&e))
+        .filter(|e| !e.is_empty())
+        .map(|e| (e, span))
+        .collect()
+}
+
 /// Whether line `k` opens with `Kính gửi` (also `Kính` / `gửi:` cut over two lines).
 pub(crate) fn is_kinh_gui(lines: &[Line<'_>], k: usize) -> bool {
     after_kinh_gui(&flat(&lines[k])).is_some() || kinh_split_at(lines, k).is_some()
