@@ -34,20 +34,11 @@ pub(crate) fn unplaced(
     // (spans sorted by start with the running maximum of their ends, and diagnostics sorted
     // by line and column: each piece is one binary search, whatever the number of pieces)
     let cut = lines.iter().any(|l| l.raw.len() != l.phys.len());
-    let mut by_start: Vec<(usize, usize)> = if cut {
-        spans_of(doc).iter().map(|s| (s.start, s.end)).collect()
+    let spans = if cut {
+        ByteSpans::of(doc)
     } else {
-        Vec::new()
+        ByteSpans::default()
     };
-    by_start.sort_unstable();
-    let mut max_end = 0;
-    let reach: Vec<usize> = by_start
-        .iter()
-        .map(|&(_, e)| {
-            max_end = max_end.max(e);
-            max_end
-        })
-        .collect();
     let mut placed_diags: Vec<(u32, u32)> = if cut {
         diags
             .iter()
@@ -58,10 +49,7 @@ pub(crate) fn unplaced(
     };
     placed_diags.sort_unstable();
     let piece_covered = |l: &Line<'_>| {
-        let (a, b) = (l.start, l.start + l.raw.len());
-        // some span that starts before the piece ends reaches into it
-        let k = by_start.partition_point(|&(s, _)| s < b);
-        if k > 0 && reach[k - 1] > a {
+        if spans.reach_into(l) {
             return true;
         }
         let (ca, cb) = (l.col, l.col + l.raw.chars().count() as u32);
@@ -91,25 +79,12 @@ pub(crate) fn unplaced(
 /// The share of the text (characters of lines with text) that no node, artefact or front
 /// matter holds: text that reaches the output only inside diagnostics. `(share, characters)`.
 pub(crate) fn share_only_in_diagnostics(doc: &Document, lines: &[Line<'_>]) -> (f64, usize) {
-    let mut by_start: Vec<(usize, usize)> =
-        spans_of(doc).iter().map(|s| (s.start, s.end)).collect();
-    by_start.sort_unstable();
-    let mut max_end = 0;
-    let reach: Vec<usize> = by_start
-        .iter()
-        .map(|&(_, e)| {
-            max_end = max_end.max(e);
-            max_end
-        })
-        .collect();
+    let spans = ByteSpans::of(doc);
     let (mut total, mut lost) = (0usize, 0usize);
     for l in lines.iter().filter(|l| !l.text.is_empty()) {
         let n = l.text.chars().count();
         total += n;
-        let (a, b) = (l.start, l.start + l.raw.len());
-        // some span that starts before the line ends reaches into it
-        let k = by_start.partition_point(|&(s, _)| s < b);
-        if !(k > 0 && reach[k - 1] > a) {
+        if !spans.reach_into(l) {
             lost += n;
         }
     }
@@ -119,6 +94,38 @@ pub(crate) fn share_only_in_diagnostics(doc: &Document, lines: &[Line<'_>]) -> (
         lost as f64 / total as f64
     };
     (share, total)
+}
+
+/// The byte ranges of every span in a document, sorted by start, with the running maximum of
+/// their ends: whether some span reaches into a line is one binary search.
+#[derive(Default)]
+struct ByteSpans {
+    by_start: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl ByteSpans {
+    fn of(doc: &Document) -> Self {
+        let mut by_start: Vec<(usize, usize)> =
+            spans_of(doc).iter().map(|s| (s.start, s.end)).collect();
+        by_start.sort_unstable();
+        let mut max_end = 0;
+        let reach = by_start
+            .iter()
+            .map(|&(_, e)| {
+                max_end = max_end.max(e);
+                max_end
+            })
+            .collect();
+        ByteSpans { by_start, reach }
+    }
+
+    /// Whether some span that starts before the line (or piece) ends reaches into it.
+    fn reach_into(&self, l: &Line<'_>) -> bool {
+        let (a, b) = (l.start, l.start + l.raw.len());
+        let k = self.by_start.partition_point(|&(s, _)| s < b);
+        k > 0 && self.reach[k - 1] > a
+    }
 }
 
 /// Every span in the document, for the line account.
