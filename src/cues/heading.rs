@@ -223,13 +223,12 @@ pub(crate) fn party_headings(cell: &str) -> impl Iterator<Item = (usize, usize)>
 
 /// The `V/v` marker in a cell: where `V/v` starts and where the trích yếu after it starts.
 pub(crate) fn vv(cell: &str) -> Option<(usize, usize)> {
-    let marker = (
+    let mut marker = (
         one_of_exact(&["V/V", "V/v", "v/V", "v/v"]),
         ws0,
         opt_char(&[':', '.']),
         ws0,
     );
-    let mut marker = marker;
     cell.char_indices()
         .filter(|&(at, _)| at == 0 || cell[..at].ends_with(char::is_whitespace))
         .find_map(|(at, _)| {

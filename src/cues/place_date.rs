@@ -148,11 +148,8 @@ const PLACE_INNER: &[&str] = &["phố", "xã", "trấn", "thị"];
 pub fn place_before(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*' | '_'));
     let col = t.rfind("   ").map_or(0, |i| i + 3);
-    let tail = &t[col..];
-    let lead = tail.len() - tail.trim_start().len();
-    let tail = tail.trim_start().trim_start_matches(['*', '_', '(']);
+    let tail = t[col..].trim_start().trim_start_matches(['*', '_', '(']);
     let base = t.len() - tail.len();
-    let _ = lead;
     if tail.is_empty() {
         return None;
     }
