@@ -153,3 +153,56 @@ fn pdf_glyph_numbers_read_back() {
             .map(|v| v.as_array().unwrap().len())
     );
 }
+
+/// Repairs are decided for runs of lines, not for the whole text: a file that joins a clean
+/// notice, its TCVN3 and VNI mojibake, its glyph-number text layer and the clean notice again
+/// repairs to what each part repairs to alone, and the clean parts are left as they are.
+#[test]
+fn joined_texts_repair_each_as_alone() {
+    let dir = root().join("fixtures/encodings");
+    let parts = [
+        "clean.txt",
+        "tcvn3-mojibake.txt",
+        "vni-mojibake.txt",
+        "pdf-glyph-numbers.txt",
+        "clean.txt",
+        "nfd.txt",
+        "tcvn3-mojibake.txt",
+    ];
+    let texts: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            let t = std::fs::read_to_string(dir.join(p)).unwrap();
+            if t.ends_with('\n') { t } else { t + "\n" }
+        })
+        .collect();
+    let alone: String = texts
+        .iter()
+        .map(|t| vanban::repair(t).text.into_owned())
+        .collect();
+    let all = texts.concat();
+    let joined = vanban::repair(&all);
+    assert_eq!(joined.text, alone);
+    let kinds: Vec<_> = joined.repairs.iter().map(|r| r.kind).collect();
+    for k in [
+        vanban::RepairKind::MojibakeTcvn3,
+        vanban::RepairKind::MojibakeVni,
+        vanban::RepairKind::GlyphNumbers,
+    ] {
+        assert!(kinds.contains(&k), "{kinds:?}");
+    }
+    // a short line of Latin-1 letters among Unicode lines is no TCVN3, even with TCVN3 text
+    // further on (`Lê Trí Hà` would read `Lờ Trớ Hà`)
+    let text = format!(
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Trí Hà\nNơi nhận:\n{}",
+        texts[1]
+    );
+    let r = vanban::repair(&text);
+    assert!(
+        r.text
+            .starts_with("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Trí Hà\n"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("Số: 214/TB-UBND"));
+}

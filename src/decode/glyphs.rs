@@ -180,6 +180,11 @@ fn is_signal(c: char) -> bool {
     cp >= 0xFF && letter_of_glyph(cp).is_some_and(|l| l != c)
 }
 
+/// Whether a line holds a character that stands for a glyph number.
+pub(crate) fn has_signal(line: &str) -> bool {
+    line.chars().any(is_signal)
+}
+
 /// Whether a text reads as glyph numbers: enough signal characters in the Cyrillic block, and
 /// far more of them than the basic Cyrillic letters of real Russian or Ukrainian text.
 pub(crate) fn looks_like_glyph_numbers(text: &str) -> bool {

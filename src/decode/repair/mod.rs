@@ -18,6 +18,7 @@ mod glyph;
 mod homoglyphs;
 mod mojibake;
 mod nfc;
+mod region;
 mod upper;
 
 use chars::chars_pass;
@@ -58,7 +59,8 @@ pub struct Repaired<'a> {
     pub text: Cow<'a, str>,
     /// The repairs, one per kind, in a stable order.
     pub repairs: Vec<Repair>,
-    /// The legacy encoding whose mojibake was decoded, if any.
+    /// The legacy encoding whose mojibake was decoded, if any (when runs of lines were in
+    /// different ones, the one that decoded most lines; [`Repaired::repairs`] counts each).
     pub mojibake: Option<Legacy>,
 }
 
@@ -118,7 +120,7 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
         }
     }
 
-    // 1. legacy mojibake, line by line, with the encoding chosen on the whole text (first: a
+    // 1. legacy mojibake, each run of lines in the encoding that reads it best (first: a
     //    soft hyphen or a no-break space there is a letter's byte, `ư` or `ơ` in TCVN3)
     let mut mojibake = None;
     if let Some((t, enc)) = mojibake_pass(&cur, &mut tally) {

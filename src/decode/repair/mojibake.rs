@@ -1,7 +1,7 @@
 //! Pass 1 — legacy-encoding mojibake: TCVN3, VNI or VISCII bytes that were read as
 //! Windows-1252 (`Uû ban nh©n d©n`), decoded line by line with the encoding that scores best.
 
-use super::{RepairKind, Tally, legacy_kind, restore_upper};
+use super::{RepairKind, Tally, legacy_kind, region, restore_upper};
 use crate::decode::legacy::{Legacy, cp1252_bytes};
 use crate::viet::syllable::score;
 
@@ -28,76 +28,142 @@ fn has_foreign_latin1(text: &str) -> bool {
     })
 }
 
-/// Decode the mojibake lines of the text with the legacy encoding that scores best.
+/// A change of reading between two lines must gain this many syllables to be taken (so must a
+/// run of lines, to be read in a legacy encoding at all).
+const SWITCH: f32 = 2.0;
+
+/// How a candidate line reads: as it stands and under each legacy encoding (syllables found).
+struct Candidate {
+    line: usize,
+    bytes: Vec<u8>,
+    /// (share of syllables, words) as it stands.
+    before: (f32, usize),
+    /// Syllables found under [`ENCODINGS`], in order.
+    after: [f32; 3],
+}
+
+const ENCODINGS: [Legacy; 3] = [Legacy::Tcvn3, Legacy::Vni, Legacy::Viscii];
+
+/// Decode the mojibake lines of the text, each run of lines with the legacy encoding that reads
+/// it best (see [`super::region`]): runs end at lines that are Unicode Vietnamese already, and
+/// within a run the reading changes only where a run of lines gains clearly from it.
 pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Legacy)> {
     // no character that only mojibake brings: nothing to look at (clean text exits here)
     if text.is_ascii() || !has_foreign_latin1(text) {
         return None;
     }
-    // quick reject: a text with a Vietnamese letter outside Latin-1 on most non-ASCII lines
-    // is Unicode already; look only at lines that could be 8-bit text
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let cands: Vec<(usize, Vec<u8>)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(k, l)| mojibake_candidate(l).map(|b| (k, b)))
-        .collect();
-    if cands.is_empty() {
-        return None;
-    }
-    // score the candidates as they are and as each legacy encoding reads them
-    let before: Vec<(f32, usize)> = cands.iter().map(|(k, _)| score(lines[*k])).collect();
-    let words: usize = before.iter().map(|b| b.1).sum();
-    if words < 3 {
-        return None;
-    }
-    let ok_before: f32 = before.iter().map(|(s, n)| s * *n as f32).sum();
-    let mut best: Option<(Legacy, f32, Vec<String>)> = None;
-    for enc in [Legacy::Tcvn3, Legacy::Vni, Legacy::Viscii] {
-        let decoded: Vec<String> = cands.iter().map(|(_, b)| enc.decode(b)).collect();
-        let ok_after: f32 = decoded
-            .iter()
-            .map(|d| {
-                let (s, n) = score(d);
+    // the reading chosen for each line: None as it stands, or an encoding
+    let mut reading: Vec<Option<Legacy>> = vec![None; lines.len()];
+    let mut cands: Vec<Candidate> = Vec::new();
+    for run in region::runs_between(&lines, |l| l.chars().any(region::is_unicode_vietnamese)) {
+        let first = cands.len();
+        for k in run.clone() {
+            let Some(bytes) = mojibake_candidate(lines[k]) else {
+                continue;
+            };
+            let before = score(lines[k]);
+            let after = ENCODINGS.map(|enc| {
+                let (s, n) = score(&enc.decode(&bytes));
                 s * n as f32
-            })
-            .sum();
-        if best.as_ref().is_none_or(|b| ok_after > b.1) {
-            best = Some((enc, ok_after, decoded));
+            });
+            cands.push(Candidate {
+                line: k,
+                bytes,
+                before,
+                after,
+            });
         }
+        choose(&lines, &cands[first..], &mut reading);
     }
-    let (enc, ok_after, decoded) = best?;
-    // the whole text must read clearly better, and mostly as Vietnamese, to be converted
-    if ok_after < ok_before + 2.0 || ok_after < 0.5 * words as f32 {
-        return None;
+    convert(&lines, &cands, &reading, tally)
+}
+
+/// The reading of each candidate line of one run: the best path through the states "as it
+/// stands" and the three encodings, then each stretch read in an encoding kept only when it
+/// holds mojibake's characters and reads clearly better, and mostly as Vietnamese.
+fn choose(lines: &[&str], cands: &[Candidate], reading: &mut [Option<Legacy>]) {
+    if cands.is_empty() {
+        return;
     }
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut changed = 0usize;
-    let mut upper = 0usize;
-    let mut first = 0u32;
-    let mut first_upper = 0u32;
+    // (a legacy reading that scores the same as the line as it stands loses the tie)
+    const TIE: f32 = 1e-3;
+    let scores: Vec<[f32; 4]> = cands
+        .iter()
+        .map(|c| {
+            let (s, n) = c.before;
+            [
+                s * n as f32,
+                c.after[0] - TIE,
+                c.after[1] - TIE,
+                c.after[2] - TIE,
+            ]
+        })
+        .collect();
+    let path = region::best_path(&scores, SWITCH);
+    let mut i = 0;
+    while i < cands.len() {
+        let state = path[i];
+        let mut j = i + 1;
+        while j < cands.len() && path[j] == state {
+            j += 1;
+        }
+        if state > 0 {
+            let stretch = &cands[i..j];
+            let words: usize = stretch.iter().map(|c| c.before.1).sum();
+            let ok_before: f32 = stretch.iter().map(|c| c.before.0 * c.before.1 as f32).sum();
+            let ok_after: f32 = stretch.iter().map(|c| c.after[state - 1]).sum();
+            let evidence = stretch.iter().any(|c| has_foreign_latin1(lines[c.line]));
+            if evidence
+                && words >= 3
+                && ok_after >= ok_before + SWITCH
+                && ok_after >= 0.5 * words as f32
+            {
+                for c in stretch {
+                    reading[c.line] = Some(ENCODINGS[state - 1]);
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// The text with the lines read in a legacy encoding decoded (each when it reads no worse than
+/// as it stands), counted per encoding; the encoding that changed most lines is returned.
+fn convert(
+    lines: &[&str],
+    cands: &[Candidate],
+    reading: &[Option<Legacy>],
+    tally: &mut Tally,
+) -> Option<(String, Legacy)> {
+    let text_len: usize = lines.iter().map(|l| l.len()).sum();
+    let mut out = String::with_capacity(text_len + text_len / 8);
+    // per encoding: lines changed and the first one
+    let mut changed = [(0usize, 0u32); 3];
+    let (mut upper, mut first_upper) = (0usize, 0u32);
     let mut ci = 0usize;
     for (k, line) in lines.iter().enumerate() {
-        if ci < cands.len() && cands[ci].0 == k {
-            let d = &decoded[ci];
-            let (sb, nb) = before[ci];
-            let (sa, _) = score(d);
+        while ci < cands.len() && cands[ci].line < k {
             ci += 1;
-            // a line converts when it reads better (or has no words to judge and holds no
-            // Vietnamese letter as it stands)
-            // once the text as a whole reads as this encoding, a line converts unless it
-            // reads worse (`Sè: 12` and `Số: 12` both score as words)
-            let _ = nb;
-            if sa >= sb && d != line {
+        }
+        if let Some(enc) = reading[k]
+            && let Some(c) = cands.get(ci).filter(|c| c.line == k)
+        {
+            let d = enc.decode(&c.bytes);
+            let (sa, _) = score(&d);
+            // within a run read in this encoding, a line converts unless it reads worse
+            // (`Sè: 12` and `Số: 12` both score as words)
+            if sa >= c.before.0 && d != *line {
                 let (d2, n_up) = if enc == Legacy::Tcvn3 {
-                    restore_upper(d)
+                    restore_upper(&d)
                 } else {
-                    (d.clone(), 0)
+                    (d, 0)
                 };
-                if changed == 0 {
-                    first = k as u32 + 1;
+                let e = ENCODINGS.iter().position(|&x| x == enc).unwrap_or(0);
+                if changed[e].0 == 0 {
+                    changed[e].1 = k as u32 + 1;
                 }
-                changed += 1;
+                changed[e].0 += 1;
                 if n_up > 0 && upper == 0 {
                     first_upper = k as u32 + 1;
                 }
@@ -108,10 +174,13 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
         }
         out.push_str(line);
     }
-    if changed == 0 {
-        return None;
+    let mut most = None;
+    for (e, &(n, first)) in changed.iter().enumerate() {
+        tally.add(legacy_kind(ENCODINGS[e]), n, first);
+        if n > 0 && most.is_none_or(|(_, m)| n > m) {
+            most = Some((ENCODINGS[e], n));
+        }
     }
-    tally.add(legacy_kind(enc), changed, first);
     tally.add(RepairKind::UpperCase, upper, first_upper);
-    Some((out, enc))
+    most.map(|(enc, _)| (out, enc))
 }
