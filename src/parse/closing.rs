@@ -4,7 +4,7 @@
 //! entries read by [`crate::parse::recipients`] and the signature by
 //! [`crate::parse::signature`].
 
-use crate::ast::{Archive, Signature, Span};
+use crate::ast::{Archive, BlockKind, Signature, Span};
 use crate::cues::closing::{
     is_luu, is_position_phrase, is_signature_like, may_hold_mode, may_hold_noi_nhan, modes,
     noi_nhan, opens_with_mode, strip_note,
@@ -244,7 +244,7 @@ impl Reader<'_, '_> {
         if self.ends_above(i, cc_wrap) {
             return false;
         }
-        if self.side_by_side(i, &cells_here) {
+        if self.side_by_side(i, &cells_here, sink) {
             return true;
         }
         for cell in cells_here {
@@ -266,6 +266,12 @@ impl Reader<'_, '_> {
     /// heading, text that is neither signature nor recipient, or capitals that open the next
     /// part (a phụ lục, a quy chế).
     fn ends_above(&self, i: usize, cc_wrap: bool) -> bool {
+        // text with a structure of its own ends the block even before a signer's name is read
+        // (a signature cell flattened onto one row may hide the name)
+        let started = self.in_cc || !self.items.is_empty();
+        if started && !cc_wrap && opens_part(&self.lines[i]) {
+            return true;
+        }
         if !self.have_name {
             return false;
         }
@@ -283,7 +289,7 @@ impl Reader<'_, '_> {
     /// Signature blocks side by side (`THƯ KÝ<TAB>CHỦ TỌA`, two ministers): one column each.
     /// Stacked quyền hạn lines flattened onto one row (`TM. …<spaces>KT. …`) are not: the
     /// columns must go on over the next row. True when row `i` was read so.
-    fn side_by_side(&mut self, i: usize, cells_here: &[Cell]) -> bool {
+    fn side_by_side(&mut self, i: usize, cells_here: &[Cell], sink: &mut Sink) -> bool {
         let next_row_cells = self.lines[i + 1..]
             .iter()
             .find(|l| !l.is_void())
@@ -308,9 +314,11 @@ impl Reader<'_, '_> {
             let before = target.len();
             let ms = modes(&cell.text);
             if ms.first().is_some_and(|m| m.0 == 0) {
-                push_modes(target, &cell.text, &ms, cell.span);
-            } else {
-                push_sig(target, &cell.text, cell.span);
+                if let Some(u) = push_modes(target, &cell.text, &ms, cell.span) {
+                    leftover(sink, &u, cell.span);
+                }
+            } else if !push_sig(target, &cell.text, cell.span) {
+                leftover(sink, &cell.text, cell.span);
             }
             named |= target[before..]
                 .iter()
@@ -347,7 +355,9 @@ impl Reader<'_, '_> {
                 leftover(sink, pre, cell.span);
             }
         }
-        push_modes(&mut self.items, text, &ms, cell.span);
+        if let Some(u) = push_modes(&mut self.items, text, &ms, cell.span) {
+            leftover(sink, &u, cell.span);
+        }
     }
 
     /// A piece of the Nơi nhận list (`- Như Điều 3; - Lưu: VT.`), with any signature text
@@ -461,6 +471,23 @@ fn another_signer_follows(lines: &[Line<'_>], i: usize) -> bool {
 
 fn is_signature_like_or_recipient(t: &str) -> bool {
     is_signature_like(t) || t.starts_with(['-', '+', '•']) || is_luu(t) || noi_nhan(t).is_some()
+}
+
+/// A line that opens a part of its own, which no signature block or recipients list spans: a
+/// tên loại alone in capitals (`KẾ HOẠCH` over an attached plan, `QUY CHẾ`), or a Phần,
+/// Chương, Roman-numeral section or Điều heading (`I. MỤC ĐÍCH - YÊU CẦU`, `Điều 1. Phạm vi`).
+fn opens_part(line: &Line<'_>) -> bool {
+    let t = &line.text;
+    if cells_at_gaps(line).len() > 1 {
+        return false;
+    }
+    if is_upper(t) && t.split_whitespace().count() <= 8 && line.doc_kind().is_some() {
+        return true;
+    }
+    matches!(
+        line.marker().map(|m| m.kind),
+        Some(BlockKind::Part | BlockKind::Chapter | BlockKind::Section | BlockKind::Article)
+    )
 }
 
 /// An entry ends at `;` or `.`; one that ends in `,` or nothing wraps onto the next line.
@@ -580,6 +607,21 @@ mod tests {
             "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn An\nnội dung đính kèm ở dưới\n",
         );
         assert_eq!(f.end, 5);
+    }
+
+    #[test]
+    fn an_attached_plan_ends_the_block_even_before_a_name() {
+        // the signature stack flattened into one cell, its name letter-spaced; the plan under
+        // it opens with its tên loại and Roman sections
+        let f = foot(
+            "Nơi nhận:\n- Lưu: VT.\tKT. CHỦ TỊCH PHÓ CHỦ TỊCH Ngu y ễn Hữu Tín\n\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN\nI. MỤC ĐÍCH\n",
+        );
+        assert_eq!(f.end, 3);
+        let s = f.signature.unwrap();
+        assert_eq!(s.position.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.signer.as_deref(), Some("Ngu y ễn Hữu Tín"));
+        let f = foot("Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nI. TÌNH HÌNH CHUNG\n");
+        assert_eq!(f.end, 3);
     }
 
     #[test]

@@ -67,7 +67,14 @@ fn split_caps_name(t: &str) -> (String, String) {
         .iter()
         .position(|w| w.chars().any(char::is_lowercase))
         .unwrap_or(words.len());
-    // a one-letter capital right before the name is its initial, not the title
+    // a one-letter capital right before the name is its initial, not the title (`PHÓ CHỦ
+    // TỊCH Y Ngọc Hlin`)
+    let initial = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    let k = if k > 1 && k < words.len() && initial(words[k - 1]) {
+        k - 1
+    } else {
+        k
+    };
     (words[..k].join(" "), words[k..].join(" "))
 }
 
@@ -161,7 +168,8 @@ pub(crate) fn push_modes(
     text: &str,
     ms: &[(usize, usize, Mode)],
     span: Span,
-) {
+) -> Option<String> {
+    let mut unplaced: Option<String> = None;
     for (k, &(_, tstart, mode)) in ms.iter().enumerate() {
         let end = ms.get(k + 1).map_or(text.len(), |m| m.0);
         let (caps, name) = mode_title(text[tstart..end].trim());
@@ -170,10 +178,36 @@ pub(crate) fn push_modes(
             caps.trim_end_matches([',', ';']).to_string(),
             span,
         ));
-        if !name.is_empty() {
-            push_sig(items, &name, span);
+        if name.is_empty() || push_sig(items, &name, span) {
+            continue;
+        }
+        if is_spaced_name(&name) {
+            // the mixed-case words under the capitals are the signer's name, letter-spaced
+            // by extraction (`Ngu y ễn Hữu Tín`)
+            items.push(SigItem::Name(name, span));
+        } else {
+            unplaced = Some(match unplaced {
+                Some(u) => format!("{u} {name}"),
+                None => name,
+            });
         }
     }
+    unplaced
+}
+
+/// Words of letters only that open with a capital, as a name reads once extraction has
+/// broken its syllables apart (`Ngu y ễn Hữu Tín`): what ends a signature cell under its
+/// capitals.
+fn is_spaced_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=10).contains(&words.len())
+        && t.starts_with(char::is_uppercase)
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2
 }
 
 /// Classify a signature piece; false when it is no signature text at all.
