@@ -89,8 +89,23 @@ fn read_parts(doc: &mut Document, lines: &[Line<'_>], opts: &Options, sink: &mut
             doc.recipients.to_spans.push(s);
         }
     }
+    let mut start = t.next;
+    // an address in brackets under a Kính gửi of the header row belongs to the addressee
+    if let Some(j) = cur.next_text(start, closing_from)
+        && recipients::is_addressee_note(&lines[j].text)
+        && let (Some(last), Some(span)) = (
+            doc.recipients.to.last_mut(),
+            doc.recipients.to_spans.last_mut(),
+        )
+    {
+        last.push(' ');
+        last.push_str(lines[j].text.trim());
+        *span = span.join(lines[j].span());
+        doc.recipients.to_span = doc.recipients.to_span.map(|s| s.join(lines[j].span()));
+        start = j + 1;
+    }
     // Kính gửi under the title, or after the preamble of an upward report
-    let mut from = kinh_gui(&mut doc.recipients, lines, t.next, closing_from);
+    let mut from = kinh_gui(&mut doc.recipients, lines, start, closing_from);
     let body_idx: Vec<usize> = (from..closing_from)
         .filter(|&j| !lines[j].is_void())
         .collect();
@@ -219,8 +234,12 @@ mod tests {
         let d = doc(
             "BỘ CÔNG THƯƠNG\nCỤC HOÁ CHẤT\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/HC-QLHC\tHà Nội, ngày 5 tháng 5 năm 2025\tV/v bổ sung hồ sơ\tKính gửi: Công ty Cổ phần Logistic Việt Trung\n(địa chỉ: phường Lào Cai, tỉnh Lào Cai)\nNgày 14 tháng 10 năm 2025, Bộ Công Thương nhận được hồ sơ đề nghị cấp Giấy phép vận chuyển hàng hóa nguy hiểm của Công ty, sau khi xem xét, Cục Hóa chất có ý kiến như sau.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nVương Thành Chung\n",
         );
-        assert_eq!(d.recipients.to, ["Công ty Cổ phần Logistic Việt Trung"]);
+        assert_eq!(
+            d.recipients.to,
+            ["Công ty Cổ phần Logistic Việt Trung (địa chỉ: phường Lào Cai, tỉnh Lào Cai)"]
+        );
         assert_eq!(d.title.as_deref(), Some("bổ sung hồ sơ"));
+        assert!(d.body[0].text.starts_with("Ngày 14 tháng 10"));
         assert!(
             d.body
                 .iter()

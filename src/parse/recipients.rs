@@ -113,6 +113,16 @@ pub(crate) fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String
             break;
         }
         let t = flat(l);
+        if !acc.out.is_empty() && is_addressee_note(&t) {
+            // the address of the entry above, in brackets
+            acc.last_raw.push(' ');
+            acc.last_raw.push_str(t.trim());
+            acc.wrapped = true;
+            let last = acc.out.last_mut().expect("entry");
+            last.1 = last.1.join(l.span());
+            j += 1;
+            continue;
+        }
         let is_dash = t.starts_with(['-', '–', '+', '•']);
         let marker = starts_with_marker(&t) || is_basis(&t);
         let wraps = !is_dash
@@ -136,7 +146,29 @@ pub(crate) fn kinh_gui(lines: &[Line<'_>], k: usize, end: usize) -> (Vec<(String
     (acc.out, j)
 }
 
-/// Split `- A; - B; - Lưu: VT.` into entries at dashes that open an entry.
+/// An addressee's address in brackets on the line under it: `(địa chỉ: Lô LG1B, Khu TMCN Kim
+/// Thành, phường Lào Cai, tỉnh Lào Cai)`, `(Trụ sở: …)`, `(Mã số thuế: …)`. A note on the
+/// whole list (`(Theo Kế hoạch số 2242/KH-SCT)`) is none.
+pub(crate) fn is_addressee_note(text: &str) -> bool {
+    const ADDRESS: &[&str] = &[
+        "địa chỉ",
+        "đ/c",
+        "trụ sở",
+        "mã số thuế",
+        "mst",
+        "điện thoại",
+    ];
+    let t = text.trim().trim_end_matches([';', '.', ',']);
+    let Some(inner) = t
+        .strip_prefix('(')
+        .filter(|_| t.ends_with(')') && t.len() <= 400)
+    else {
+        return false;
+    };
+    let head: String = inner.chars().take(12).collect::<String>().to_lowercase();
+    ADDRESS.iter().any(|a| head.starts_with(a))
+}
+
 pub(crate) fn split_entries(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut starts = vec![];
@@ -210,6 +242,25 @@ pub(crate) fn archive_entries(raw: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_address_under_the_addressee_belongs_to_it() {
+        let ls = crate::lines::split_lines(
+            "Kính gửi: Công ty Cổ phần Khánh An\n    (Địa chỉ: Số 31, phố Tân Xuân 3, Hà Nội)\nCăn cứ Giấy phép số 197/GP-BNNMT;\n",
+        );
+        let (to, next) = kinh_gui(&ls, 0, ls.len());
+        assert_eq!(to.len(), 1);
+        assert_eq!(
+            to[0].0,
+            "Công ty Cổ phần Khánh An (Địa chỉ: Số 31, phố Tân Xuân 3, Hà Nội)"
+        );
+        assert_eq!(next, 2);
+        // a note on the whole list is no address
+        assert!(!is_addressee_note(
+            "(Theo Kế hoạch số 2242/KH-SCT ngày 23/4/2026)"
+        ));
+        assert!(is_addressee_note("(Mã số thuế: 0101234567);"));
+    }
     use super::*;
     use crate::lines::split_lines;
 
