@@ -102,7 +102,8 @@ pub enum Code {
     RepairedNoBreakSpaces,
     /// `repaired-invisible-characters`: zero-width characters or soft hyphens removed.
     RepairedInvisibleCharacters,
-    /// `repaired-homoglyphs`: Cyrillic look-alike letters in Latin words made Latin.
+    /// `repaired-homoglyphs`: look-alike letters made the letters they stand for: Cyrillic in
+    /// Latin words (`ВСТ`), `ƣ` for `ư` (`Thƣơng`).
     RepairedHomoglyphs,
     /// `repaired-glyph-numbers`: words written as font glyph numbers read as letters.
     RepairedGlyphNumbers,

@@ -206,3 +206,75 @@ fn joined_texts_repair_each_as_alone() {
     );
     assert!(r.text.contains("Số: 214/TB-UBND"));
 }
+
+/// The seed notice typed in VNI with the second form of the toned `i` (the base `i` then a
+/// tone byte, `triønh` for `trình`, as some VNI keyboard drivers wrote it) gives the same
+/// document as the clean seed, from raw bytes and from its mojibake saved as UTF-8; so does the
+/// seed with `ƣ`/`Ƣ` for `ư`/`Ư`, as some PDF fonts give them.
+#[test]
+fn vni_two_byte_i_and_oi_for_u_horn_give_the_clean_seed() {
+    let clean_text =
+        std::fs::read_to_string(root().join("fixtures/00-seed-notice-quang-ngai-2024.txt"))
+            .unwrap();
+    let doc_of = |bytes: &[u8]| {
+        comparable(to_value(
+            &vanban::parse_bytes(bytes, &vanban::Options::default()).unwrap(),
+        ))
+    };
+    let clean = doc_of(clean_text.as_bytes());
+    let one_byte = vanban::Legacy::Vni
+        .encode(&clean_text)
+        .expect("the seed encodes in VNI");
+    let mut two_byte = Vec::with_capacity(one_byte.len() + 64);
+    let mut changed = 0;
+    for &b in &one_byte {
+        let pair: Option<[u8; 2]> = match b {
+            0xED => Some(*b"i\xF9"),
+            0xEC => Some(*b"i\xF8"),
+            0xE6 => Some(*b"i\xFB"),
+            0xF3 => Some(*b"i\xF5"),
+            0xF2 => Some(*b"i\xEF"),
+            0xCD => Some(*b"I\xD9"),
+            0xCC => Some(*b"I\xD8"),
+            0xC6 => Some(*b"I\xDB"),
+            0xD3 => Some(*b"I\xD5"),
+            0xD2 => Some(*b"I\xCF"),
+            _ => None,
+        };
+        match pair {
+            Some(p) => {
+                two_byte.extend_from_slice(&p);
+                changed += 1;
+            }
+            None => two_byte.push(b),
+        }
+    }
+    assert!(changed >= 10, "the seed has toned i letters: {changed}");
+    let raw = doc_of(&two_byte);
+    if let Some(d) = first_difference(&clean, &raw, "") {
+        panic!("VNI bytes with two-byte i differ from the clean seed at {d}");
+    }
+    let mojibake: String = two_byte.iter().map(|&b| cp1252(b)).collect();
+    let moji = doc_of(mojibake.as_bytes());
+    if let Some(d) = first_difference(&clean, &moji, "") {
+        panic!("VNI mojibake with two-byte i differs from the clean seed at {d}");
+    }
+    let oi = clean_text.replace('ư', "ƣ").replace('Ư', "Ƣ");
+    assert_ne!(oi, clean_text);
+    if let Some(d) = first_difference(&clean, &doc_of(oi.as_bytes()), "") {
+        panic!("the seed with ƣ for ư differs from the clean seed at {d}");
+    }
+}
+
+/// The character Windows-1252 gives a byte (bytes it leaves undefined as the C1 controls).
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}

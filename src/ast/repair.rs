@@ -67,7 +67,9 @@ impl RepairKind {
             RepairKind::EthAsDStroke => "Ð (eth) made Đ",
             RepairKind::NoBreakSpaces => "no-break spaces made plain spaces",
             RepairKind::InvisibleCharacters => "zero-width characters or soft hyphens removed",
-            RepairKind::Homoglyphs => "Cyrillic look-alike letters in Latin words made Latin",
+            RepairKind::Homoglyphs => {
+                "look-alike letters made the letters they stand for (Cyrillic in Latin words, ƣ for ư)"
+            }
             RepairKind::GlyphNumbers => "words written as font glyph numbers read as letters",
         }
     }

@@ -195,7 +195,12 @@ fn maps(enc: Legacy) -> &'static Maps {
     }
     match enc {
         Legacy::Tcvn3 => TCVN3.get_or_init(|| Maps::build(&one_byte(TCVN3_TABLE))),
-        Legacy::Vni => VNI.get_or_init(|| Maps::build(VNI_TABLE)),
+        Legacy::Vni => VNI.get_or_init(|| {
+            let mut m = Maps::build(VNI_TABLE);
+            m.pairs
+                .extend(VNI_I_TONES.iter().map(|&(pair, c)| (pair, c)));
+            m
+        }),
         Legacy::Viscii => VISCII.get_or_init(|| Maps::build(&one_byte(VISCII_TABLE))),
     }
 }
@@ -357,6 +362,16 @@ const VNI_TABLE: &[(char, &[u8])] = &[
     ('Ư', b"\xD6"), ('Ứ', b"\xD6\xD9"), ('Ừ', b"\xD6\xD8"), ('Ử', b"\xD6\xDB"), ('Ữ', b"\xD6\xD5"), ('Ự', b"\xD6\xCF"),
     ('Ý', b"Y\xD9"), ('Ỳ', b"Y\xD8"), ('Ỷ', b"Y\xDB"), ('Ỹ', b"Y\xD5"), ('Ỵ', b"\xCE"),
     ('đ', b"\xF1"), ('Đ', b"\xD1"),
+];
+
+/// VNI's second form of the toned `i` letters, read but never written: the base `i`/`I` then a
+/// tone modifier byte, as other vowels take it (`triønh` trình, `Chiù` Chí, `IØ` Ì), where the
+/// table has one byte for each. Real VNI files hold both forms (the keyboard driver wrote one or
+/// the other).
+#[rustfmt::skip]
+const VNI_I_TONES: &[([u8; 2], char)] = &[
+    (*b"i\xF9", 'í'), (*b"i\xF8", 'ì'), (*b"i\xFB", 'ỉ'), (*b"i\xF5", 'ĩ'), (*b"i\xEF", 'ị'),
+    (*b"I\xD9", 'Í'), (*b"I\xD8", 'Ì'), (*b"I\xDB", 'Ỉ'), (*b"I\xD5", 'Ĩ'), (*b"I\xCF", 'Ị'),
 ];
 
 #[cfg(test)]
@@ -598,6 +613,12 @@ mod tests {
         assert_eq!(moji(v, "chaøo caùc baïn"), "chào các bạn");
         assert_eq!(moji(v, "UÛY BAN NHAÂN DAÂN"), "ỦY BAN NHÂN DÂN");
         assert_eq!(moji(v, "UYÛ BAN NHAÂN DAÂN"), "UỶ BAN NHÂN DÂN");
+        // the second form of the toned i: base then tone byte
+        assert_eq!(moji(v, "Tôø triønh Chiù tieâu"), "Tờ trình Chí tiêu");
+        assert_eq!(moji(v, "TÔØ TRIØNH CHIÙ"), "TỜ TRÌNH CHÍ");
+        assert_eq!(moji(v, "tæ chæ"), "tỉ chỉ");
+        // it is read, never written
+        assert_eq!(v.encode("trình").unwrap(), b"tr\xECnh");
         assert_eq!(
             moji(v, "COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM"),
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -1,6 +1,27 @@
-//! Pass 4 — Cyrillic letters that look Latin (OCR: `ВСТ-VKSNDTC`) inside Latin words made Latin.
+//! Pass 4 — look-alike letters made the letters they stand for: Cyrillic letters that look
+//! Latin inside Latin words (OCR: `ВСТ-VKSNDTC`), and `ƣ`/`Ƣ` (the letter oi, U+01A3/U+01A2),
+//! which some PDF fonts give for `ư`/`Ư` (`Thƣơng`), in words that then read as Vietnamese.
 
 use super::{RepairKind, Tally};
+use crate::viet::syllable::is_syllable;
+
+/// `ư`/`Ư` for the letter oi (`ƣ`/`Ƣ`).
+fn u_horn(c: char) -> char {
+    match c {
+        'ƣ' => 'ư',
+        'Ƣ' => 'Ư',
+        c => c,
+    }
+}
+
+/// A word with `ƣ`/`Ƣ` whose letters, read with `ư`/`Ư`, make Vietnamese syllables.
+fn oi_for_u_horn(word: &str) -> bool {
+    word.contains(['ƣ', 'Ƣ'])
+        && word
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|p| p.contains(['ƣ', 'Ƣ']))
+            .all(|p| is_syllable(&p.chars().map(u_horn).collect::<String>()))
+}
 
 /// The Latin letter a Cyrillic letter is mistaken for by OCR, if it looks like one.
 fn latin_twin(c: char) -> Option<char> {
@@ -28,10 +49,11 @@ fn latin_twin(c: char) -> Option<char> {
     })
 }
 
-/// Cyrillic look-alike letters inside words that also hold Latin letters or digits.
+/// Cyrillic look-alike letters inside words that also hold Latin letters or digits, and `ƣ`
+/// for `ư` in words that then read as Vietnamese.
 pub(super) fn homoglyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
-    // Cyrillic letters are D0/D1 lead bytes in UTF-8
-    memchr::memchr2(0xD0, 0xD1, text.as_bytes())?;
+    // Cyrillic letters are D0/D1 lead bytes in UTF-8, ƣ and Ƣ are C6 A3 and C6 A2
+    memchr::memchr3(0xD0, 0xD1, 0xC6, text.as_bytes())?;
     let mut out = String::with_capacity(text.len());
     let (mut n, mut first) = (0usize, 0u32);
     for (k, line) in text.split_inclusive('\n').enumerate() {
@@ -44,7 +66,13 @@ pub(super) fn homoglyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
             let other_cyrillic = word
                 .chars()
                 .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c) && latin_twin(c).is_none());
-            if latin && twins > 0 && !other_cyrillic {
+            if oi_for_u_horn(word) {
+                out.extend(word.chars().map(u_horn));
+                if n == 0 {
+                    first = k as u32 + 1;
+                }
+                n += word.chars().filter(|c| matches!(c, 'ƣ' | 'Ƣ')).count();
+            } else if latin && twins > 0 && !other_cyrillic {
                 out.extend(word.chars().map(|c| latin_twin(c).unwrap_or(c)));
                 if n == 0 {
                     first = k as u32 + 1;

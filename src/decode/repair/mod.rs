@@ -136,7 +136,7 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
     if let Some(t) = glyph_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }
-    // 4. Cyrillic look-alikes inside Latin words (OCR)
+    // 4. look-alikes: Cyrillic letters inside Latin words (OCR), ƣ for ư (PDF fonts)
     if let Some(t) = homoglyph_pass(&cur, &mut tally) {
         cur = Cow::Owned(t);
     }

@@ -10,12 +10,15 @@ use crate::viet::syllable::is_syllable;
 
 /// Whether a text may hold a syllable cut before its ending: a letter with a Vietnamese mark
 /// (`À`–`ỹ`), a space, then a lone ending (`NG`, `NH`, `CH` or one of `CTPMNUIY`, any case)
-/// and a boundary. A byte scan over the spaces (constant work each): linear time.
+/// and a boundary; or cut after its initial: a lone consonant, a space, a marked letter. A byte scan over the spaces (constant work each): linear time.
 fn maybe_split_fragment(s: &str) -> bool {
     let b = s.as_bytes();
     memchr::memchr_iter(b' ', b).any(|i| {
-        if i == 0 || b[i - 1] < 0x80 {
+        if i == 0 {
             return false;
+        }
+        if b[i - 1] < 0x80 {
+            return lone_initial_before(s, i);
         }
         // the character before the space
         let start = i - prev_char_len(b, i);
@@ -45,6 +48,21 @@ fn maybe_split_fragment(s: &str) -> bool {
             )
         })
     })
+}
+
+/// Whether the space at byte `i` follows a lone consonant letter and precedes a letter with a
+/// Vietnamese mark: a syllable cut after its initial (`K ẾT LUẬN`).
+fn lone_initial_before(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let c = b[i - 1];
+    let consonant = c.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(&c);
+    let alone = i == 1 || matches!(b[i - 2], b' ' | b'\t' | b'\n' | b'(' | b'"');
+    consonant
+        && alone
+        && s[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|n| ('À'..='ỹ').contains(&n))
 }
 
 /// Byte length of the character that ends at byte `i` (exclusive).
