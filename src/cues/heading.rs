@@ -277,6 +277,14 @@ pub(crate) fn after_kinh_gui(text: &str) -> Option<&str> {
     Some(rest)
 }
 
+/// A `Kính gửi:` label, with its colon, at the start of `i`: its length.
+pub(crate) fn kinh_gui_label_len(i: &str) -> Option<usize> {
+    let (r, _) = (kinh_gui, ws0, nom::character::complete::char(':'))
+        .parse(i)
+        .ok()?;
+    Some(i.len() - r.len())
+}
+
 /// Where a `Kính gửi:` label starts inside a text (a V/v cell that ran on into it).
 pub(crate) fn kinh_gui_label_at(text: &str) -> Option<usize> {
     let label = (kinh_gui, ws0, nom::character::complete::char(':'));

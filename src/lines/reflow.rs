@@ -13,8 +13,8 @@ use regex::Regex;
 
 use crate::ast::kind::DocKind;
 use crate::cues::closing::{is_mode_word, mode_prefix, noi_nhan_with_colon, signing_note_len};
-use crate::cues::heading::{heading_len, motto_end_len, motto_len};
-use crate::cues::marker::article_len;
+use crate::cues::heading::{heading_len, kinh_gui_label_len, motto_end_len, motto_len};
+use crate::cues::marker::{POINT_LETTERS, article_len, is_valid_roman, roman_value};
 use crate::cues::number;
 use crate::cues::place_date;
 use crate::cues::preamble::{basis, request};
@@ -56,8 +56,8 @@ enum Part {
     Rule,
     /// `Số:`.
     Number,
-    /// `, ngày 29 tháng 10 năm 2013` after a place.
-    Date,
+    /// `, ngày 29 tháng 10 năm 2013` after a place; `whole` when no part is left blank.
+    Date { whole: bool },
     /// A tên loại in capitals; whether a trích yếu, an article or the end follows it.
     Kind { name_end: usize, alone: bool },
     /// `Căn cứ`, `Theo đề nghị`, `- Để`.
@@ -74,6 +74,16 @@ enum Part {
     Signed,
     /// `Nguồn:` of a web page.
     Source,
+    /// `Kính gửi:`
+    KinhGui,
+    /// A bullet after a stop (`…; - Công an tỉnh;`).
+    Bullet,
+    /// A sentence that opens the body under a trích yếu (`… tỉnh Lào Cai Thực hiện Chỉ thị …`).
+    Opener,
+    /// `V/v` opening a trích yếu.
+    Vv,
+    /// A markdown table's cell border (`| ỦY BAN NHÂN DÂN … | CỘNG HÒA …`) or heading mark (`#`).
+    Markup,
 }
 
 impl Part {
@@ -87,6 +97,7 @@ impl Part {
                 | Part::Mode
                 | Part::Signed
                 | Part::Stars
+                | Part::KinhGui
         )
     }
 
@@ -100,6 +111,8 @@ impl Part {
                 | Part::Recipients
                 | Part::Mode
                 | Part::Source
+                | Part::KinhGui
+                | Part::Opener
         )
     }
 
@@ -111,7 +124,7 @@ impl Part {
             Part::Stars => 2,
             Part::Rule => 3,
             Part::Number => 4,
-            Part::Date => 5,
+            Part::Date { .. } => 5,
             Part::Kind { .. } => 6,
             Part::Basis => 7,
             Part::Article => 8,
@@ -120,6 +133,11 @@ impl Part {
             Part::Mode => 11,
             Part::Signed => 12,
             Part::Source => 13,
+            Part::KinhGui => 14,
+            Part::Bullet => 15,
+            Part::Opener => 16,
+            Part::Markup => 17,
+            Part::Vv => 18,
         }
     }
 }
@@ -150,7 +168,12 @@ fn kind_at(i: &str) -> Option<(Part, usize)> {
         .find(|w| t.starts_with(**w))
         .map(|w| i.len() - t.len() + w.len())
         .or_else(|| t.is_empty().then_some(i.len()));
-    let alone = after.is_some() || i[..end].ends_with(':');
+    // a trích yếu that opens with a capitalised word (`THÔNG BÁO Kết luận của …`)
+    let titled = {
+        let mut cs = t.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+    };
+    let alone = after.is_some() || titled || i[..end].ends_with(':');
     Some((
         Part::Kind {
             name_end: end,
@@ -188,12 +211,25 @@ fn mode_part(i: &str, c: char) -> Option<usize> {
         return None;
     }
     let caps = title.len() - title.trim_start_matches(char::is_uppercase).len();
-    (title[..caps].chars().count() >= 2).then(|| i.len() - title.len() + caps)
+    // (`KT. TM. …`: a Lưu entry `KT.` before a quyền hạn, not a quyền hạn itself)
+    let word = title
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    (title[..caps].chars().count() >= 2 && !is_mode_word(word))
+        .then(|| i.len() - title.len() + caps)
 }
 
 /// The part that begins at the start of `i`, if any, and its length. `prev`: the character
 /// right before. Tried in this order; the first that fits wins.
+#[cfg(test)]
 fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
+    part_after(i, prev, false)
+}
+
+/// [`part_at`], knowing whether the last character before the white space before `i` ends a
+/// clause (`.`, `;`, `:`): a bullet stands only there.
+fn part_after(i: &str, prev: Option<char>, prev_stop: bool) -> Option<(Part, usize)> {
     let c = i.chars().next()?;
     if let Some(n) = heading_part(i, c) {
         return Some((Part::Heading, n));
@@ -217,13 +253,12 @@ fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
     if let Some(n) = number_part(i, c) {
         return Some((Part::Number, n));
     }
+    // (a part may be left blank: `, ngày      tháng 6 năm 2026`)
     if c == ','
         && let Ok((r, d)) = place_date::date(i[1..].trim_start())
-        && d.day.is_some()
-        && d.month.is_some()
-        && d.year.is_some()
     {
-        return Some((Part::Date, i.len() - r.len()));
+        let whole = d.day.is_some() && d.month.is_some() && d.year.is_some();
+        return Some((Part::Date { whole }, i.len() - r.len()));
     }
     if c.is_uppercase()
         && let Some(found) = kind_at(i)
@@ -256,6 +291,33 @@ fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
         && let Some(n) = signing_note_len(i)
     {
         return Some((Part::Signed, n));
+    }
+    if matches!(c, '|' | '#')
+        && prev.is_none_or(char::is_whitespace)
+        && let Some(n) = run_of(i, &[c], 1)
+        && i[n..].chars().next().is_none_or(char::is_whitespace)
+    {
+        return Some((Part::Markup, n));
+    }
+    // (after a tab, `V/v` opens a cell of its own already)
+    if c == 'V' && prev == Some(' ') && i.starts_with("V/v ") {
+        return Some((Part::Vv, 3));
+    }
+    if c == 'K'
+        && let Some(n) = kinh_gui_label_len(i)
+    {
+        return Some((Part::KinhGui, n));
+    }
+    if matches!(c, '-' | '+' | '•') && prev_stop && i[c.len_utf8()..].starts_with([' ', '\t']) {
+        return Some((Part::Bullet, c.len_utf8()));
+    }
+    if c == 'T'
+        && prev.is_some_and(char::is_whitespace)
+        && let Ok((r, _)) = word_ci("thực hiện")(i)
+        && r.starts_with(' ')
+        && i.starts_with("Thực")
+    {
+        return Some((Part::Opener, i.len() - r.len()));
     }
     if matches!(c, 'N' | 'n')
         && let Ok((r, _)) = word_ci("nguồn")(i)
@@ -305,7 +367,10 @@ fn structural_at(i: &str, c: char) -> Option<Part> {
         'C' | 'Đ' => heading_part(i, c).map(|n| (Part::Heading, n)),
         'S' => number_part(i, c).map(|n| (Part::Number, n)),
         'N' => noi_nhan_with_colon(i).map(|n| (Part::Recipients, n)),
-        'T' | 'K' | 'Q' => mode_part(i, c).map(|n| (Part::Mode, n)),
+        'K' => mode_part(i, c)
+            .map(|n| (Part::Mode, n))
+            .or_else(|| kinh_gui_label_len(i).map(|n| (Part::KinhGui, n))),
+        'T' | 'Q' => mode_part(i, c).map(|n| (Part::Mode, n)),
         '(' => signing_note_len(i).map(|n| (Part::Signed, n)),
         '*' => i.starts_with("***").then_some((Part::Stars, 3)),
         _ => None,
@@ -319,14 +384,17 @@ fn parts(raw: &str) -> Vec<(usize, Part, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
     let mut prev: Option<char> = None;
+    // the last character that is no white space, and whether it ends a clause
+    let mut stop = false;
     for (at, c) in raw.char_indices() {
-        if at < from {
-            prev = Some(c);
-            continue;
-        }
-        if let Some((part, n)) = part_at(&raw[at..], prev) {
+        if at >= from
+            && let Some((part, n)) = part_after(&raw[at..], prev, stop)
+        {
             out.push((at, part, at + n));
             from = at + n;
+        }
+        if !c.is_whitespace() {
+            stop = matches!(c, '.' | ';' | ':');
         }
         prev = Some(c);
     }
@@ -364,6 +432,7 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         part_cuts(raw, start, part, end, &mut out);
     }
     glued_capitals(raw, &mut out);
+    out.extend(counted_markers(raw));
     // a line of capitals after running text (the authority line under a trích yếu:
     // `… xã Sơn Thủy GIÁM ĐỐC BAN QUẢN LÝ DỰ ÁN …`)
     for m in CAPS_AFTER_TEXT.captures_iter(raw) {
@@ -389,6 +458,108 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     out
 }
 
+/// Kinds of body marker that count up in a flattened line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Count {
+    /// `I.`, `II.` (mục in Roman numerals).
+    Roman,
+    /// `1.`, `2)` (numbered items, khoản).
+    Decimal,
+    /// `a)`, `b)` (điểm).
+    Letter,
+}
+
+/// Words after which a number is no item marker (`Điều 2.`, `khoản 3.`, `năm 2.`).
+const NOT_BEFORE_ITEM: &[&str] = &[
+    "điều", "khoản", "điểm", "số", "ngày", "tháng", "năm", "lần", "mục", "phần", "chương", "tập",
+    "trang", "lục", "mẫu", "bước", "đoạn", "kỳ", "quý", "tuần", "thứ", "hạng", "loại", "cấp",
+    "nhóm", "tổ", "đội", "khu", "lô", "tầng", "khóa", "khoá", "hội",
+];
+
+/// A body marker at the start of `i` (after white space): its kind and value, when a word in
+/// capitals or capitalised follows it (`II. NỘI DUNG`, `1. Sở Tài chính`, `a) đối với …`).
+fn counted_marker(i: &str) -> Option<(Count, u32)> {
+    let c = i.chars().next()?;
+    let (count, value, rest) = if matches!(c, 'I' | 'V' | 'X') {
+        let n = i.len() - i.trim_start_matches(['I', 'V', 'X', 'L', 'C']).len();
+        let numeral = &i[..n];
+        if !is_valid_roman(numeral) {
+            return None;
+        }
+        (
+            Count::Roman,
+            roman_value(numeral),
+            i[n..].strip_prefix(['.', '-'])?,
+        )
+    } else if c.is_ascii_digit() {
+        let n = i.len() - i.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if n > 2 {
+            return None;
+        }
+        let v: u32 = i[..n].parse().ok()?;
+        (Count::Decimal, v, i[n..].strip_prefix(['.', ')'])?)
+    } else if POINT_LETTERS.contains(c) {
+        let k = POINT_LETTERS.chars().position(|l| l == c)? as u32 + 1;
+        (Count::Letter, k, i[c.len_utf8()..].strip_prefix(')')?)
+    } else {
+        return None;
+    };
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '*']).len();
+    let next = rest[gap..].chars().next()?;
+    let opens = gap > 0 && (next.is_uppercase() || count == Count::Letter && next.is_alphabetic());
+    opens.then_some((count, value))
+}
+
+/// Where the body markers of a flattened line stand: Roman mục, numbered items and điểm, each
+/// kept only in a run that counts up from its first (I, II, III; 1, 2, 3 again under each mục;
+/// a, b, c), two markers at least, so that a number cited in running text is never cut at.
+fn counted_markers(raw: &str) -> Vec<usize> {
+    let mut runs: Vec<(Count, u32, Vec<usize>)> = Vec::new();
+    let mut out = Vec::new();
+    let mut prev_word = "";
+    let mut word_start = 0;
+    let bytes = raw.as_bytes();
+    for (at, c) in raw.char_indices() {
+        let boundary = at == 0 || matches!(bytes[at - 1], b' ' | b'\t' | b'*');
+        if !boundary {
+            continue;
+        }
+        if at > word_start {
+            let w = raw[word_start..at].trim_matches([' ', '\t', '*']);
+            if !w.is_empty() {
+                prev_word = w;
+            }
+        }
+        word_start = at;
+        if !(c.is_ascii_alphanumeric() || c == 'đ') {
+            continue;
+        }
+        let Some((count, value)) = counted_marker(&raw[at..]) else {
+            continue;
+        };
+        if count != Count::Roman {
+            let p = prev_word.to_lowercase();
+            if NOT_BEFORE_ITEM.contains(&p.as_str()) {
+                continue;
+            }
+        }
+        match runs.iter_mut().rev().find(|r| r.0 == count) {
+            Some(run) if run.1 + 1 == value => {
+                run.1 = value;
+                run.2.push(at);
+            }
+            _ if value == 1 => runs.push((count, 1, vec![at])),
+            _ => {}
+        }
+    }
+    for (_, _, at) in runs {
+        if at.len() >= 2 {
+            out.extend(at);
+        }
+    }
+    out
+}
+
 /// Where one part found at `start..end` cuts the line: before it, after it, or both.
 fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usize>) {
     let text = &raw[start..end];
@@ -409,12 +580,19 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         | Part::Number
         | Part::Recipients
         | Part::Signed
-        | Part::Source => true,
+        | Part::Source
+        | Part::KinhGui
+        | Part::Bullet
+        | Part::Markup
+        | Part::Vv => true,
+        // (after a word in small letters: the trích yếu has no full stop)
+        Part::Opener => prev.is_some_and(char::is_lowercase),
         Part::Mode | Part::Article => after_stop,
-        Part::Basis => text.starts_with('-') || after_stop,
+        // (`… tỉnh Lào Cai Căn cứ Luật …`: the trích yếu has no full stop)
+        Part::Basis => text.starts_with('-') || after_stop || prev.is_some_and(char::is_lowercase),
         // a tên loại stands alone: before a trích yếu, an article, a colon or the end
         Part::Kind { alone, .. } => alone,
-        Part::Date => {
+        Part::Date { .. } => {
             // the place before `, ngày`: up to four words that open with a capital
             if let Some(at) = place_start(&raw[..start]) {
                 out.push(at);
@@ -427,7 +605,9 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         out.push(start);
     }
     let cut_after = match part {
-        Part::Motto | Part::Stars | Part::Rule | Part::End | Part::Signed | Part::Date => true,
+        Part::Motto | Part::Stars | Part::Rule | Part::End | Part::Signed | Part::Markup => true,
+        // (what follows a date left blank may be its own cell: `…năm 2025<TAB>V/v …`)
+        Part::Date { whole } => whole,
         Part::Kind { .. } => cut_before,
         _ => false,
     };
@@ -437,12 +617,31 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
             _ => end,
         });
     }
+    if part == Part::KinhGui
+        && let Some(n) = list_end(&raw[end..])
+    {
+        // the body after the addressees
+        out.push(end + n);
+    }
     if part == Part::Signed
         && let Some(n) = name_after(&raw[end..])
     {
         // the signer's name, then the next part in capitals
         out.push(end + n);
     }
+}
+
+/// Where a list of addressees after `Kính gửi:` ends in a flattened line: after the first full
+/// stop that a capital follows (`- Ủy ban nhân dân các xã, phường. Thực hiện …`), within the
+/// length a list of addressees may have.
+fn list_end(s: &str) -> Option<usize> {
+    const LIST_MAX: usize = 1500;
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'.', &b[..b.len().min(LIST_MAX)]).find_map(|i| {
+        let rest = &s[i + 1..];
+        let t = rest.trim_start();
+        (t.len() < rest.len() && t.starts_with(char::is_uppercase)).then_some(i + 1)
+    })
 }
 
 /// Whether the text at `start..end` opens with a letter glued to a letter or digit before it.
@@ -619,7 +818,9 @@ mod tests {
                 "QUYẾT ĐỊNH",
                 "Điều 1. Ban hành kèm theo quyết định này Quy định.",
                 "Điều 2. Quyết định này có hiệu lực từ ngày ký./.",
-                "Nơi nhận: - Như điều 2; - Lưu VT.",
+                "Nơi nhận:",
+                "- Như điều 2;",
+                "- Lưu VT.",
                 "TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN",
                 "BÍ THƯ THƯỜNG TRỰC",
                 "(đã ký)",
@@ -641,9 +842,12 @@ mod tests {
         assert_eq!(part_at("số: 12/QĐ", None), None);
         assert_eq!(
             part_at(", ngày 5 tháng 6 năm 2026 x", None).map(|p| p.0),
-            Some(Part::Date)
+            Some(Part::Date { whole: true })
         );
-        assert_eq!(part_at(", ngày  tháng 6 năm 2026", None), None);
+        assert_eq!(
+            part_at(", ngày  tháng 6 năm 2026", None).map(|p| p.0),
+            Some(Part::Date { whole: false })
+        );
         let (p, n) = part_at("QUYẾT ĐỊNH Về việc", None).unwrap();
         assert_eq!(
             p,
@@ -710,5 +914,58 @@ mod tests {
         assert!(raw.len() >= MIN_LEN);
         assert!(cuts(raw).is_empty());
         assert!(cuts("ngắn").is_empty());
+    }
+
+    #[test]
+    fn a_flattened_official_letter_is_cut_at_its_list_and_body_parts() {
+        let raw = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: /UBND-KT Lào Cai, ngày    tháng 6 năm 2026 V/v tăng cường quản lý khoáng sản Kính gửi: - Các Sở, ban, ngành; - Công an tỉnh. Thực hiện Văn bản số 4250/BNNMT-ĐCKS, Ủy ban nhân dân tỉnh yêu cầu: I. NHIỆM VỤ CHUNG Các cơ quan thực hiện nghiêm. 1. Thanh tra tỉnh chủ trì thanh tra. 2. Sở Công Thương kiểm tra vật liệu nổ. II. TỔ CHỨC THỰC HIỆN a) đối với cấp tỉnh; b) đối với cấp xã. Nơi nhận: - Như trên; - Lưu: VT, KT. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thành Sinh";
+        assert_eq!(
+            pieces(raw),
+            [
+                "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                "Số: /UBND-KT",
+                "Lào Cai, ngày    tháng 6 năm 2026",
+                "V/v tăng cường quản lý khoáng sản",
+                "Kính gửi:",
+                "- Các Sở, ban, ngành;",
+                "- Công an tỉnh.",
+                "Thực hiện Văn bản số 4250/BNNMT-ĐCKS, Ủy ban nhân dân tỉnh yêu cầu:",
+                "I. NHIỆM VỤ CHUNG Các cơ quan thực hiện nghiêm.",
+                "1. Thanh tra tỉnh chủ trì thanh tra.",
+                "2. Sở Công Thương kiểm tra vật liệu nổ.",
+                "II. TỔ CHỨC THỰC HIỆN",
+                "a) đối với cấp tỉnh;",
+                "b) đối với cấp xã.",
+                "Nơi nhận:",
+                "- Như trên;",
+                "- Lưu: VT, KT.",
+                "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thành Sinh",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_running_text_and_markdown_cells() {
+        // a count that does not go up from 1 is no list (`năm 2.`, `khoản 3.`, a lone `5.`)
+        assert!(counted_markers("Tổng số 5. Trong đó khoản 1. Phạm vi và 2. Đối tượng").is_empty());
+        let raw = "theo khoản 1. Sở và khoản 2. Ban; xem 1. Một việc. 2. Hai việc.";
+        let at = counted_markers(raw);
+        assert_eq!(at.len(), 2);
+        assert!(raw[at[0]..].starts_with("1. Một"));
+        // a markdown table flattened: its cell borders cut
+        assert_eq!(
+            part_at("| ỦY BAN", Some(' ')).map(|p| p.0),
+            Some(Part::Markup)
+        );
+        assert_eq!(part_at("|x", Some(' ')), None);
+        // a tên loại before a capitalised trích yếu stands alone
+        assert_eq!(
+            part_at("THÔNG BÁO Kết luận của", None).map(|p| p.0),
+            Some(Part::Kind {
+                name_end: "THÔNG BÁO".len(),
+                alone: true
+            })
+        );
     }
 }

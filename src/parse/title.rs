@@ -278,6 +278,10 @@ fn title_lines(lines: &[Line<'_>], from: usize, end: usize) -> Option<(String, S
         if !ok_first(t) || is_upper(t) != caps_title && !starts_lower(t) {
             break;
         }
+        // a flattened line was cut where a part begins: the trích yếu ends at the cut
+        if l.no == lines[k - 1].no && l.phys_start == lines[k - 1].phys_start && l.col > 1 {
+            break;
+        }
         // `(Ban hành kèm theo Quyết định số …)` under the title of an attached text
         if t.starts_with('(') && mentions_kem_theo(t) {
             break;
