@@ -63,6 +63,21 @@ fn article(i: &str) -> IResult<&str, (String, &str)> {
     Ok((r, (label, &i[..i.len() - r.len()])))
 }
 
+/// Capitals, but for a few letters OCR read small (`NHỮNG QUY ĐỊNH cHUNG`): three in four
+/// letters at least.
+fn mostly_upper(s: &str) -> bool {
+    if is_upper(s) {
+        return true;
+    }
+    let (up, all) = s
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(u, a), c| {
+            (u + usize::from(c.is_uppercase()), a + 1)
+        });
+    all >= 4 && up * 4 >= all * 3
+}
+
 /// `Phần I`, `PHẦN THỨ NHẤT`, `Chương II`, `Mục 1`, `Tiểu mục 2` (keyword + numeral).
 fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String, &'a str)> {
     let (r, (_, _, n)) = (
@@ -80,7 +95,7 @@ fn keyword_heading<'a>(i: &'a str, kw: &'static str) -> IResult<&'a str, (String
         .parse(i)?;
     let (r2, (punct, _)) = (opt(one_of(".:-")), space0).parse(r)?;
     // `Phần I của Bộ luật …` is a reference wrapped onto a new line, not a heading
-    if punct.is_none() && !r2.is_empty() && !is_upper(r2) {
+    if punct.is_none() && !r2.is_empty() && !mostly_upper(r2) {
         return Err(nom::Err::Error(nom::error::Error::new(
             i,
             nom::error::ErrorKind::Verify,

@@ -6,6 +6,29 @@ use nom::{IResult, Parser};
 use crate::cues::scan::{opt_char, word_ci, word_end, ws0, ws1};
 use crate::viet::{is_upper, upper_key};
 
+/// The capitals that open the authority line of a decision (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`,
+/// `BỘ TRƯỞNG BỘ TÀI CHÍNH`) over its căn cứ; a trích yếu line never starts with them.
+pub(crate) const AUTHORITY_HEADS: &[&str] = &[
+    "ỦY BAN",
+    "CHỦ TỊCH",
+    "BỘ TRƯỞNG",
+    "GIÁM ĐỐC",
+    "THỦ TƯỚNG",
+    "HỘI ĐỒNG",
+    "CHÍNH PHỦ",
+    "QUỐC HỘI",
+    "BAN THƯỜNG VỤ",
+    "BAN CHẤP HÀNH",
+    "TỔNG CỤC TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "BỘ CHÍNH TRỊ",
+    "BAN BÍ THƯ",
+    "CHÁNH VĂN PHÒNG",
+    "TRƯỞNG BAN",
+    "HIỆU TRƯỞNG",
+    "THỐNG ĐỐC",
+];
+
 /// What may stand before a căn cứ or a proposal: a dash and white space.
 fn lead(i: &str) -> IResult<&str, ()> {
     (opt_char(&['-', '–']), ws0).map(|_| ()).parse(i)

@@ -17,12 +17,17 @@ use crate::cues::heading::{heading_len, kinh_gui_label_len, motto_end_len, motto
 use crate::cues::marker::{POINT_LETTERS, article_len, is_valid_roman, roman_value};
 use crate::cues::number;
 use crate::cues::place_date;
-use crate::cues::preamble::{basis, request};
+use crate::cues::preamble::{AUTHORITY_HEADS, basis, request};
 use crate::cues::scan::{is_word_char, word_ci};
-use crate::viet::is_capitalised;
+use crate::cues::tail::is_attached_to;
+use crate::viet::{is_capitalised, upper_key};
 
 /// Lines shorter than this are never cut.
 const MIN_LEN: usize = 400;
+
+/// Lines at least this long need only one structural part among their three kinds of part to
+/// be cut (a paragraph is rarely this long; a document on one line always is).
+const LONG_LEN: usize = 2000;
 
 /// The tên loại that stand alone on a line of their own in a flattened document.
 const CUT_KINDS: &[DocKind] = &[
@@ -37,6 +42,18 @@ const CUT_KINDS: &[DocKind] = &[
     DocKind::HuongDan,
     DocKind::QuyChe,
     DocKind::GiayMoi,
+    DocKind::BienBan,
+    DocKind::ThongTu,
+    DocKind::ThongTuLienTich,
+    DocKind::NghiDinh,
+    DocKind::CongDien,
+    DocKind::KetLuan,
+    DocKind::ThongTri,
+    DocKind::PhuongAn,
+    DocKind::DeAn,
+    DocKind::GiayGioiThieu,
+    DocKind::GiayNghiPhep,
+    DocKind::PhieuTrinh,
 ];
 
 /// The printed names of [`CUT_KINDS`] (`QUYẾT ĐỊNH`), looked up once.
@@ -64,6 +81,8 @@ enum Part {
     Basis,
     /// `Điều 5.`
     Article,
+    /// `Chương II`, `PHẦN THỨ NHẤT`, `Mục 1` (a heading over articles).
+    Chapter,
     /// `./.`
     End,
     /// `Nơi nhận:`
@@ -82,6 +101,8 @@ enum Part {
     Opener,
     /// `V/v` opening a trích yếu.
     Vv,
+    /// `(Ban hành kèm theo Quyết định số …)` under the title of an attached text.
+    AttachedTo,
     /// A markdown table's cell border (`| ỦY BAN NHÂN DÂN … | CỘNG HÒA …`) or heading mark (`#`).
     Markup,
 }
@@ -138,6 +159,8 @@ impl Part {
             Part::Opener => 16,
             Part::Markup => 17,
             Part::Vv => 18,
+            Part::AttachedTo => 19,
+            Part::Chapter => 20,
         }
     }
 }
@@ -224,12 +247,17 @@ fn mode_part(i: &str, c: char) -> Option<usize> {
 /// right before. Tried in this order; the first that fits wins.
 #[cfg(test)]
 fn part_at(i: &str, prev: Option<char>) -> Option<(Part, usize)> {
-    part_after(i, prev, false)
+    part_after(i, prev, false, false)
 }
 
 /// [`part_at`], knowing whether the last character before the white space before `i` ends a
 /// clause (`.`, `;`, `:`): a bullet stands only there.
-fn part_after(i: &str, prev: Option<char>, prev_stop: bool) -> Option<(Part, usize)> {
+fn part_after(
+    i: &str,
+    prev: Option<char>,
+    prev_stop: bool,
+    prev_gap: bool,
+) -> Option<(Part, usize)> {
     let c = i.chars().next()?;
     if let Some(n) = heading_part(i, c) {
         return Some((Part::Heading, n));
@@ -276,6 +304,12 @@ fn part_after(i: &str, prev: Option<char>, prev_stop: bool) -> Option<(Part, usi
     {
         return Some((Part::Article, n));
     }
+    if matches!(c, 'C' | 'P' | 'M')
+        && prev.is_none_or(char::is_whitespace)
+        && let Some(n) = chapter_len(i)
+    {
+        return Some((Part::Chapter, n));
+    }
     if c == '.' && i.starts_with(crate::cues::END_MARK) {
         return Some((Part::End, crate::cues::END_MARK.len()));
     }
@@ -286,6 +320,9 @@ fn part_after(i: &str, prev: Option<char>, prev_stop: bool) -> Option<(Part, usi
     }
     if let Some(n) = mode_part(i, c) {
         return Some((Part::Mode, n));
+    }
+    if c == '(' && is_attached_to(i) {
+        return Some((Part::AttachedTo, 1));
     }
     if c == '('
         && let Some(n) = signing_note_len(i)
@@ -308,7 +345,16 @@ fn part_after(i: &str, prev: Option<char>, prev_stop: bool) -> Option<(Part, usi
     {
         return Some((Part::KinhGui, n));
     }
-    if matches!(c, '-' | '+' | '•') && prev_stop && i[c.len_utf8()..].starts_with([' ', '\t']) {
+    // a bullet after a stop, or after a gap (the white space a line break left, `… đơn vị
+    // <spaces>- Lãnh đạo …`) before a capital
+    if matches!(c, '-' | '+' | '•')
+        && i[c.len_utf8()..].starts_with([' ', '\t'])
+        && (prev_stop
+            || prev_gap
+                && i[c.len_utf8()..]
+                    .trim_start()
+                    .starts_with(char::is_uppercase))
+    {
         return Some((Part::Bullet, c.len_utf8()));
     }
     if c == 'T'
@@ -329,16 +375,45 @@ fn part_after(i: &str, prev: Option<char>, prev_stop: bool) -> Option<(Part, usi
     None
 }
 
+/// `Chương II`, `PHẦN THỨ NHẤT`, `Mục 1` at the start of `i`, a heading in capitals or an
+/// article after it: the marker's length.
+fn chapter_len(i: &str) -> Option<usize> {
+    let kw = ["Chương", "CHƯƠNG", "Phần", "PHẦN", "Mục", "MỤC"]
+        .iter()
+        .find(|k| i.starts_with(**k))?;
+    let r = i[kw.len()..].strip_prefix(' ')?;
+    let numeral = r
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-'))
+        .next()?;
+    let ordinal = ["thứ", "THỨ"].iter().any(|t| r.starts_with(*t));
+    let ok = is_valid_roman(numeral)
+        || !numeral.is_empty() && numeral.len() <= 3 && numeral.bytes().all(|b| b.is_ascii_digit());
+    if !(ok || ordinal) {
+        return None;
+    }
+    let n = i.len() - r.len() + if ordinal { 0 } else { numeral.len() };
+    heading_follows(&i[n..]).then_some(n)
+}
+
+/// Whether a heading in capitals (`QUY ĐỊNH CHUNG`) or an article follows a Chương or Phần
+/// marker: a `Chương II` cited in running text (`theo Chương II của Luật`) has neither.
+fn heading_follows(rest: &str) -> bool {
+    let t = rest.trim_start_matches([' ', '\t', '.', ':', '-', '–']);
+    // (`PHẦN THỨ NHẤT`: the ordinal is capitals too)
+    let word: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    word == "Điều" || word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
 /// `- Để …` opening a purpose clause in a flattened plan.
 fn purpose(i: &str) -> Option<&str> {
     let r = i.strip_prefix('-')?.trim_start().strip_prefix("Để")?;
     r.strip_prefix(char::is_whitespace)
 }
 
-/// Whether two kinds of structural part are found anywhere in the line (a cheap test before
+/// Whether `need` kinds of structural part are found anywhere in the line (a cheap test before
 /// [`parts`]: only the structural recognisers, only where their first letter stands, each kind
 /// only until it is found).
-fn two_structural(raw: &str) -> bool {
+fn structural_kinds(raw: &str, need: usize) -> bool {
     let mut found: Vec<u8> = Vec::new();
     let bytes = raw.as_bytes();
     for (at, &b) in bytes.iter().enumerate() {
@@ -352,7 +427,7 @@ fn two_structural(raw: &str) -> bool {
             && !found.contains(&part.key())
         {
             found.push(part.key());
-            if found.len() == 2 {
+            if found.len() == need {
                 return true;
             }
         }
@@ -386,14 +461,19 @@ fn parts(raw: &str) -> Vec<(usize, Part, usize)> {
     let mut prev: Option<char> = None;
     // the last character that is no white space, and whether it ends a clause
     let mut stop = false;
+    // white space characters right before
+    let mut spaces = 0;
     for (at, c) in raw.char_indices() {
         if at >= from
-            && let Some((part, n)) = part_after(&raw[at..], prev, stop)
+            && let Some((part, n)) = part_after(&raw[at..], prev, stop, spaces >= 2)
         {
             out.push((at, part, at + n));
             from = at + n;
         }
-        if !c.is_whitespace() {
+        if c.is_whitespace() {
+            spaces += 1;
+        } else {
+            spaces = 0;
             stop = matches!(c, '.' | ';' | ':');
         }
         prev = Some(c);
@@ -405,7 +485,10 @@ fn parts(raw: &str) -> Vec<(usize, Part, usize)> {
 /// Empty when the line is an ordinary line: shorter than [`MIN_LEN`], or holding fewer than
 /// three kinds of part, two of them structural.
 pub(crate) fn cuts(raw: &str) -> Vec<usize> {
-    if raw.len() < MIN_LEN || !two_structural(raw) {
+    // a whole document on one line is long: one structural part is enough there (a biên bản
+    // has no Số and no Nơi nhận)
+    let enough = if raw.len() >= LONG_LEN { 1 } else { 2 };
+    if raw.len() < MIN_LEN || !structural_kinds(raw, enough) {
         return Vec::new();
     }
     // a part that opens a word does not stand glued to the word before
@@ -413,14 +496,19 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         .into_iter()
         .filter(|&(start, part, end)| !(part.opens_word() && glued(raw, start, end)))
         .collect();
+    let markers = counted_markers(raw);
     let mut kinds: Vec<u8> = found.iter().map(|p| p.1.key()).collect();
+    if !markers.is_empty() {
+        // (a key of its own for the counted body markers)
+        kinds.push(u8::MAX);
+    }
     kinds.sort_unstable();
     kinds.dedup();
     let structural = kinds
         .iter()
         .filter(|&&k| found.iter().any(|p| p.1.key() == k && p.1.structural()))
         .count();
-    if kinds.len() < 3 || structural < 2 {
+    if kinds.len() < 3 || structural < enough {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -429,10 +517,15 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         if part == Part::Recipients {
             footer_from.get_or_insert(end);
         }
+        if part == Part::Basis
+            && let Some(at) = authority_before(&raw[..start])
+        {
+            out.push(at);
+        }
         part_cuts(raw, start, part, end, &mut out);
     }
     glued_capitals(raw, &mut out);
-    out.extend(counted_markers(raw));
+    out.extend(markers);
     // a line of capitals after running text (the authority line under a trích yếu:
     // `… xã Sơn Thủy GIÁM ĐỐC BAN QUẢN LÝ DỰ ÁN …`)
     for m in CAPS_AFTER_TEXT.captures_iter(raw) {
@@ -452,7 +545,19 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
             }
         }
     }
-    out.retain(|&b| b > 0 && b < raw.len());
+    // never inside a marker (`Chương II`: the capitals after `Chương` are its numeral); the
+    // markers' ranges are in order and never overlap, so a binary search finds the one a cut
+    // may fall in
+    let markers: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|p| matches!(p.1, Part::Chapter | Part::Article))
+        .map(|&(start, _, end)| (start, end))
+        .collect();
+    let inside = |b: usize| {
+        let k = markers.partition_point(|&(start, _)| start < b);
+        k > 0 && b < markers[k - 1].1
+    };
+    out.retain(|&b| b > 0 && b < raw.len() && !inside(b));
     out.sort_unstable();
     out.dedup();
     out
@@ -584,10 +689,13 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         | Part::KinhGui
         | Part::Bullet
         | Part::Markup
-        | Part::Vv => true,
+        | Part::Vv
+        | Part::AttachedTo => true,
         // (after a word in small letters: the trích yếu has no full stop)
         Part::Opener => prev.is_some_and(char::is_lowercase),
         Part::Mode | Part::Article => after_stop,
+        // (`… tỉnh Lào Cai Chương I QUY ĐỊNH CHUNG`: after a stop or a word, never glued)
+        Part::Chapter => true,
         // (`… tỉnh Lào Cai Căn cứ Luật …`: the trích yếu has no full stop)
         Part::Basis => text.starts_with('-') || after_stop || prev.is_some_and(char::is_lowercase),
         // a tên loại stands alone: before a trích yếu, an article, a colon or the end
@@ -629,6 +737,55 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         // the signer's name, then the next part in capitals
         out.push(end + n);
     }
+}
+
+/// Where the authority line of a decision starts in the capitals right before its first căn
+/// cứ (`… TRÊN ĐỊA BÀN TỈNH HÀ GIANG CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG` before `Căn cứ`):
+/// the last authority head in that run of capitals, with a head glued before it (`CHỦ TỊCH`
+/// before `ỦY BAN`).
+fn authority_before(before: &str) -> Option<usize> {
+    let t = before.trim_end();
+    // the run of words in capitals that ends right before the căn cứ
+    let mut run_start = t.len();
+    for (at, w) in t.rsplit(char::is_whitespace).scan(t.len(), |end, w| {
+        let at = *end - w.len();
+        *end = at.saturating_sub(1);
+        Some((at, w))
+    }) {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if w.is_empty() || w.chars().any(char::is_lowercase) || letters == 0 && w != "-" {
+            if w.is_empty() {
+                continue;
+            }
+            break;
+        }
+        run_start = at;
+    }
+    let run = &t[run_start..];
+    // (compared by key: `UỶ BAN` is `ỦY BAN`); the length of the head as printed
+    let head_at = |i: &str| {
+        let words: Vec<&str> = i.split(' ').take(3).collect();
+        let key = upper_key(&words.join(" "));
+        let head = AUTHORITY_HEADS.iter().find(|h| key.starts_with(**h))?;
+        let n = head.split(' ').count();
+        Some(words.get(..n)?.iter().map(|w| w.len()).sum::<usize>() + n - 1)
+    };
+    // word starts in the run, last first
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(run.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    let mut at = *starts
+        .iter()
+        .rev()
+        .find(|&&k| head_at(&run[k..]).is_some())?;
+    // a head right before it opens the line (`CHỦ TỊCH ỦY BAN …`)
+    while let Some(&k) = starts.iter().filter(|&&k| k < at).find(|&&k| {
+        head_at(&run[k..])
+            .is_some_and(|n| k + n <= at && run.get(k + n..at).is_some_and(|g| g.trim().is_empty()))
+    }) {
+        at = k;
+    }
+    (at > 0).then_some(run_start + at)
 }
 
 /// Where a list of addressees after `Kính gửi:` ends in a flattened line: after the first full

@@ -8,33 +8,12 @@ use crate::ast::{Number, Span, Text};
 use crate::cues::closing::{is_position_phrase, noi_nhan, opens_with_mode};
 use crate::cues::heading::after_kinh_gui;
 use crate::cues::marker::starts_with_marker;
+use crate::cues::preamble::AUTHORITY_HEADS;
 use crate::cues::preamble::{is_basis, is_formula};
 use crate::cues::tail::mentions_kem_theo;
 use crate::diagnostic::{Code, Severity, Sink};
 use crate::lines::{Cursor, Line, cells, flat};
 use crate::viet::{ends_sentence, fold_ws, is_unmarked, is_upper, starts_lower, upper_key};
-
-/// Title lines never start with these capitals: they open the authority line of a decision.
-const AUTHORITY_HEADS: &[&str] = &[
-    "ỦY BAN",
-    "CHỦ TỊCH",
-    "BỘ TRƯỞNG",
-    "GIÁM ĐỐC",
-    "THỦ TƯỚNG",
-    "HỘI ĐỒNG",
-    "CHÍNH PHỦ",
-    "QUỐC HỘI",
-    "BAN THƯỜNG VỤ",
-    "BAN CHẤP HÀNH",
-    "TỔNG CỤC TRƯỞNG",
-    "CỤC TRƯỞNG",
-    "BỘ CHÍNH TRỊ",
-    "BAN BÍ THƯ",
-    "CHÁNH VĂN PHÒNG",
-    "TRƯỞNG BAN",
-    "HIỆU TRƯỞNG",
-    "THỐNG ĐỐC",
-];
 
 /// What the title part needs to know of the header above it.
 pub(crate) struct Above<'h> {
