@@ -357,6 +357,15 @@ pub struct Appendix {
     pub title: Option<String>,
     /// The `(Kèm theo …)` / `(Ban hành kèm theo Quyết định số …)` line.
     pub attached_to: Option<String>,
+    /// The attached text's own tên cơ quan ban hành, under its repeated header (`ỦY BAN NHÂN
+    /// DÂN TỈNH …` over a `QUY CHẾ`); `None` for a phụ lục.
+    pub issuer: Option<Issuer>,
+    /// The attached text's repeated Quốc hiệu và Tiêu ngữ; `None` for a phụ lục.
+    pub national_heading: Option<NationalHeading>,
+    /// The attached text's own số, ký hiệu, when its header has one.
+    pub number: Option<Number>,
+    /// The attached text's own địa danh và thời gian, when its header has one.
+    pub place_date: Option<PlaceDate>,
     /// Its content, parsed with the body parser.
     pub body: Vec<Block>,
     /// Where it was read.

@@ -258,12 +258,24 @@ fn assemble(items: Vec<SigItem>) -> Option<Signature> {
     for it in items {
         match it {
             SigItem::Mode(mode, title, s) => {
+                // capitals before it: the wrapped title of the quyền hạn above (`TM. ỦY BAN
+                // NHÂN DÂN` / `TỈNH QUẢNG NGÃI` / `KT. CHỦ TỊCH`), or a caption over the block
+                // (`XÁC THỰC VĂN BẢN HỢP NHẤT`), kept as a note
+                let before = std::mem::take(&mut after_mode);
+                match sig.authority.last_mut() {
+                    Some(a) if before.iter().all(|(_, g)| !g) => {
+                        for (c, _) in before {
+                            a.title.push(' ');
+                            a.title.push_str(&c);
+                        }
+                    }
+                    _ => sig.notes.extend(before.into_iter().map(|(c, _)| c)),
+                }
                 sig.authority.push(Authority {
                     mode,
                     title,
                     span: s,
                 });
-                after_mode.clear();
                 span = Some(span.map_or(s, |x| x.join(s)));
                 any = true;
                 gap = false;
@@ -271,6 +283,9 @@ fn assemble(items: Vec<SigItem>) -> Option<Signature> {
             SigItem::Caps(c, s) => {
                 if sig.signer.is_none() {
                     after_mode.push((c, gap));
+                } else {
+                    // capitals under the signer's name: kept as a note
+                    sig.notes.push(c);
                 }
                 span = Some(span.map_or(s, |x| x.join(s)));
                 any = true;
@@ -295,13 +310,17 @@ fn assemble(items: Vec<SigItem>) -> Option<Signature> {
     if !after_mode.is_empty() {
         // consecutive capital lines right after the authority make the position
         let mut pos = after_mode[0].0.clone();
-        for (c, g) in &after_mode[1..] {
+        let mut rest = after_mode[1..].iter();
+        for (c, g) in rest.by_ref() {
             if *g {
+                // capitals after a gap are no part of the position: kept as a note
+                sig.notes.push(c.clone());
                 break;
             }
             pos.push(' ');
             pos.push_str(c);
         }
+        sig.notes.extend(rest.map(|(c, _)| c.clone()));
         sig.position = Some(pos);
     } else if let Some(last) = sig.authority.last_mut() {
         let (t, p) = split_title_position(&last.title);

@@ -110,10 +110,12 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
     let mut title: Option<String> = None;
     let mut attached_to = None;
     let mut i = k;
+    let mut own = None;
     if repeated_header_at(lines, k) {
         // an attached text under its own header: issuer, Quốc hiệu, then its tên loại
         let h = header::parse(&lines[k..end], 20, sink);
         i = k + h.end;
+        own = Some(h);
     }
     let next = |mut j: usize| {
         while j < end && lines[j].is_void() {
@@ -167,11 +169,19 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
     }
     let idx: Vec<usize> = (i..end).collect();
     let blocks = body::parse(lines, &idx, join, sink);
+    let (issuer, national_heading, number, place_date) = match own {
+        Some(h) => (h.issuer, h.national, h.number, h.place_date),
+        None => (None, None, None, None),
+    };
     Appendix {
         heading,
         kind,
         title,
         attached_to,
+        issuer,
+        national_heading,
+        number,
+        place_date,
         body: blocks,
         span: span_of(lines, k, end.saturating_sub(1)),
     }

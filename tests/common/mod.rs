@@ -155,3 +155,64 @@ pub fn norm(v: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// The words of a text as the account counts them: runs of letters and digits, NFC, in small
+/// letters, with their counts.
+pub fn word_counts(s: &str) -> std::collections::HashMap<String, usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let nfc: String = s.nfc().collect::<String>().to_lowercase();
+    let mut out = std::collections::HashMap::new();
+    for w in nfc
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *out.entry(w.to_string()).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Every string anywhere in a JSON value, diagnostics included, joined by newlines.
+pub fn json_strings(v: &Value) -> String {
+    fn walk(v: &Value, out: &mut String) {
+        match v {
+            Value::String(s) => {
+                out.push_str(s);
+                out.push('\n');
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            Value::Object(m) => m.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    walk(v, &mut out);
+    out
+}
+
+/// How many of the repaired text's words reach the strings of the JSON (each counted as many
+/// times as it occurs in both), and how many words the text has: the word account of
+/// `../shared/tools/account`, for one document.
+///
+/// The labels the tree keeps as structure rather than as text (`Kính gửi`, `Nơi nhận`, `V/v`:
+/// `recipients.to`, `recipients.cc` and `title` hold what follows them) are not counted, nor
+/// are one-letter words (the halves of a quyền hạn printed `T/M`, `K/T`, which the tree keeps
+/// as the mode `TM`, `KT`).
+pub fn words_reaching(repaired: &str, doc: &Value) -> (usize, usize) {
+    let mut text = word_counts(repaired);
+    text.retain(|w, _| w.chars().count() > 1);
+    for label in ["kính gửi", "nơi nhận", "v/v"] {
+        let n = repaired.to_lowercase().matches(label).count();
+        for w in word_counts(label).into_keys() {
+            if let Some(c) = text.get_mut(&w) {
+                *c = c.saturating_sub(n);
+            }
+        }
+    }
+    let json = word_counts(&json_strings(doc));
+    let total = text.values().sum();
+    let found = text
+        .iter()
+        .map(|(w, &n)| n.min(json.get(w).copied().unwrap_or(0)))
+        .sum();
+    (found, total)
+}
