@@ -370,3 +370,115 @@ fn assert_no_line_lost(text: &str) -> Result<(), TestCaseError> {
     }
     Ok(())
 }
+
+/// The fixtures as printed (those that decode), for the tests that reshape real documents.
+static FIXTURE_TEXTS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    common::good_fixtures()
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            vanban::decode_and_repair(&bytes).ok().map(|(t, ..)| t)
+        })
+        .collect()
+});
+
+/// One change to a document's lines: two lines swapped, a line joined onto the next with a
+/// space (a lost line break), or a line split at a space (a line break added).
+#[derive(Debug, Clone)]
+enum Reshape {
+    Swap(usize, usize),
+    Join(usize),
+    Split(usize, usize),
+}
+
+fn reshape() -> impl Strategy<Value = Reshape> {
+    prop_oneof![
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Reshape::Swap(a, b)),
+        any::<usize>().prop_map(Reshape::Join),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Reshape::Split(a, b)),
+    ]
+}
+
+/// A fixture with its lines swapped, joined and split.
+fn reshaped(k: usize, changes: &[Reshape]) -> String {
+    reshaped_text(&FIXTURE_TEXTS[k % FIXTURE_TEXTS.len()], changes)
+}
+
+/// A text with its lines swapped, joined and split.
+fn reshaped_text(text: &str, changes: &[Reshape]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for c in changes {
+        let n = lines.len();
+        if n == 0 {
+            break;
+        }
+        match *c {
+            Reshape::Swap(a, b) => lines.swap(a % n, b % n),
+            Reshape::Join(a) if n >= 2 => {
+                let a = a % (n - 1);
+                let next = lines.remove(a + 1);
+                lines[a].push(' ');
+                lines[a].push_str(&next);
+            }
+            Reshape::Join(_) => {}
+            Reshape::Split(a, b) => {
+                let a = a % n;
+                let spaces: Vec<usize> = lines[a].match_indices(' ').map(|(i, _)| i).collect();
+                if !spaces.is_empty() {
+                    let at = spaces[b % spaces.len()];
+                    let rest = lines[a][at + 1..].to_string();
+                    lines[a].truncate(at);
+                    lines.insert(a + 1, rest);
+                }
+            }
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A real document with lines swapped, joined and split (the damage copying and extraction
+    /// do): no panic, well-formed spans, every line accounted for, and its words in the JSON
+    /// (the labels the tree keeps as structure aside, see `common::words_reaching`).
+    #[test]
+    fn reshaped_fixtures_lose_nothing(
+        k in any::<usize>(),
+        changes in prop::collection::vec(reshape(), 0..24),
+    ) {
+        let text = reshaped(k, &changes);
+        let parsed = vanban::parse(&text, &vanban::Options::default());
+        let doc = to_value(&parsed);
+        check_spans(&text, &doc)?;
+        let lost = unaccounted_lines(&text, &doc);
+        prop_assert!(lost.is_empty(), "lines lost: {lost:?}");
+        let repaired = vanban::repair(&text).text.into_owned();
+        let (found, total) = common::words_reaching(&repaired, &doc);
+        prop_assert!(
+            found as f64 >= 0.98 * total as f64,
+            "{found} of {total} words reach the JSON"
+        );
+    }
+
+    /// The same document joined onto one line, then split at a few spaces (a page copied
+    /// from a web page, with a few breaks left): no panic, its words in the JSON.
+    #[test]
+    fn fixtures_on_a_few_lines_keep_their_words(
+        k in any::<usize>(),
+        splits in prop::collection::vec(any::<usize>(), 0..4),
+    ) {
+        let one = FIXTURE_TEXTS[k % FIXTURE_TEXTS.len()].replace('\n', " ");
+        let changes: Vec<Reshape> = splits.iter().map(|&b| Reshape::Split(0, b)).collect();
+        let text = reshaped_text(&one, &changes);
+        let parsed = vanban::parse(&text, &vanban::Options::default());
+        let doc = to_value(&parsed);
+        check_spans(&text, &doc)?;
+        let repaired = vanban::repair(&text).text.into_owned();
+        let (found, total) = common::words_reaching(&repaired, &doc);
+        prop_assert!(
+            found as f64 >= 0.97 * total as f64,
+            "{found} of {total} words reach the JSON"
+        );
+    }
+}

@@ -181,6 +181,29 @@ fn kind_at(i: &str) -> Option<(Part, usize)> {
         .filter(|n| n.starts_with(first))
         .find(|n| i.starts_with(**n))?;
     let mut end = name.len();
+    // a name that goes on in capitals (`GIẤY MỜI HỌP`, `BIÊN BẢN LÀM VIỆC`) when a trích yếu
+    // in small letters follows it: the capitals are part of the tên loại
+    let more = {
+        let words: Vec<&str> = i[end..]
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .collect();
+        let caps = words
+            .iter()
+            .take_while(|w| w.chars().all(|c| c.is_alphabetic() && c.is_uppercase()))
+            .count();
+        let next_small = words
+            .get(caps)
+            .is_some_and(|w| w.chars().any(char::is_lowercase));
+        if (1..=2).contains(&caps) && next_small {
+            let w = words[caps - 1];
+            i[end..].find(w).map_or(0, |k| k + w.len())
+        } else {
+            0
+        }
+    };
+    end += more;
     let t = i[end..].trim_start();
     if t.starts_with(':') {
         end = i.len() - t.len() + 1;
@@ -191,10 +214,15 @@ fn kind_at(i: &str) -> Option<(Part, usize)> {
         .find(|w| t.starts_with(**w))
         .map(|w| i.len() - t.len() + w.len())
         .or_else(|| t.is_empty().then_some(i.len()));
-    // a trích yếu that opens with a capitalised word (`THÔNG BÁO Kết luận của …`)
+    // a trích yếu that opens with a word in small letters or capitalised (`THÔNG BÁO Kết luận
+    // của …`, `THÔNG BÁO kết luận của …`), not with more capitals
     let titled = {
-        let mut cs = t.chars();
-        cs.next().is_some_and(char::is_uppercase) && cs.next().is_some_and(char::is_lowercase)
+        let word: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+        // (`QUYẾT ĐỊNH của Bộ trưởng …` in older documents names its maker: one heading)
+        word.chars().count() >= 2
+            && word.chars().skip(1).all(char::is_lowercase)
+            && !word.eq_ignore_ascii_case("của")
+            && word != "Của"
     };
     let alone = after.is_some() || titled || i[..end].ends_with(':');
     Some((
@@ -357,13 +385,11 @@ fn part_after(
     {
         return Some((Part::Bullet, c.len_utf8()));
     }
-    if c == 'T'
+    if matches!(c, 'T' | 'N' | 'Đ' | 'S')
         && prev.is_some_and(char::is_whitespace)
-        && let Ok((r, _)) = word_ci("thực hiện")(i)
-        && r.starts_with(' ')
-        && i.starts_with("Thực")
+        && let Some(n) = opener_len(i)
     {
-        return Some((Part::Opener, i.len() - r.len()));
+        return Some((Part::Opener, n));
     }
     if matches!(c, 'N' | 'n')
         && let Ok((r, _)) = word_ci("nguồn")(i)
@@ -402,6 +428,19 @@ fn heading_follows(rest: &str) -> bool {
     // (`PHẦN THỨ NHẤT`: the ordinal is capitals too)
     let word: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
     word == "Điều" || word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+}
+
+/// The words that open the first sentence of a body under its trích yếu, capitalised as
+/// printed: `Thực hiện Văn bản số …`, `Nhằm nâng cao …`, `Để bảo đảm …`, `Sau khi …`,
+/// `Ngày 14 tháng 10 năm 2025, …`.
+fn opener_len(i: &str) -> Option<usize> {
+    const OPENERS: &[&str] = &["Thực hiện ", "Nhằm ", "Để ", "Sau khi ", "Trên cơ sở "];
+    if let Some(w) = OPENERS.iter().find(|w| i.starts_with(**w)) {
+        return Some(w.len() - 1);
+    }
+    let r = i.strip_prefix("Ngày ")?;
+    r.starts_with(|c: char| c.is_ascii_digit())
+        .then_some("Ngày".len())
 }
 
 /// `- Để …` opening a purpose clause in a flattened plan.
@@ -672,6 +711,8 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
     let after_stop = prev.is_none_or(|p| {
         matches!(p, '.' | ';' | ':' | '!' | '?' | '"' | '”' | ')' | ',') || p.is_uppercase()
     });
+    // after a word in small letters or a number (`… năm 2025 Căn cứ …`)
+    let after_text = prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
     let cut_before = match part {
         // the Đoàn's heading also closes the name of its organs (`BAN BÍ THƯ TRUNG ƯƠNG
         // ĐOÀN TNCS HỒ CHÍ MINH`): cut only where it is glued on or follows a stop
@@ -692,12 +733,12 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         | Part::Vv
         | Part::AttachedTo => true,
         // (after a word in small letters: the trích yếu has no full stop)
-        Part::Opener => prev.is_some_and(char::is_lowercase),
+        Part::Opener => after_text,
         Part::Mode | Part::Article => after_stop,
         // (`… tỉnh Lào Cai Chương I QUY ĐỊNH CHUNG`: after a stop or a word, never glued)
         Part::Chapter => true,
         // (`… tỉnh Lào Cai Căn cứ Luật …`: the trích yếu has no full stop)
-        Part::Basis => text.starts_with('-') || after_stop || prev.is_some_and(char::is_lowercase),
+        Part::Basis => text.starts_with('-') || after_stop || after_text,
         // a tên loại stands alone: before a trích yếu, an article, a colon or the end
         Part::Kind { alone, .. } => alone,
         Part::Date { .. } => {
@@ -785,7 +826,7 @@ fn authority_before(before: &str) -> Option<usize> {
     }) {
         at = k;
     }
-    (at > 0).then_some(run_start + at)
+    (run_start + at > 0).then_some(run_start + at)
 }
 
 /// Where a list of addressees after `Kính gửi:` ends in a flattened line: after the first full
