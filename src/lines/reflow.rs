@@ -583,6 +583,16 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
                 out.push(from + g.start());
             }
         }
+        // a Nơi nhận entry after the signature's capitals on one row (`KT. GIÁM ĐỐC - Như
+        // trên;`): the two columns of the closing table, read row by row
+        let footer = &raw[from..];
+        for (k, _) in footer.match_indices(" - ") {
+            let word = footer[..k].rsplit(char::is_whitespace).next().unwrap_or("");
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+                out.push(from + k + 1);
+            }
+        }
     }
     // never inside a marker (`Chương II`: the capitals after `Chương` are its numeral); the
     // markers' ranges are in order and never overlap, so a binary search finds the one a cut
@@ -611,6 +621,8 @@ enum Count {
     Decimal,
     /// `a)`, `b)` (điểm).
     Letter,
+    /// `1.1.`, `1.2.` (items under item 1: the number is the item's).
+    Sub(u32),
 }
 
 /// Words after which a number is no item marker (`Điều 2.`, `khoản 3.`, `năm 2.`).
@@ -641,7 +653,16 @@ fn counted_marker(i: &str) -> Option<(Count, u32)> {
             return None;
         }
         let v: u32 = i[..n].parse().ok()?;
-        (Count::Decimal, v, i[n..].strip_prefix(['.', ')'])?)
+        let r = i[n..].strip_prefix(['.', ')'])?;
+        // `1.2.` or `1.2` then a space: an item under item 1
+        let m = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=2).contains(&m) {
+            let sub: u32 = r[..m].parse().ok()?;
+            let rest = r[m..].strip_prefix('.').unwrap_or(&r[m..]);
+            (Count::Sub(v), sub, rest)
+        } else {
+            (Count::Decimal, v, r)
+        }
     } else if POINT_LETTERS.contains(c) {
         let k = POINT_LETTERS.chars().position(|l| l == c)? as u32 + 1;
         (Count::Letter, k, i[c.len_utf8()..].strip_prefix(')')?)
@@ -696,8 +717,15 @@ fn counted_markers(raw: &str) -> Vec<usize> {
             _ => {}
         }
     }
-    for (_, _, at) in runs {
-        if at.len() >= 2 {
+    // an item and the items under it confirm each other (`1. Yêu cầu … 1.1. Triển khai …`,
+    // on a page of its own: item 2 may be on the next)
+    let has_subs = |v: u32| runs.iter().any(|r| r.0 == Count::Sub(v));
+    let has_item = |v: u32| runs.iter().any(|r| r.0 == Count::Decimal && r.1 >= v);
+    for (count, last, at) in &runs {
+        let confirmed = at.len() >= 2
+            || *count == Count::Decimal && has_subs(*last)
+            || matches!(*count, Count::Sub(v) if has_item(v));
+        if confirmed {
             out.extend(at);
         }
     }
@@ -712,7 +740,8 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         matches!(p, '.' | ';' | ':' | '!' | '?' | '"' | '”' | ')' | ',') || p.is_uppercase()
     });
     // after a word in small letters or a number (`… năm 2025 Căn cứ …`)
-    let after_text = prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit());
+    let after_text =
+        prev.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit() || matches!(p, ')' | '”'));
     let cut_before = match part {
         // the Đoàn's heading also closes the name of its organs (`BAN BÍ THƯ TRUNG ƯƠNG
         // ĐOÀN TNCS HỒ CHÍ MINH`): cut only where it is glued on or follows a stop
@@ -830,16 +859,33 @@ fn authority_before(before: &str) -> Option<usize> {
 }
 
 /// Where a list of addressees after `Kính gửi:` ends in a flattened line: after the first full
-/// stop that a capital follows (`- Ủy ban nhân dân các xã, phường. Thực hiện …`), within the
-/// length a list of addressees may have.
+/// stop that a capital follows (`- Ủy ban nhân dân các xã, phường. Thực hiện …`), or at the
+/// first gap of white space a capital follows (the line break after one addressee: `Kính gửi:
+/// Hợp tác xã Văn Thịnh<spaces>Sở Công Thương nhận được …`), within the length a list of
+/// addressees may have.
 fn list_end(s: &str) -> Option<usize> {
     const LIST_MAX: usize = 1500;
-    let b = s.as_bytes();
-    memchr::memchr_iter(b'.', &b[..b.len().min(LIST_MAX)]).find_map(|i| {
-        let rest = &s[i + 1..];
-        let t = rest.trim_start();
-        (t.len() < rest.len() && t.starts_with(char::is_uppercase)).then_some(i + 1)
-    })
+    let mut spaces = 0;
+    let mut words = 0;
+    let mut prev = ' ';
+    for (i, c) in s.char_indices() {
+        if i > LIST_MAX {
+            break;
+        }
+        if c.is_whitespace() {
+            spaces += 1;
+        } else {
+            if c.is_uppercase() && (prev == '.' && spaces >= 1 || spaces >= 2 && words >= 2) {
+                return Some(i);
+            }
+            if spaces > 0 {
+                words += 1;
+            }
+            spaces = 0;
+            prev = c;
+        }
+    }
+    None
 }
 
 /// Whether the text at `start..end` opens with a letter glued to a letter or digit before it.
