@@ -437,7 +437,7 @@ fn reshaped_text(text: &str, changes: &[Reshape]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// A real document with lines swapped, joined and split (the damage copying and extraction
     /// do): no panic, well-formed spans, every line accounted for, and its words in the JSON

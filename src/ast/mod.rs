@@ -404,6 +404,8 @@ pub struct Copy {
     pub heading: String,
     /// The copying body.
     pub issuer: Option<Issuer>,
+    /// The record's Quốc hiệu và Tiêu ngữ, when it repeats one.
+    pub national_heading: Option<NationalHeading>,
     /// The copy's own number (`Số: 05/SY-UBND`).
     pub number: Option<Number>,
     /// The copy's place and date.

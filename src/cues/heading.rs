@@ -327,15 +327,6 @@ pub(crate) fn first_anchor_at(text: &str) -> Option<usize> {
     .min()
 }
 
-/// Whether a text holds the Quốc hiệu's words (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA`), in any case and
-/// tone placement, its last words possibly wrapped away.
-pub(crate) fn mentions_national(text: &str) -> bool {
-    let head = NATIONAL_KEY
-        .strip_suffix(" VIỆT NAM")
-        .unwrap_or(NATIONAL_KEY);
-    crate::viet::upper_key(text).contains(head)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,7 +350,6 @@ mod tests {
             0
         );
         assert!(is_heading_row("ĐẢNG CỘNG SẢN VIỆT NAM"));
-        assert!(mentions_national("Cộng hoà xã hội chủ nghĩa"));
     }
 
     #[test]

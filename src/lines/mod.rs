@@ -111,6 +111,23 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
+/// A tên loại broken over two lines (`THÔNG` / `BÁO`, set in a narrow cell): the kind and the
+/// index of its second line, when line `i` and the next line with text, both in capitals, name
+/// a listed kind together and line `i` names none alone.
+pub(crate) fn kind_over_two_lines(lines: &[Line<'_>], i: usize) -> Option<(DocKind, usize)> {
+    let line = &lines[i];
+    if line.doc_kind().is_some() || !crate::viet::is_upper(&line.text) || cells(line).len() > 1 {
+        return None;
+    }
+    let m = Cursor::new(lines).next_text(i + 1, lines.len().min(i + 3))?;
+    let next = &lines[m];
+    if !crate::viet::is_upper(&next.text) || cells(next).len() > 1 {
+        return None;
+    }
+    let kind = DocKind::from_line(&format!("{} {}", line.text, next.text))?;
+    kind.name().is_some().then_some((kind, m))
+}
+
 /// Push one physical line, or the pieces of a flattened document line (see [`crate::reflow`]).
 fn push_line<'a>(lines: &mut Vec<Line<'a>>, no: u32, start: usize, raw: &'a str, page_break: bool) {
     let cuts = crate::lines::reflow::cuts(raw);

@@ -15,7 +15,7 @@ use crate::cues::number::NumberParts;
 use crate::cues::place_date::{self, DateParts};
 use crate::cues::preamble::is_basis;
 use crate::diagnostic::{Code, Severity, Sink};
-use crate::lines::{Cell, Cursor, Line, cells};
+use crate::lines::{Cell, Cursor, Line, cells, kind_over_two_lines};
 use crate::parse::issuer::{is_org_like, issuer_from};
 use crate::viet::{fold_ws, is_upper, upper_key};
 
@@ -362,7 +362,10 @@ impl<'l, 'a> Reader<'l, 'a> {
         if cs.len() <= 1 && self.misread_heading(i) {
             return Some(i + 1);
         }
-        if cs.len() <= 1 && line.doc_kind().is_some() && mark(&line.text).is_none() {
+        if cs.len() <= 1
+            && (line.doc_kind().is_some() || kind_over_two_lines(self.lines, i).is_some())
+            && mark(&line.text).is_none()
+        {
             // a page title above the document (`KẾ HOẠCH TUYỂN SINH …` over the header) is
             // residue; a tên loại under the header, or one whose next line runs on in lower
             // case (`Quyết định` / `của Bộ trưởng … số …`), opens the document itself
@@ -787,7 +790,7 @@ enum FreeRow {
 }
 
 /// Header text that fits no component, reported where it stands.
-fn unknown(sink: &mut Sink, text: &str, span: Span) {
+pub(crate) fn unknown(sink: &mut Sink, text: &str, span: Span) {
     sink.at_byte(
         Severity::Info,
         Code::UnrecognisedHeaderText,

@@ -247,4 +247,19 @@ mod tests {
         );
         assert!(d.place_date.unwrap().month == Some(5));
     }
+
+    #[test]
+    fn a_type_line_broken_over_two_lines_and_a_record_with_stray_text() {
+        let d = doc(
+            "ỦY BAN NHÂN DÂN TỈNH BẾN TRE\nSố: 88/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBến Tre, ngày 21 tháng 5 năm 2024\nTHÔNG\nBÁO\nKết luận của Phó Chủ tịch\n\nNgày 16 tháng 5 năm 2024, Phó Chủ tịch chủ trì cuộc họp.\nNơi nhận:\n- Lưu: VT.\nCHÁNH VĂN PHÒNG\nLâm Thị Thu Vân\nTRÍCH SAO\nCác sở, ngành đã chủ động triển khai kế hoạch phòng, chống hạn mặn.\nSố: 12/TrS-VP\nBến Tre, ngày 23 tháng 5 năm 2024\nNơi nhận:\n- Lưu: VT.\nCHÁNH VĂN PHÒNG\nPhan Văn Đức\n",
+        );
+        assert_eq!(d.kind.as_ref().map(|k| k.slug()), Some("thong_bao"));
+        assert_eq!(d.title.as_deref(), Some("Kết luận của Phó Chủ tịch"));
+        assert_eq!(d.copies.len(), 1);
+        // the line between the record's heading and its number is reported whole
+        assert!(d.diagnostics.iter().any(|x| {
+            x.message
+                .contains("Các sở, ngành đã chủ động triển khai kế hoạch phòng, chống hạn mặn.")
+        }));
+    }
 }

@@ -4,7 +4,7 @@
 //! the main body.
 
 use crate::ast::{Appendix, Copy, CopyKind, Recipients, Span};
-use crate::cues::heading::mentions_national;
+use crate::cues::heading::nationals;
 use crate::cues::tail::{is_appendix_heading, is_attached_to, is_copy_heading};
 use crate::diagnostic::Sink;
 use crate::lines::{Cursor, Line, cells};
@@ -23,11 +23,13 @@ fn repeated_header_at(lines: &[Line<'_>], k: usize) -> bool {
     {
         return false;
     }
+    // the Quốc hiệu in capitals, as a header prints it (a căn cứ that names the Constitution of
+    // the `nước Cộng hòa xã hội chủ nghĩa Việt Nam` is no header)
     lines[k..]
         .iter()
         .filter(|l| !l.is_void())
         .take(4)
-        .any(|l| mentions_national(&l.text))
+        .any(|l| nationals(&l.text).any(|(a, b)| is_upper(&l.text[a..b])))
 }
 
 /// Parsed tail: appendices and copies, with the numbering issues of their bodies.
@@ -58,10 +60,13 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, join: bool, sink: &mut Sink
     while let Some(k) = cur.next_text(j, n) {
         let end = next_start(k);
         if is_copy_heading(&lines[k].text) {
-            tail.copies.push(copy(lines, k, end, sink));
-        } else {
-            tail.appendices.push(appendix(lines, k, end, join, sink));
+            // what follows the record's closing block is read on its own (nothing is lost)
+            let (c, used) = copy(lines, k, end, sink);
+            tail.copies.push(c);
+            j = used;
+            continue;
         }
+        tail.appendices.push(appendix(lines, k, end, join, sink));
         j = end;
     }
     tail
@@ -71,8 +76,8 @@ fn span_of(lines: &[Line<'_>], a: usize, b: usize) -> Span {
     lines[a].span().join(lines[b.max(a)].span())
 }
 
-/// A bản sao record from line `k` (its heading) to `end`.
-fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> Copy {
+/// A bản sao record from line `k` (its heading) to at most `end`, and the line after it.
+fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> (Copy, usize) {
     let heading = lines[k].text.clone();
     let kind = if heading.starts_with("SAO LỤC") {
         CopyKind::SaoLuc
@@ -83,6 +88,11 @@ fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> Copy {
     };
     let sub = &lines[..end];
     let h = header::parse(&sub[k + 1..], 20, sink);
+    // a record's header has no front matter, V/v or Kính gửi of its own: text read as such is
+    // reported, never dropped
+    for t in h.front_matter.iter().chain(&h.vv).chain(&h.kinh_gui) {
+        header::unknown(sink, &t.text, t.span);
+    }
     let f = closing::parse(sub, k + 1 + h.end, sink);
     let mut recipients = Recipients::default();
     for (t, s) in f.cc {
@@ -91,16 +101,19 @@ fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> Copy {
     }
     recipients.archive = f.archive;
     recipients.span = f.cc_span;
-    Copy {
+    let used = f.end.clamp(k + 1, end);
+    let record = Copy {
         kind,
         heading,
         issuer: h.issuer,
+        national_heading: h.national,
         number: h.number,
         place_date: h.place_date,
         recipients,
         signature: f.signature,
-        span: span_of(lines, k, end.saturating_sub(1)),
-    }
+        span: span_of(lines, k, used - 1),
+    };
+    (record, used)
 }
 
 /// A phụ lục or attached text from line `k` to `end`.
@@ -112,10 +125,15 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
     let mut i = k;
     let mut own = None;
     if repeated_header_at(lines, k) {
-        // an attached text under its own header: issuer, Quốc hiệu, then its tên loại
-        let h = header::parse(&lines[k..end], 20, sink);
-        i = k + h.end;
-        own = Some(h);
+        // an attached text under its own header: issuer, Quốc hiệu, then its tên loại (a
+        // header read only after text that is no header is none: that text would be lost)
+        let mut quiet = Sink::default();
+        let h = header::parse(&lines[k..end], 20, &mut quiet);
+        if h.front_matter.is_empty() && h.national.is_some() {
+            sink.append(&mut quiet);
+            i = k + h.end;
+            own = Some(h);
+        }
     }
     let next = |mut j: usize| {
         while j < end && lines[j].is_void() {

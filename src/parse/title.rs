@@ -12,7 +12,7 @@ use crate::cues::preamble::AUTHORITY_HEADS;
 use crate::cues::preamble::{is_basis, is_formula};
 use crate::cues::tail::mentions_kem_theo;
 use crate::diagnostic::{Code, Severity, Sink};
-use crate::lines::{Cursor, Line, cells, flat};
+use crate::lines::{Cursor, Line, cells, flat, kind_over_two_lines};
 use crate::viet::{ends_sentence, fold_ws, is_unmarked, is_upper, starts_lower, upper_key};
 
 /// What the title part needs to know of the header above it.
@@ -174,6 +174,17 @@ fn type_line(
     }
     let header_seen = above.number.is_some() || above.heading_or_issuer;
     let mut kind = DocKind::from_line(text);
+    // a tên loại broken over two lines (`THÔNG` / `BÁO`, a narrow cell): the two lines
+    if kind.is_none()
+        && let Some((joined, m)) = kind_over_two_lines(lines, k)
+    {
+        t.kind_line = Some(Text {
+            text: format!("{text} {}", lines[m].text),
+            span: line.span().join(lines[m].span()),
+        });
+        t.next = m + 1;
+        return Some(joined);
+    }
     if kind.is_none()
         && header_seen
         && is_upper(text)

@@ -200,8 +200,14 @@ pub fn json_strings(v: &Value) -> String {
 pub fn words_reaching(repaired: &str, doc: &Value) -> (usize, usize) {
     let mut text = word_counts(repaired);
     text.retain(|w, _| w.chars().count() > 1);
+    // (a label split over two lines is still a label)
+    let folded = repaired
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     for label in ["kính gửi", "nơi nhận", "v/v"] {
-        let n = repaired.to_lowercase().matches(label).count();
+        let n = folded.matches(label).count();
         for w in word_counts(label).into_keys() {
             if let Some(c) = text.get_mut(&w) {
                 *c = c.saturating_sub(n);
