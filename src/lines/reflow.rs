@@ -83,6 +83,8 @@ enum Part {
     Article,
     /// `Chương II`, `PHẦN THỨ NHẤT`, `Mục 1` (a heading over articles).
     Chapter,
+    /// `PHỤ LỤC`, `PHỤ LỤC I` after the closing block.
+    Appendix,
     /// `./.`
     End,
     /// `Nơi nhận:`
@@ -161,6 +163,7 @@ impl Part {
             Part::Vv => 18,
             Part::AttachedTo => 19,
             Part::Chapter => 20,
+            Part::Appendix => 21,
         }
     }
 }
@@ -337,6 +340,13 @@ fn part_after(
         && let Some(n) = chapter_len(i)
     {
         return Some((Part::Chapter, n));
+    }
+    if c == 'P'
+        && prev.is_none_or(char::is_whitespace)
+        && let Some(r) = i.strip_prefix("PHỤ LỤC")
+        && r.chars().next().is_none_or(|c| !c.is_alphabetic())
+    {
+        return Some((Part::Appendix, "PHỤ LỤC".len()));
     }
     if c == '.' && i.starts_with(crate::cues::END_MARK) {
         return Some((Part::End, crate::cues::END_MARK.len()));
@@ -552,7 +562,9 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     }
     let mut out = Vec::new();
     let mut footer_from: Option<usize> = None;
-    for &(start, part, end) in &found {
+    // where the last part of the header (Số, date, Tiêu ngữ, a rule, a table border) ended
+    let mut header_end: Option<usize> = None;
+    for &(start, mut part, end) in &found {
         if part == Part::Recipients {
             footer_from.get_or_insert(end);
         }
@@ -561,6 +573,32 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         {
             out.push(at);
         }
+        // a tên loại right under the header stands alone even before a trích yếu in capitals
+        // (`… ngày 13 tháng 8 năm 2024 | QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH …`)
+        if let Part::Kind {
+            name_end,
+            alone: false,
+        } = part
+            && header_end.is_some_and(|h| {
+                raw[h..start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '|' | '*' | '#' | '-' | '_'))
+            })
+        {
+            part = Part::Kind {
+                name_end,
+                alone: true,
+            };
+        }
+        header_end = match part {
+            Part::Number
+            | Part::Date { .. }
+            | Part::Motto
+            | Part::Rule
+            | Part::Markup
+            | Part::Stars => Some(end),
+            _ => None,
+        };
         part_cuts(raw, start, part, end, &mut out);
     }
     glued_capitals(raw, &mut out);
@@ -760,7 +798,8 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         | Part::Bullet
         | Part::Markup
         | Part::Vv
-        | Part::AttachedTo => true,
+        | Part::AttachedTo
+        | Part::Appendix => true,
         // (after a word in small letters: the trích yếu has no full stop)
         Part::Opener => after_text,
         Part::Mode | Part::Article => after_stop,
