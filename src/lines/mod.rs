@@ -93,6 +93,25 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut i = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
+        if b == 0x0C
+            && let Some(end) = flattened_pages(text, start, i)
+        {
+            // a document flattened page by page: its pages are cut as one text (a list goes
+            // on over the page break), then at every form feed
+            no = push_pages(&mut lines, no, start, &text[start..end], page_break);
+            page_break = false;
+            i = end;
+            if i < bytes.len() {
+                page_break = bytes[i] == 0x0C;
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                no += 1;
+            }
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if b == b'\n' || b == b'\r' || b == 0x0C {
             push_line(&mut lines, no, start, &text[start..i], page_break);
             no += 1;
@@ -126,6 +145,74 @@ pub(crate) fn kind_over_two_lines(lines: &[Line<'_>], i: usize) -> Option<(DocKi
     }
     let kind = DocKind::from_line(&format!("{} {}", line.text, next.text))?;
     kind.name().is_some().then_some((kind, m))
+}
+
+/// Where a run of pages that form feeds separate, with no line break, ends (the byte of the
+/// LF or CR after it, or the end of the text), when the run starting at `start` with a form
+/// feed at `ff` is a flattened document: long, and cut by reflow as one.
+fn flattened_pages(text: &str, start: usize, ff: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[ff..];
+    let end = ff + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+    let run = &text[start..end];
+    (run.len() >= crate::lines::reflow::MIN_LEN && !crate::lines::reflow::cuts(run).is_empty())
+        .then_some(end)
+}
+
+/// Push the pieces of a flattened run of pages (`raw`, form feeds inside): reflow's cuts and a
+/// cut at every form feed, and after a page number that opens a page. Each piece keeps the
+/// number of the physical line (page) it stands on. Returns the number of the last one.
+fn push_pages<'a>(
+    lines: &mut Vec<Line<'a>>,
+    no: u32,
+    start: usize,
+    raw: &'a str,
+    page_break: bool,
+) -> u32 {
+    let mut cuts = crate::lines::reflow::cuts(raw);
+    let feeds: Vec<usize> = memchr::memchr_iter(0x0C, raw.as_bytes()).collect();
+    for &f in &feeds {
+        cuts.push(f);
+        cuts.push(f + 1);
+        // a page number at the top of the page (`2 1.2. Thực hiện …`)
+        let after = &raw[f + 1..];
+        let t = after.trim_start_matches([' ', '\t']);
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=3).contains(&digits) && t[digits..].starts_with([' ', '\t']) {
+            cuts.push(f + 1 + (after.len() - t.len()) + digits);
+        }
+    }
+    cuts.retain(|&c| c > 0 && c < raw.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut last = 0;
+    let mut page = 0usize; // form feeds passed
+    for c in cuts.into_iter().chain([raw.len()]) {
+        let piece = &raw[last..c];
+        let lead = piece.len() - piece.trim_start().len();
+        let at = last + lead;
+        while page < feeds.len() && feeds[page] < at {
+            page += 1;
+        }
+        let piece = piece.trim();
+        if !piece.is_empty() {
+            // the page (physical line) the piece stands on
+            let seg_start = if page == 0 { 0 } else { feeds[page - 1] + 1 };
+            let seg_end = feeds.get(page).copied().unwrap_or(raw.len());
+            let first_on_page = lines.last().is_none_or(|l| l.no != no + page as u32);
+            let mut l = make_line(
+                no + page as u32,
+                start + at,
+                piece,
+                first_on_page && (page > 0 || page_break),
+            );
+            l.phys = &raw[seg_start..seg_end];
+            l.phys_start = start + seg_start;
+            l.col = 1 + raw[seg_start..at].chars().count() as u32;
+            lines.push(l);
+        }
+        last = c;
+    }
+    no + feeds.len() as u32
 }
 
 /// Push one physical line, or the pieces of a flattened document line (see [`crate::reflow`]).
@@ -205,8 +292,11 @@ fn mark_page_numbers(lines: &mut [Line<'_>]) {
             continue;
         }
         let prev_void = i == 0 || lines[i - 1].text.is_empty() || lines[i].page_break;
-        let next_void =
-            i + 1 >= lines.len() || lines[i + 1].text.is_empty() || lines[i + 1].page_break;
+        // (a number cut off the top of a flattened page is followed by its page's text)
+        let next_void = i + 1 >= lines.len()
+            || lines[i + 1].text.is_empty()
+            || lines[i + 1].page_break
+            || lines[i].page_break && lines[i + 1].phys_start == lines[i].phys_start;
         if prev_void && next_void {
             lines[i].artifact = Some(ArtifactKind::PageNumber);
         }
@@ -242,6 +332,30 @@ impl<'l, 'a> Cursor<'l, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_flattened_page_by_page_is_cut_as_one() {
+        // two pages joined by a form feed, no line break: item 1 on the first page, its list
+        // going on with item 2 after a page number on the second
+        let page1 = "ỦY BAN NHÂN DÂN TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 12/UBND-KT Lào Cai, ngày 5 tháng 6 năm 2026 V/v quản lý khoáng sản Kính gửi: Sở Nông nghiệp và Môi trường. Ủy ban nhân dân tỉnh yêu cầu: 1. Sở Nông nghiệp và Môi trường rà soát các giấy phép khai thác khoáng sản còn hiệu lực trên địa bàn tỉnh.";
+        let page2 = " 2 2. Công an tỉnh xử lý nghiêm các hành vi khai thác trái phép. Nơi nhận: - Như trên; - Lưu: VT. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An\nhết\n";
+        let text = format!("{page1}\x0C{page2}");
+        let ls = split_lines(&text);
+        let item = |label: &str| {
+            ls.iter()
+                .find(|l| l.text.starts_with(label))
+                .unwrap_or_else(|| panic!("no piece opens with {label}"))
+        };
+        assert_eq!(item("1. Sở").no, 1);
+        assert_eq!(item("2. Công an").no, 2);
+        // the page number at the top of the second page is an artefact, on line 2
+        let number = ls.iter().find(|l| l.text == "2").expect("the page number");
+        assert_eq!(number.artifact, Some(ArtifactKind::PageNumber));
+        assert_eq!(number.no, 2);
+        assert!(number.page_break);
+        // the line after the run keeps its number
+        assert_eq!(ls.last().map(|l| (l.no, l.text.as_str())), Some((3, "hết")));
+    }
 
     #[test]
     fn line_breaks_of_every_kind() {

@@ -23,7 +23,7 @@ use crate::cues::tail::is_attached_to;
 use crate::viet::{is_capitalised, upper_key};
 
 /// Lines shorter than this are never cut.
-const MIN_LEN: usize = 400;
+pub(crate) const MIN_LEN: usize = 400;
 
 /// Lines at least this long need only one structural part among their three kinds of part to
 /// be cut (a paragraph is rarely this long; a document on one line always is).
@@ -341,12 +341,16 @@ fn part_after(
     {
         return Some((Part::Chapter, n));
     }
+    // (`Phụ lục 01` as printed after a stop: `… - Lưu: VT. Phụ lục 01 …`)
     if c == 'P'
         && prev.is_none_or(char::is_whitespace)
-        && let Some(r) = i.strip_prefix("PHỤ LỤC")
+        && let Some((name, r)) = ["PHỤ LỤC", "Phụ lục"]
+            .iter()
+            .find_map(|n| i.strip_prefix(*n).map(|r| (*n, r)))
         && r.chars().next().is_none_or(|c| !c.is_alphabetic())
+        && (name == "PHỤ LỤC" || prev_stop || prev_gap)
     {
-        return Some((Part::Appendix, "PHỤ LỤC".len()));
+        return Some((Part::Appendix, name.len()));
     }
     if c == '.' && i.starts_with(crate::cues::END_MARK) {
         return Some((Part::End, crate::cues::END_MARK.len()));
@@ -624,10 +628,15 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         // a Nơi nhận entry after the signature's capitals on one row (`KT. GIÁM ĐỐC - Như
         // trên;`): the two columns of the closing table, read row by row
         let footer = &raw[from..];
+        // (two words in capitals before the dash: `CHỦ TỊCH - …`, not the code in `Cục KTVB và
+        // QLXPVPHC - Bộ Tư pháp`)
+        let caps = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        };
         for (k, _) in footer.match_indices(" - ") {
-            let word = footer[..k].rsplit(char::is_whitespace).next().unwrap_or("");
-            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            let mut before = footer[..k].rsplit(char::is_whitespace);
+            if before.next().is_some_and(caps) && before.next().is_some_and(caps) {
                 out.push(from + k + 1);
             }
         }
