@@ -348,9 +348,20 @@ fn part_after(
             .iter()
             .find_map(|n| i.strip_prefix(*n).map(|r| (*n, r)))
         && r.chars().next().is_none_or(|c| !c.is_alphabetic())
-        && (name == "PHỤ LỤC" || prev_stop || prev_gap)
+        && (name == "PHỤ LỤC" || prev_stop || prev_gap || numbered_heading(r))
     {
-        return Some((Part::Appendix, name.len()));
+        // with its numeral (`Phụ lục 1`, `PHỤ LỤC II`): the heading line ends there
+        let t = r.trim_start_matches(' ');
+        let n = t.len()
+            - t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+                .len();
+        let numeral = n > 0 && n <= 4 && t[n..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let len = if numeral {
+            i.len() - t.len() + n
+        } else {
+            name.len()
+        };
+        return Some((Part::Appendix, len));
     }
     if c == '.' && i.starts_with(crate::cues::END_MARK) {
         return Some((Part::End, crate::cues::END_MARK.len()));
@@ -433,6 +444,15 @@ fn chapter_len(i: &str) -> Option<usize> {
     }
     let n = i.len() - r.len() + if ordinal { 0 } else { numeral.len() };
     heading_follows(&i[n..]).then_some(n)
+}
+
+/// A numeral, then a heading in capitals (` 1 DANH SÁCH CÁC CỤM …` after `Phụ lục`).
+fn numbered_heading(r: &str) -> bool {
+    let t = r.trim_start();
+    let n = t.len()
+        - t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+            .len();
+    n > 0 && n <= 4 && t[n..].starts_with(' ') && heading_follows(&t[n..])
 }
 
 /// Whether a heading in capitals (`QUY ĐỊNH CHUNG`) or an article follows a Chương or Phần
@@ -541,7 +561,12 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     // a whole document on one line is long: one structural part is enough there (a biên bản
     // has no Số and no Nơi nhận)
     let enough = if raw.len() >= LONG_LEN { 1 } else { 2 };
-    if raw.len() < MIN_LEN || !structural_kinds(raw, enough) {
+    // a document with no header at all opens with its tên loại standing alone (`NGHỊ QUYẾT Về
+    // việc …`): that is its structural part
+    let opens_with_kind = || {
+        kind_at(raw.trim_start()).is_some_and(|(p, _)| matches!(p, Part::Kind { alone: true, .. }))
+    };
+    if raw.len() < MIN_LEN || !(structural_kinds(raw, enough) || opens_with_kind()) {
         return Vec::new();
     }
     // a part that opens a word does not stand glued to the word before
@@ -561,6 +586,11 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         .iter()
         .filter(|&&k| found.iter().any(|p| p.1.key() == k && p.1.structural()))
         .count();
+    let (structural, enough) = if opens_with_kind() {
+        (structural + 1, 1)
+    } else {
+        (structural, enough)
+    };
     if kinds.len() < 3 || structural < enough {
         return Vec::new();
     }
@@ -831,7 +861,13 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
         out.push(start);
     }
     let cut_after = match part {
-        Part::Motto | Part::Stars | Part::Rule | Part::End | Part::Signed | Part::Markup => true,
+        Part::Motto
+        | Part::Stars
+        | Part::Rule
+        | Part::End
+        | Part::Signed
+        | Part::Markup
+        | Part::Appendix => true,
         // (what follows a date left blank may be its own cell: `…năm 2025<TAB>V/v …`)
         Part::Date { whole } => whole,
         Part::Kind { .. } => cut_before,
