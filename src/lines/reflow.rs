@@ -250,8 +250,22 @@ fn heading_part(i: &str, c: char) -> Option<usize> {
 fn number_part(i: &str, c: char) -> Option<usize> {
     match number::anchor(i) {
         Ok((r, true)) if c == 'S' => Some(i.len() - r.len()),
+        // `Số 60-NQ/TW` of a party document: no colon, then a number glued to its ký hiệu
+        Ok((r, false)) if c == 'S' && i.starts_with("Số ") && numbered_symbol(r) => {
+            Some(i.len() - r.len())
+        }
         _ => None,
     }
+}
+
+/// A number and its ký hiệu as one word: digits, then `-` or `/`, then a capital (`60-NQ/TW`,
+/// `12/TB-UBND`).
+fn numbered_symbol(r: &str) -> bool {
+    let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0
+        && r[digits..]
+            .strip_prefix(['-', '/'])
+            .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_uppercase() || c == 'Đ'))
 }
 
 /// A quyền hạn prefix, white space, and a title in capitals (`KT. CHỦ TỊCH`) at the start of
@@ -991,7 +1005,14 @@ fn place_start(before: &str) -> Option<usize> {
     }
     let mut at = None;
     for (words, (i, w)) in split_words_back(&before[from..]).enumerate() {
-        if words == 4 || !is_capitalised(w) {
+        // (markup before the place: `*Hà Nội, ngày …*`)
+        let lead = w.len() - w.trim_start_matches(['*', '_']).len();
+        let (i, w) = (i + lead, &w[lead..]);
+        // (`TP.Cần Thơ`, `Tp.Hồ Chí Minh`: an abbreviation glued on with a full stop)
+        let glued = w.starts_with(char::is_uppercase)
+            && w.contains('.')
+            && w.rsplit('.').next().is_some_and(is_capitalised);
+        if words == 4 || !(is_capitalised(w) || glued) {
             break;
         }
         at = Some(from + i);

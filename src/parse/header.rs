@@ -86,7 +86,13 @@ fn tokenize(cell: &str) -> Vec<Tok> {
         anchors.push((a, b, A::Motto));
     }
     for (a, b) in party_headings(cell) {
-        anchors.push((a, b, A::Party));
+        // the party's name in running text (`… Cổng thông tin điện tử Đảng Cộng sản Việt
+        // Nam`), not in capitals, after a word in small letters, is no heading
+        let in_sentence =
+            !is_upper(&cell[a..b]) && cell[..a].trim_end().ends_with(char::is_lowercase);
+        if !running_text && !in_sentence {
+            anchors.push((a, b, A::Party));
+        }
     }
     if let Some((a, b, parts)) = own_number(cell) {
         anchors.push((a, b, A::Num(parts)));
