@@ -54,11 +54,14 @@ fn maybe_split_fragment(s: &str) -> bool {
 /// Vietnamese mark: a syllable cut after its initial (`K ẾT LUẬN`).
 fn lone_initial_before(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
+    // a one-letter word (the byte before it a boundary) is rare: asked first
+    let alone = i == 1 || matches!(b[i - 2], b' ' | b'\t' | b'\n' | b'(' | b'"');
+    if !alone {
+        return false;
+    }
     let c = b[i - 1];
     let consonant = c.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(&c);
-    let alone = i == 1 || matches!(b[i - 2], b' ' | b'\t' | b'\n' | b'(' | b'"');
     consonant
-        && alone
         && s[i + 1..]
             .chars()
             .next()
