@@ -130,6 +130,17 @@ fn damaged_utf8_is_read_with_an_error_at_each_damaged_place() {
     let doc = parse_ok(cut);
     assert!(has_diag(&doc, "error", "damaged-bytes"));
     assert_eq!(doc["number"]["symbol"], "TB-UBND");
+    // a few control bytes no text holds (NUL, BEL) in a UTF-8 notice: damage, not binary data
+    let text =
+        "Số: 12/TB-UBND\nHà Nội, ngày 5 tháng 3 năm 2024\nTHÔNG\u{0}BÁO\nVề việc\u{7} nghỉ\u{0}\n";
+    let doc = parse_ok(text.as_bytes());
+    let damaged: Vec<(u64, u64)> = diags(&doc)
+        .iter()
+        .filter(|d| d["code"] == "damaged-bytes")
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(damaged, [(3, 6), (4, 8), (4, 14)]);
+    assert_eq!(doc["number"]["symbol"], "TB-UBND");
 }
 
 #[test]

@@ -278,3 +278,37 @@ fn cp1252(b: u8) -> char {
         _ => b as char,
     }
 }
+
+/// A file whose bytes join a UTF-8 notice, the same notice in TCVN3, VNI and VISCII bytes, the
+/// UTF-8 notice again and its Windows-1258 bytes (archives concatenate files) decodes to what
+/// each part decodes to alone: runs of lines that are not UTF-8 are read each in the
+/// encoding that reads them best, and the UTF-8 lines are kept.
+#[test]
+fn joined_bytes_in_several_encodings_decode_each_as_alone() {
+    let dir = root().join("fixtures/encodings");
+    let parts = [
+        "clean.txt",
+        "tcvn3.txt",
+        "vni.txt",
+        "viscii.txt",
+        "clean.txt",
+        "windows-1258.txt",
+    ];
+    let bytes: Vec<Vec<u8>> = parts
+        .iter()
+        .map(|p| {
+            let mut b = std::fs::read(dir.join(p)).unwrap();
+            if b.last() != Some(&b'\n') {
+                b.push(b'\n');
+            }
+            b
+        })
+        .collect();
+    let alone: String = bytes
+        .iter()
+        .map(|b| vanban::decode_and_repair(b).unwrap().0)
+        .collect();
+    let (joined, encoding, _) = vanban::decode_and_repair(&bytes.concat()).unwrap();
+    assert_eq!(encoding, "mixed");
+    assert_eq!(joined, alone);
+}

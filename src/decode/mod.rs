@@ -53,7 +53,8 @@ pub struct Decoded<'a> {
     /// The text (borrowed when the bytes were UTF-8 already).
     pub text: Cow<'a, str>,
     /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, or an 8-bit encoding found by content:
-    /// `windows-1258`, `tcvn3`, `vni`, `viscii`.
+    /// `windows-1258`, `tcvn3`, `vni`, `viscii`; `mixed` for UTF-8 lines and runs of lines in
+    /// 8-bit encodings in one file, each run decoded in the encoding that reads it best.
     pub encoding: &'static str,
     /// Places where UTF-8 text held bytes that are not UTF-8 (a file cut in the middle of a
     /// character, a damaged byte): each is a U+FFFD in `text`.
@@ -124,11 +125,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             encoding: "utf-8",
             damaged: Vec::new(),
         }),
+        // UTF-8 with a few control bytes no text holds (a NUL from a damaged copy): read with
+        // U+FFFD there, like any damaged byte; more of them are binary data
+        Err(e @ DecodeError::Binary { .. }) => lossy(bytes, "utf-8", small_share).ok_or(e),
         // UTF-8 with a few damaged places (a download cut in the middle of a character, a
         // changed byte) is read with U+FFFD there; text in an 8-bit encoding is not UTF-8 at
         // almost every letter, and is decoded as such; what reads as neither is read as damaged
         // UTF-8 while the damage is a small share of the bytes
         Err(e @ DecodeError::InvalidUtf8 { .. }) => lossy(bytes, "utf-8", few_damaged_places)
+            .or_else(|| mixed(bytes))
             .or_else(|| legacy(bytes))
             .or_else(|| lossy(bytes, "utf-8", small_share))
             .ok_or(e),
@@ -173,10 +178,30 @@ fn lossy(
     };
     let mut text = String::with_capacity(bytes.len() + 16);
     let mut places: Vec<(usize, Vec<u8>)> = Vec::new();
+    // a control byte no text holds (NUL, and the C0 controls but tab, line ends, VT, FF and
+    // ESC) is damage too, while such bytes are a small share (more make binary data)
+    let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0x1B);
+    let controls = bytes.iter().filter(|&&b| is_control(b)).count();
+    if controls > 8 && controls * 10 > bytes.len() {
+        return None;
+    }
     for chunk in bytes.utf8_chunks() {
         let valid = chunk.valid();
         r.multibyte += valid.bytes().filter(|&b| b >= 0xC0).count();
-        text.push_str(valid);
+        if controls == 0 {
+            text.push_str(valid);
+        } else {
+            let mut from = 0;
+            for (i, b) in valid.bytes().enumerate().filter(|&(_, b)| is_control(b)) {
+                text.push_str(&valid[from..i]);
+                r.bad += 1;
+                r.bad_bytes += 1;
+                places.push((text.len(), vec![b]));
+                text.push(char::REPLACEMENT_CHARACTER);
+                from = i + 1;
+            }
+            text.push_str(&valid[from..]);
+        }
         let invalid = chunk.invalid();
         if !invalid.is_empty() {
             r.bad += 1;
@@ -265,6 +290,102 @@ fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
         encoding: name,
         damaged: Vec::new(),
     })
+}
+
+/// Bytes that join UTF-8 lines and lines in an 8-bit encoding (a file that concatenates a
+/// Unicode notice and a TCVN3 one): each run of lines that are not UTF-8 is decoded on its
+/// own, with the 8-bit encoding that reads that run best, and the UTF-8 lines are kept as they
+/// are. `None` unless the bytes hold both UTF-8 lines with letters beyond ASCII and lines that
+/// are not UTF-8, and every such run reads as Vietnamese in some encoding.
+fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
+    check_binary(bytes, 0).ok()?;
+    // (line, is UTF-8) with its line end
+    let lines: Vec<(&[u8], bool)> = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .map(|l| (l, std::str::from_utf8(l).is_ok()))
+        .collect();
+    let unicode = lines
+        .iter()
+        .filter(|(l, ok)| *ok && l.iter().any(|&b| b >= 0xC0))
+        .count();
+    if unicode == 0 || lines.iter().all(|(_, ok)| *ok) {
+        return None;
+    }
+    // a line that is mostly UTF-8 with a few bad bytes is damaged UTF-8, not 8-bit text (whose
+    // bytes seldom make UTF-8 sequences): that is read with U+FFFD, never decoded as 8-bit
+    let damaged = |l: &[u8]| {
+        let (mut good, mut bad) = (0usize, 0usize);
+        for chunk in l.utf8_chunks() {
+            good += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+            bad += usize::from(!chunk.invalid().is_empty());
+        }
+        good >= bad
+    };
+    if lines.iter().any(|(l, ok)| !ok && damaged(l)) {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 4);
+    let mut k = 0;
+    while k < lines.len() {
+        let (line, ok) = lines[k];
+        if ok {
+            text.push_str(std::str::from_utf8(line).ok()?);
+            k += 1;
+            continue;
+        }
+        // a run of lines that are not UTF-8, with the ASCII lines between them
+        let mut end = k + 1;
+        while end < lines.len() && (!lines[end].1 || lines[end].0.is_ascii()) {
+            end += 1;
+        }
+        while end > k + 1 && lines[end - 1].0.is_ascii() {
+            end -= 1;
+        }
+        text.push_str(&legacy_run(&lines[k..end])?);
+        k = end;
+    }
+    Some(Decoded {
+        text: Cow::Owned(text),
+        encoding: "mixed",
+        damaged: Vec::new(),
+    })
+}
+
+/// A run of lines in 8-bit encodings, each line read in the encoding of the best path over
+/// the run (a TCVN3 text then a VNI one switch where they meet); `None` when the run does not
+/// read mostly as Vietnamese.
+fn legacy_run(lines: &[(&[u8], bool)]) -> Option<String> {
+    let decoders: [Decoder; 4] = [
+        windows_1258,
+        |b| Legacy::Tcvn3.decode(b),
+        |b| Legacy::Vni.decode(b),
+        |b| Legacy::Viscii.decode(b),
+    ];
+    let readings: Vec<[String; 4]> = lines.iter().map(|(l, _)| decoders.map(|d| d(l))).collect();
+    let mut words = 0usize;
+    let scores: Vec<[f32; 4]> = readings
+        .iter()
+        .map(|r| {
+            let s = r.each_ref().map(|t| score(t));
+            words += s.iter().map(|x| x.1).max().unwrap_or(0);
+            s.map(|(share, n)| share * n as f32)
+        })
+        .collect();
+    let path = crate::decode::repair::region::best_path(&scores, 2.0);
+    let read: f32 = path.iter().zip(&scores).map(|(&p, s)| s[p]).sum();
+    if words < 3 || read < 0.5 * words as f32 {
+        return None;
+    }
+    let mut out = String::new();
+    for (r, &p) in readings.iter().zip(&path) {
+        if p == 1 {
+            // TCVN3's capitals with tones are its small letters' codes
+            out.push_str(&crate::decode::repair::restore_upper(&r[p]).0);
+        } else {
+            out.push_str(&r[p]);
+        }
+    }
+    Some(out)
 }
 
 fn utf8(bytes: &[u8], base: usize) -> Result<&str, DecodeError> {

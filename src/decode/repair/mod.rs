@@ -18,7 +18,7 @@ mod glyph;
 mod homoglyphs;
 mod mojibake;
 mod nfc;
-mod region;
+pub(crate) mod region;
 mod upper;
 
 use chars::chars_pass;

@@ -58,7 +58,7 @@ pub(super) fn is_unicode_vietnamese(c: char) -> bool {
 /// Lines that are one-cost states for [`best_path`]: `scores[line][state]` is how well the
 /// line reads in a state; a change of state between lines costs `switch`. Returns the state of
 /// each line on the path that reads best overall (ties go to the lower state).
-pub(super) fn best_path<const N: usize>(scores: &[[f32; N]], switch: f32) -> Vec<usize> {
+pub(crate) fn best_path<const N: usize>(scores: &[[f32; N]], switch: f32) -> Vec<usize> {
     if scores.is_empty() {
         return Vec::new();
     }
