@@ -15,7 +15,10 @@ pub(crate) fn unplaced(
     diags: &[Diagnostic],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut covered = vec![false; lines.len() + 2];
+    // (line numbers are physical lines: pages of a flattened run that hold no piece leave
+    // numbers no Line carries, so the numbers can outrun the lines)
+    let last = lines.iter().map(|l| l.no as usize).max().unwrap_or(0);
+    let mut covered = vec![false; last + 2];
     for sp in spans_of(doc) {
         for l in sp.line_start..=sp.line_end {
             if let Some(c) = covered.get_mut(l as usize) {
@@ -58,7 +61,7 @@ pub(crate) fn unplaced(
     };
     for l in lines {
         let placed = if l.raw.len() == l.phys.len() {
-            covered[l.no as usize]
+            covered.get(l.no as usize).copied().unwrap_or(false)
         } else {
             piece_covered(l)
         };

@@ -355,6 +355,14 @@ mod tests {
         assert!(number.page_break);
         // the line after the run keeps its number
         assert_eq!(ls.last().map(|l| (l.no, l.text.as_str())), Some((3, "hết")));
+        // empty pages in the run: their numbers are counted though no line carries them, and
+        // the whole parse (its line account) copes (a crash found by fuzzing)
+        let text = format!("{page1}{}{page2}", "\x0C \x0C".repeat(20));
+        let ls = split_lines(&text);
+        assert_eq!(ls.last().map(|l| l.no), Some(42));
+        assert!(ls.len() < 42);
+        let d = crate::parse(&text, &crate::Options::default()).document;
+        assert_eq!(d.recipients.cc, ["Như trên"]);
     }
 
     #[test]
