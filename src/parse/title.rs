@@ -58,11 +58,24 @@ pub(crate) fn parse(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) -> T
         t.title_span = Some(span);
         t.next = next;
     }
-    if t.title.is_none()
-        && let Some(vv) = above.vv
-    {
-        t.title = Some(vv.text.clone());
-        t.title_span = Some(vv.span);
+    if let Some(vv) = above.vv {
+        if t.title.is_none() {
+            t.title = Some(vv.text.clone());
+            t.title_span = Some(vv.span);
+        } else if t.title.as_deref() != Some(vv.text.as_str()) {
+            // a V/v read in the header while the trích yếu came from under the tên loại: it is
+            // reported whole, never dropped
+            sink.at_byte(
+                Severity::Info,
+                Code::UnrecognisedHeaderText,
+                format!(
+                    "a V/v trích yếu beside the one under the tên loại: \"{}\"",
+                    vv.text
+                ),
+                vv.span.line_start,
+                vv.span.start,
+            );
+        }
     }
     t.kind = kind_from_line.or_else(|| kind_from_number(above));
     t
