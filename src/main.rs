@@ -98,11 +98,7 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
                     eprintln!("vanban: {}: {}", path.display(), rep.message());
                 }
             }
-            let mut out = std::io::stdout().lock();
-            if out.write_all(r.text.as_bytes()).is_err() {
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
+            write_stdout(r.text.as_bytes())
         }
         Err(e) => {
             eprintln!("vanban: {}: {e}", path.display());
@@ -134,13 +130,7 @@ fn convert(path: &Path, opts: &vanban::Options, pretty: bool) -> Result<String, 
 
 fn single(path: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
     match convert(path, opts, pretty) {
-        Ok(json) => {
-            let mut out = std::io::stdout().lock();
-            if writeln!(out, "{json}").is_err() {
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
-        }
+        Ok(json) => write_stdout(format!("{json}\n").as_bytes()),
         Err(e) => {
             eprintln!("vanban: {e}");
             ExitCode::from(1)
@@ -148,27 +138,77 @@ fn single(path: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
     }
 }
 
-/// Every file below the inputs, with the path to mirror under the output folder.
+/// Write to standard output and flush; a failure (a full disk, a closed pipe) is said on
+/// standard error, exit status 1.
+fn write_stdout(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("vanban: cannot write to standard output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Whether a file name ends in `.txt` or `.md`, in any case (`.TXT`, `.Md`).
+fn is_text_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+/// Every file below the inputs, with the path to mirror under the output folder. Folders are
+/// walked without following links to folders (a link back up, `ln -s . self` or `ln -s ..`,
+/// would never end); links to files are followed. What is neither a folder nor a regular file
+/// (a FIFO, a device, a socket) is skipped with a warning, as is a folder that cannot be read.
 fn collect(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
     for input in inputs {
-        if input.is_dir() {
+        if input == Path::new("-") {
+            // standard input: written as `stdin.json`
+            out.push((input.clone(), PathBuf::from("stdin")));
+        } else if input.is_dir() {
             let mut stack = vec![input.clone()];
             while let Some(d) = stack.pop() {
-                let Ok(rd) = std::fs::read_dir(&d) else {
-                    out.push((d.clone(), d.clone()));
-                    continue;
+                let rd = match std::fs::read_dir(&d) {
+                    Ok(rd) => rd,
+                    Err(e) => {
+                        eprintln!("vanban: {}: cannot read the folder: {e}", d.display());
+                        continue;
+                    }
                 };
                 let mut entries: Vec<PathBuf> =
                     rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 entries.sort();
-                for p in entries {
-                    if p.is_dir() {
-                        stack.push(p);
-                    } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-                        let rel = p.strip_prefix(input).unwrap_or(&p).to_path_buf();
-                        out.push((p, rel));
+                // folders in reverse so that the stack pops them in order
+                for p in entries.iter().rev() {
+                    let Ok(meta) = std::fs::symlink_metadata(p) else {
+                        continue;
+                    };
+                    let ft = meta.file_type();
+                    if ft.is_dir() {
+                        stack.push(p.clone());
+                    } else if ft.is_symlink() && p.is_dir() {
+                        eprintln!("vanban: {}: a link to a folder, not followed", p.display());
                     }
+                }
+                for p in entries {
+                    let Ok(meta) = std::fs::symlink_metadata(&p) else {
+                        continue;
+                    };
+                    if meta.file_type().is_dir() || !is_text_file(&p) {
+                        continue;
+                    }
+                    // a link to a file is read; what is no regular file is skipped
+                    if !std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                        if !p.is_dir() {
+                            eprintln!("vanban: {}: not a regular file, skipped", p.display());
+                        }
+                        continue;
+                    }
+                    let rel = p.strip_prefix(input).unwrap_or(&p).to_path_buf();
+                    out.push((p, rel));
                 }
             }
         } else {
@@ -179,8 +219,53 @@ fn collect(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
+/// Output files that two inputs would both write (`a.txt` and `a.md` in one folder, or
+/// `d1/b.txt` and `d2/b.txt` named on the command line): each clash once, with both inputs.
+fn collisions(files: &[(PathBuf, PathBuf)]) -> Vec<(PathBuf, PathBuf, PathBuf)> {
+    let mut seen: std::collections::HashMap<PathBuf, &PathBuf> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (src, rel) in files {
+        let dest = rel.with_extension("json");
+        match seen.get(&dest) {
+            Some(first) => out.push(((*first).clone(), src.clone(), dest)),
+            None => {
+                seen.insert(dest, src);
+            }
+        }
+    }
+    out
+}
+
+/// Write `bytes` to `dest` atomically: into a temporary file in the same folder, then renamed
+/// over the final name, so that a killed run never leaves a partial file under that name.
+fn write_atomic(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_data()))
+        .and_then(|()| std::fs::rename(&tmp, dest));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
     let files = collect(inputs);
+    let clashes = collisions(&files);
+    if !clashes.is_empty() {
+        for (a, b, dest) in &clashes {
+            eprintln!(
+                "vanban: {} and {} would both be written to {}",
+                a.display(),
+                b.display(),
+                dir.join(dest).display()
+            );
+        }
+        eprintln!("vanban: nothing converted: rename the inputs or convert them apart");
+        return ExitCode::from(1);
+    }
     let (mut ok, mut failed) = (0usize, 0usize);
     for (src, rel) in &files {
         let dest = dir.join(rel).with_extension("json");
@@ -189,7 +274,7 @@ fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -
                 std::fs::create_dir_all(parent)
                     .map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
             }
-            std::fs::write(&dest, json + "\n")
+            write_atomic(&dest, (json + "\n").as_bytes())
                 .map_err(|e| format!("{}: cannot write: {e}", dest.display()))
         });
         match result {
@@ -197,10 +282,14 @@ fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -
             Err(e) => {
                 failed += 1;
                 eprintln!("vanban: {e}");
+                // an output left from an earlier run would now belie the input: removed
+                if dest.exists() && std::fs::remove_file(&dest).is_ok() {
+                    eprintln!("vanban: {}: removed (its input now fails)", dest.display());
+                }
             }
         }
     }
-    println!(
+    eprintln!(
         "vanban: {ok} converted, {failed} failed, {} files into {}",
         files.len(),
         dir.display()

@@ -183,15 +183,11 @@ fn decodable_bad_inputs_exit_zero() {
     }
 }
 
-/// The one summary line batch mode prints on stdout.
+/// The summary line batch mode prints last on stderr (stdout stays empty).
 fn summary(out: &Output) -> String {
-    let s = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert_eq!(
-        s.trim_end().lines().count(),
-        1,
-        "batch stdout is not one summary line: {s:?}"
-    );
-    s.trim_end().to_string()
+    assert!(out.stdout.is_empty(), "batch mode printed on stdout");
+    let s = stderr(out);
+    s.trim_end().lines().last().unwrap_or("").to_string()
 }
 
 #[test]
@@ -310,4 +306,114 @@ fn batch_of_good_files_exits_zero() {
 #[test]
 fn folder_without_out_is_refused() {
     assert_clean_failure(&run(&["parse", "fixtures"]));
+}
+
+/// Two inputs that would write one output file are refused before any work, both named; a
+/// folder's `.TXT` and `.Md` files are converted; standard input with --out is `stdin.json`;
+/// no temporary file is left behind.
+#[test]
+fn batch_refuses_collisions_and_reads_any_case_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join(SEED);
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    copy(&seed, &inp.join("a.txt"));
+    copy(&seed, &inp.join("a.md"));
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "parse",
+        inp.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("a.txt") && err.contains("a.md"), "{err}");
+    assert!(!out_dir.join("a.json").exists(), "nothing is converted");
+
+    std::fs::remove_file(inp.join("a.md")).unwrap();
+    std::fs::rename(inp.join("a.txt"), inp.join("A.TXT")).unwrap();
+    copy(&seed, &inp.join("b.Md"));
+    let out = run(&[
+        "parse",
+        inp.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out_dir.join("A.json").exists() && out_dir.join("b.json").exists());
+    let names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n.ends_with(".json") && !n.starts_with('.')),
+        "{names:?}"
+    );
+
+    let mut child = vanban()
+        .args(["parse", "-", "--out", out_dir.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&std::fs::read(&seed).unwrap())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    assert!(out_dir.join("stdin.json").exists());
+    assert!(!out_dir.join("-.json").exists());
+}
+
+/// An output that cannot be written (a full device) is said on stderr, exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_reported() {
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = vanban()
+        .args(["parse", SEED])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot write to standard output"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A walk never follows a link to a folder (a link back up would never end) and skips what is
+/// no regular file (a FIFO would hang the batch), with a warning each.
+#[cfg(unix)]
+#[test]
+fn a_walk_survives_link_loops_and_fifos() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    copy(&root().join(SEED), &inp.join("a.txt"));
+    std::os::unix::fs::symlink(".", inp.join("self")).unwrap();
+    std::os::unix::fs::symlink("..", inp.join("up")).unwrap();
+    let fifo = inp.join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let out_dir = dir.path().join("out");
+    let out = run(&[
+        "parse",
+        inp.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(summary(&out).contains("1 converted"), "{}", summary(&out));
+    let err = stderr(&out);
+    assert!(err.contains("not followed"), "{err}");
+    if made.is_ok_and(|s| s.success()) {
+        assert!(err.contains("not a regular file"), "{err}");
+    }
 }
