@@ -34,6 +34,10 @@ enum Command {
         /// Do not join lines that continue a paragraph across blank lines and page breaks.
         #[arg(long)]
         no_join: bool,
+        /// With --out: keep an output that is newer than its input and valid JSON (resume a
+        /// batch that was stopped); the summary says how many were kept.
+        #[arg(long, requires = "out")]
+        skip_existing: bool,
     },
     /// Decode one file (or `-`) and print its repaired Unicode text: legacy encodings and
     /// mojibake decoded, NFC, split marks joined, odd spaces and line ends fixed. What was
@@ -55,6 +59,7 @@ fn main() -> ExitCode {
             out,
             pretty,
             no_join,
+            skip_existing,
         } => {
             let mut opts = vanban::Options::default();
             opts.join_continuations = !no_join;
@@ -66,7 +71,7 @@ fn main() -> ExitCode {
                     eprintln!("vanban: several inputs or a folder need --out DIR");
                     ExitCode::from(2)
                 }
-                Some(dir) => batch(&inputs, &dir, &opts, pretty),
+                Some(dir) => batch(&inputs, &dir, &opts, pretty, skip_existing),
             }
         }
         Command::Decode { input, quiet } => decode(&input, quiet),
@@ -251,7 +256,25 @@ fn write_atomic(dest: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
+/// Whether an earlier run's output can be kept: newer than its input (or as new), and a whole
+/// JSON document (a run killed before atomic writes, or a file edited by hand, is not).
+fn up_to_date(src: &Path, dest: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let (Some(s), Some(d)) = (modified(src), modified(dest)) else {
+        return false;
+    };
+    d >= s
+        && std::fs::read(dest)
+            .is_ok_and(|b| serde_json::from_slice::<serde::de::IgnoredAny>(&b).is_ok())
+}
+
+fn batch(
+    inputs: &[PathBuf],
+    dir: &Path,
+    opts: &vanban::Options,
+    pretty: bool,
+    skip_existing: bool,
+) -> ExitCode {
     let files = collect(inputs);
     let clashes = collisions(&files);
     if !clashes.is_empty() {
@@ -266,9 +289,13 @@ fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -
         eprintln!("vanban: nothing converted: rename the inputs or convert them apart");
         return ExitCode::from(1);
     }
-    let (mut ok, mut failed) = (0usize, 0usize);
+    let (mut ok, mut failed, mut skipped) = (0usize, 0usize, 0usize);
     for (src, rel) in &files {
         let dest = dir.join(rel).with_extension("json");
+        if skip_existing && src != Path::new("-") && up_to_date(src, &dest) {
+            skipped += 1;
+            continue;
+        }
         let result = convert(src, opts, pretty).and_then(|json| {
             if let Some(parent) = dest.parent() {
                 std::fs::create_dir_all(parent)
@@ -289,8 +316,13 @@ fn batch(inputs: &[PathBuf], dir: &Path, opts: &vanban::Options, pretty: bool) -
             }
         }
     }
+    let kept = if skip_existing {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "vanban: {ok} converted, {failed} failed, {} files into {}",
+        "vanban: {ok} converted{kept}, {failed} failed, {} files into {}",
         files.len(),
         dir.display()
     );

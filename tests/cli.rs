@@ -417,3 +417,35 @@ fn a_walk_survives_link_loops_and_fifos() {
         assert!(err.contains("not a regular file"), "{err}");
     }
 }
+
+/// A batch run again with --skip-existing keeps the outputs that are newer than their inputs
+/// and whole JSON, and converts the rest (one cut short, as a run killed before atomic writes
+/// left it); the summary says how many were kept.
+#[test]
+fn skip_existing_resumes_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir_all(&inp).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        copy(&root().join(SEED), &inp.join(name));
+    }
+    let out_dir = dir.path().join("out");
+    let (i, o) = (inp.to_str().unwrap(), out_dir.to_str().unwrap());
+    let out = run(&["parse", i, "--out", o]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // one output cut short
+    let b = out_dir.join("b.json");
+    let whole = std::fs::read(&b).unwrap();
+    std::fs::write(&b, &whole[..whole.len() / 2]).unwrap();
+    let out = run(&["parse", i, "--out", o, "--skip-existing"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        summary(&out).contains("1 converted, 2 skipped"),
+        "{}",
+        summary(&out)
+    );
+    assert_eq!(std::fs::read(&b).unwrap(), whole);
+    // --skip-existing needs --out
+    let out = run(&["parse", SEED, "--skip-existing"]);
+    assert_eq!(out.status.code(), Some(2));
+}
