@@ -10,7 +10,8 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "vanban",
     version,
-    about = "Parse Vietnamese administrative documents (văn bản hành chính) into JSON"
+    about = "Parse Vietnamese administrative documents (văn bản hành chính) into JSON",
+    after_help = "Exit status:\n  0  everything was converted (documents whose tree carries diagnostics included)\n  1  an input could not be read, decoded or written, an output could not be written,\n     or two inputs would write the same output (in a batch the other files are still\n     converted)\n  2  a usage error (an unknown flag, no input, several inputs without --out)"
 )]
 struct Cli {
     #[command(subcommand)]
