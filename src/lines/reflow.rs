@@ -913,21 +913,23 @@ fn part_cuts(raw: &str, start: usize, part: Part, end: usize, out: &mut Vec<usiz
 /// before `ỦY BAN`).
 fn authority_before(before: &str) -> Option<usize> {
     let t = before.trim_end();
-    // the run of words in capitals that ends right before the căn cứ
+    // the run of words in capitals that ends right before the căn cứ, word by word backwards
+    // (white space of any width between them: `CHỦ TỊCH<em space>ỦY BAN`)
     let mut run_start = t.len();
-    for (at, w) in t.rsplit(char::is_whitespace).scan(t.len(), |end, w| {
-        let at = *end - w.len();
-        *end = at.saturating_sub(1);
-        Some((at, w))
-    }) {
+    let mut rest = t;
+    while !rest.is_empty() {
+        let at = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &rest[at..];
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if w.is_empty() || w.chars().any(char::is_lowercase) || letters == 0 && w != "-" {
-            if w.is_empty() {
-                continue;
-            }
+        if w.chars().any(char::is_lowercase) || letters == 0 && w != "-" {
             break;
         }
         run_start = at;
+        rest = rest[..at].trim_end();
     }
     let run = &t[run_start..];
     // (compared by key: `UỶ BAN` is `ỦY BAN`); the length of the head as printed
@@ -1316,5 +1318,17 @@ mod tests {
                 alone: true
             })
         );
+    }
+
+    #[test]
+    fn the_authority_line_before_a_basis_with_wide_spaces() {
+        // white space wider than a byte between the capitals (a panic once: offsets were
+        // counted as if every space were one byte)
+        let before = "Về việc thành lập tổ công tác CHỦ TỊCH\u{2003}ỦY BAN\u{3000}NHÂN DÂN TỈNH ";
+        let at = authority_before(before).expect("the authority line");
+        assert!(before[at..].starts_with("CHỦ TỊCH"), "{}", &before[at..]);
+        let before = "… trên địa bàn tỉnh GIÁM ĐỐC SỞ Y TẾ ";
+        let at = authority_before(before).expect("the authority line");
+        assert_eq!(&before[at..], "GIÁM ĐỐC SỞ Y TẾ ");
     }
 }
