@@ -94,11 +94,11 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     while i < bytes.len() {
         let b = bytes[i];
         if b == 0x0C
-            && let Some(end) = flattened_pages(text, start, i)
+            && let Some((end, cuts)) = flattened_pages(text, start, i)
         {
             // a document flattened page by page: its pages are cut as one text (a list goes
             // on over the page break), then at every form feed
-            no = push_pages(&mut lines, no, start, &text[start..end], page_break);
+            no = push_pages(&mut lines, no, start, &text[start..end], cuts, page_break);
             page_break = false;
             i = end;
             if i < bytes.len() {
@@ -148,29 +148,31 @@ pub(crate) fn kind_over_two_lines(lines: &[Line<'_>], i: usize) -> Option<(DocKi
 }
 
 /// Where a run of pages that form feeds separate, with no line break, ends (the byte of the
-/// LF or CR after it, or the end of the text), when the run starting at `start` with a form
-/// feed at `ff` is a flattened document: long, and cut by reflow as one.
-fn flattened_pages(text: &str, start: usize, ff: usize) -> Option<usize> {
+/// LF or CR after it, or the end of the text), and reflow's cuts in it, when the run starting
+/// at `start` with a form feed at `ff` is a flattened document: long, and cut by reflow as one.
+fn flattened_pages(text: &str, start: usize, ff: usize) -> Option<(usize, Vec<usize>)> {
     let rest = &text.as_bytes()[ff..];
     let end = ff + memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
     let run = &text[start..end];
-    (run.len() >= crate::lines::reflow::MIN_LEN && !crate::lines::reflow::cuts(run).is_empty())
-        .then_some(end)
+    if run.len() < crate::lines::reflow::MIN_LEN {
+        return None;
+    }
+    let cuts = crate::lines::reflow::cuts(run);
+    (!cuts.is_empty()).then_some((end, cuts))
 }
 
-/// Push the pieces of a flattened run of pages (`raw`, form feeds inside): reflow's cuts and a
-/// cut at every form feed, and after a page number that opens a page. Each piece keeps the
-/// number of the physical line (page) it stands on. Returns the number of the last one.
+/// Push the pieces of a flattened run of pages (`raw`, form feeds inside): reflow's `cuts`, a
+/// cut at every form feed, and one after a page number that opens a page. Returns the number of
+/// the last page (physical line).
 fn push_pages<'a>(
     lines: &mut Vec<Line<'a>>,
     no: u32,
     start: usize,
     raw: &'a str,
+    mut cuts: Vec<usize>,
     page_break: bool,
 ) -> u32 {
-    let mut cuts = crate::lines::reflow::cuts(raw);
-    let feeds: Vec<usize> = memchr::memchr_iter(0x0C, raw.as_bytes()).collect();
-    for &f in &feeds {
+    for f in memchr::memchr_iter(0x0C, raw.as_bytes()) {
         cuts.push(f);
         cuts.push(f + 1);
         // a page number at the top of the page (`2 1.2. Thực hiện …`)
@@ -184,35 +186,7 @@ fn push_pages<'a>(
     cuts.retain(|&c| c > 0 && c < raw.len());
     cuts.sort_unstable();
     cuts.dedup();
-    let mut last = 0;
-    let mut page = 0usize; // form feeds passed
-    for c in cuts.into_iter().chain([raw.len()]) {
-        let piece = &raw[last..c];
-        let lead = piece.len() - piece.trim_start().len();
-        let at = last + lead;
-        while page < feeds.len() && feeds[page] < at {
-            page += 1;
-        }
-        let piece = piece.trim();
-        if !piece.is_empty() {
-            // the page (physical line) the piece stands on
-            let seg_start = if page == 0 { 0 } else { feeds[page - 1] + 1 };
-            let seg_end = feeds.get(page).copied().unwrap_or(raw.len());
-            let first_on_page = lines.last().is_none_or(|l| l.no != no + page as u32);
-            let mut l = make_line(
-                no + page as u32,
-                start + at,
-                piece,
-                first_on_page && (page > 0 || page_break),
-            );
-            l.phys = &raw[seg_start..seg_end];
-            l.phys_start = start + seg_start;
-            l.col = 1 + raw[seg_start..at].chars().count() as u32;
-            lines.push(l);
-        }
-        last = c;
-    }
-    no + feeds.len() as u32
+    push_pieces(lines, no, start, raw, cuts, page_break)
 }
 
 /// Push one physical line, or the pieces of a flattened document line (see [`crate::reflow`]).
@@ -220,29 +194,56 @@ fn push_line<'a>(lines: &mut Vec<Line<'a>>, no: u32, start: usize, raw: &'a str,
     let cuts = crate::lines::reflow::cuts(raw);
     if cuts.is_empty() {
         lines.push(make_line(no, start, raw, page_break));
-        return;
+    } else {
+        push_pieces(lines, no, start, raw, cuts, page_break);
     }
+}
+
+/// Push the pieces of `raw` between its `cuts` (in order), trimmed, each with the number,
+/// start and column of the page (physical line) it stands on: form feeds in `raw` end pages,
+/// and a page's first piece carries the page break. Columns are counted as the pieces go
+/// (linear in the text). Returns the number of the last page.
+fn push_pieces<'a>(
+    lines: &mut Vec<Line<'a>>,
+    no: u32,
+    start: usize,
+    raw: &'a str,
+    cuts: Vec<usize>,
+    page_break: bool,
+) -> u32 {
+    let feeds: Vec<usize> = memchr::memchr_iter(0x0C, raw.as_bytes()).collect();
     let mut last = 0;
-    // the column of each piece, counted as the pieces go (linear in the line)
+    let mut page = 0usize; // form feeds passed
     let (mut counted, mut col) = (0usize, 1u32);
-    let mut first = true;
+    let mut first_on_page = true;
     for c in cuts.into_iter().chain([raw.len()]) {
         let piece = &raw[last..c];
-        let lead = piece.len() - piece.trim_start().len();
+        let at = last + (piece.len() - piece.trim_start().len());
+        while page < feeds.len() && feeds[page] < at {
+            page += 1;
+            (counted, col, first_on_page) = (feeds[page - 1] + 1, 1, true);
+        }
         let piece = piece.trim();
         if !piece.is_empty() {
-            let at = last + lead;
+            let seg_start = if page == 0 { 0 } else { feeds[page - 1] + 1 };
+            let seg_end = feeds.get(page).copied().unwrap_or(raw.len());
             col += raw[counted..at].chars().count() as u32;
             counted = at;
-            let mut l = make_line(no, start + at, piece, page_break && first);
-            first = false;
-            l.phys = raw;
-            l.phys_start = start;
+            let mut l = make_line(
+                no + page as u32,
+                start + at,
+                piece,
+                first_on_page && (page > 0 || page_break),
+            );
+            first_on_page = false;
+            l.phys = &raw[seg_start..seg_end];
+            l.phys_start = start + seg_start;
             l.col = col;
             lines.push(l);
         }
         last = c;
     }
+    no + feeds.len() as u32
 }
 
 fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
