@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::decode::legacy::Legacy;
+use crate::decode::repair::region;
 use crate::viet::syllable::score;
 
 /// Why bytes could not be turned into text.
@@ -264,17 +265,19 @@ fn windows_1258(b: &[u8]) -> String {
 }
 
 /// The 8-bit encoding under which the bytes read best as Vietnamese, if one reads well.
+/// The 8-bit encodings a text not in UTF-8 may be in, by name, in the order they are tried.
+const EIGHT_BIT: [(&str, Decoder); 4] = [
+    ("windows-1258", windows_1258),
+    ("tcvn3", |b| Legacy::Tcvn3.decode(b)),
+    ("vni", |b| Legacy::Vni.decode(b)),
+    ("viscii", |b| Legacy::Viscii.decode(b)),
+];
+
 fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
     check_binary(bytes, 0).ok()?;
     let sample = &bytes[..bytes.len().min(SAMPLE)];
-    let candidates: [(&'static str, Decoder); 4] = [
-        ("windows-1258", windows_1258),
-        ("tcvn3", |b| Legacy::Tcvn3.decode(b)),
-        ("vni", |b| Legacy::Vni.decode(b)),
-        ("viscii", |b| Legacy::Viscii.decode(b)),
-    ];
     let mut best: Option<(usize, f32)> = None;
-    for (k, (_, dec)) in candidates.iter().enumerate() {
+    for (k, (_, dec)) in EIGHT_BIT.iter().enumerate() {
         let (s, n) = score(&dec(sample));
         if n >= 3 && best.is_none_or(|b| s > b.1) {
             best = Some((k, s));
@@ -284,7 +287,7 @@ fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
     if s < 0.5 {
         return None;
     }
-    let (name, dec) = &candidates[k];
+    let (name, dec) = &EIGHT_BIT[k];
     Some(Decoded {
         text: Cow::Owned(dec(bytes)),
         encoding: name,
@@ -355,13 +358,10 @@ fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
 /// the run (a TCVN3 text then a VNI one switch where they meet); `None` when the run does not
 /// read mostly as Vietnamese.
 fn legacy_run(lines: &[(&[u8], bool)]) -> Option<String> {
-    let decoders: [Decoder; 4] = [
-        windows_1258,
-        |b| Legacy::Tcvn3.decode(b),
-        |b| Legacy::Vni.decode(b),
-        |b| Legacy::Viscii.decode(b),
-    ];
-    let readings: Vec<[String; 4]> = lines.iter().map(|(l, _)| decoders.map(|d| d(l))).collect();
+    let readings: Vec<[String; 4]> = lines
+        .iter()
+        .map(|(l, _)| EIGHT_BIT.map(|(_, d)| d(l)))
+        .collect();
     let mut words = 0usize;
     let scores: Vec<[f32; 4]> = readings
         .iter()
@@ -371,14 +371,14 @@ fn legacy_run(lines: &[(&[u8], bool)]) -> Option<String> {
             s.map(|(share, n)| share * n as f32)
         })
         .collect();
-    let path = crate::decode::repair::region::best_path(&scores, 2.0);
+    let path = region::best_path(&scores, region::SWITCH);
     let read: f32 = path.iter().zip(&scores).map(|(&p, s)| s[p]).sum();
     if words < 3 || read < 0.5 * words as f32 {
         return None;
     }
     let mut out = String::new();
     for (r, &p) in readings.iter().zip(&path) {
-        if p == 1 {
+        if EIGHT_BIT[p].0 == Legacy::Tcvn3.name() {
             // TCVN3's capitals with tones are its small letters' codes
             out.push_str(&crate::decode::repair::restore_upper(&r[p]).0);
         } else {

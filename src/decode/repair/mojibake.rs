@@ -1,7 +1,8 @@
 //! Pass 1 — legacy-encoding mojibake: TCVN3, VNI or VISCII bytes that were read as
 //! Windows-1252 (`Uû ban nh©n d©n`), decoded line by line with the encoding that scores best.
 
-use super::{RepairKind, Tally, legacy_kind, region, restore_upper};
+use super::region::{self, SWITCH};
+use super::{RepairKind, Tally, legacy_kind, restore_upper};
 use crate::decode::legacy::{Legacy, cp1252_bytes};
 use crate::viet::syllable::score;
 
@@ -28,18 +29,19 @@ fn has_foreign_latin1(text: &str) -> bool {
     })
 }
 
-/// A change of reading between two lines must gain this many syllables to be taken (so must a
-/// run of lines, to be read in a legacy encoding at all).
-const SWITCH: f32 = 2.0;
-
 /// How a candidate line reads: as it stands and under each legacy encoding (syllables found).
 struct Candidate {
     line: usize,
     bytes: Vec<u8>,
     /// (share of syllables, words) as it stands.
     before: (f32, usize),
-    /// Syllables found under [`ENCODINGS`], in order.
-    after: [f32; 3],
+    /// (share of syllables, words) under [`ENCODINGS`], in order.
+    after: [(f32, usize); 3],
+}
+
+/// Syllables found in a reading of (share, words).
+fn syllables((share, words): (f32, usize)) -> f32 {
+    share * words as f32
 }
 
 const ENCODINGS: [Legacy; 3] = [Legacy::Tcvn3, Legacy::Vni, Legacy::Viscii];
@@ -63,10 +65,7 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
                 continue;
             };
             let before = score(lines[k]);
-            let after = ENCODINGS.map(|enc| {
-                let (s, n) = score(&enc.decode(&bytes));
-                s * n as f32
-            });
+            let after = ENCODINGS.map(|enc| score(&enc.decode(&bytes)));
             cands.push(Candidate {
                 line: k,
                 bytes,
@@ -91,12 +90,11 @@ fn choose(lines: &[&str], cands: &[Candidate], reading: &mut [Option<Legacy>]) {
     let scores: Vec<[f32; 4]> = cands
         .iter()
         .map(|c| {
-            let (s, n) = c.before;
             [
-                s * n as f32,
-                c.after[0] - TIE,
-                c.after[1] - TIE,
-                c.after[2] - TIE,
+                syllables(c.before),
+                syllables(c.after[0]) - TIE,
+                syllables(c.after[1]) - TIE,
+                syllables(c.after[2]) - TIE,
             ]
         })
         .collect();
@@ -111,8 +109,8 @@ fn choose(lines: &[&str], cands: &[Candidate], reading: &mut [Option<Legacy>]) {
         if state > 0 {
             let stretch = &cands[i..j];
             let words: usize = stretch.iter().map(|c| c.before.1).sum();
-            let ok_before: f32 = stretch.iter().map(|c| c.before.0 * c.before.1 as f32).sum();
-            let ok_after: f32 = stretch.iter().map(|c| c.after[state - 1]).sum();
+            let ok_before: f32 = stretch.iter().map(|c| syllables(c.before)).sum();
+            let ok_after: f32 = stretch.iter().map(|c| syllables(c.after[state - 1])).sum();
             let evidence = stretch.iter().any(|c| has_foreign_latin1(lines[c.line]));
             if evidence
                 && words >= 3
@@ -149,17 +147,16 @@ fn convert(
         if let Some(enc) = reading[k]
             && let Some(c) = cands.get(ci).filter(|c| c.line == k)
         {
+            let e = ENCODINGS.iter().position(|&x| x == enc).unwrap_or(0);
             let d = enc.decode(&c.bytes);
-            let (sa, _) = score(&d);
             // within a run read in this encoding, a line converts unless it reads worse
             // (`Sè: 12` and `Số: 12` both score as words)
-            if sa >= c.before.0 && d != *line {
+            if c.after[e].0 >= c.before.0 && d != *line {
                 let (d2, n_up) = if enc == Legacy::Tcvn3 {
                     restore_upper(&d)
                 } else {
                     (d, 0)
                 };
-                let e = ENCODINGS.iter().position(|&x| x == enc).unwrap_or(0);
                 if changed[e].0 == 0 {
                     changed[e].1 = k as u32 + 1;
                 }

@@ -55,9 +55,13 @@ pub(super) fn is_unicode_vietnamese(c: char) -> bool {
     )
 }
 
-/// Lines that are one-cost states for [`best_path`]: `scores[line][state]` is how well the
-/// line reads in a state; a change of state between lines costs `switch`. Returns the state of
-/// each line on the path that reads best overall (ties go to the lower state).
+/// What a change of reading between two lines must gain, in syllables, to be taken (in the
+/// mojibake pass and in 8-bit bytes alike).
+pub(crate) const SWITCH: f32 = 2.0;
+
+/// The reading (state) of each line that reads best over a run of lines: `scores[line][state]`
+/// is how well the line reads in a state, and a change of state between lines costs `switch`.
+/// Returns the state of each line on that path (ties go to the lower state).
 pub(crate) fn best_path<const N: usize>(scores: &[[f32; N]], switch: f32) -> Vec<usize> {
     if scores.is_empty() {
         return Vec::new();
