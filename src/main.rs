@@ -187,35 +187,28 @@ fn collect(inputs: &[PathBuf]) -> Vec<(PathBuf, PathBuf)> {
                 let mut entries: Vec<PathBuf> =
                     rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
                 entries.sort();
-                // folders in reverse so that the stack pops them in order
-                for p in entries.iter().rev() {
-                    let Ok(meta) = std::fs::symlink_metadata(p) else {
-                        continue;
-                    };
-                    let ft = meta.file_type();
-                    if ft.is_dir() {
-                        stack.push(p.clone());
-                    } else if ft.is_symlink() && p.is_dir() {
-                        eprintln!("vanban: {}: a link to a folder, not followed", p.display());
-                    }
-                }
+                let mut folders = Vec::new();
                 for p in entries {
                     let Ok(meta) = std::fs::symlink_metadata(&p) else {
                         continue;
                     };
-                    if meta.file_type().is_dir() || !is_text_file(&p) {
-                        continue;
-                    }
-                    // a link to a file is read; what is no regular file is skipped
-                    if !std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
-                        if !p.is_dir() {
+                    let ft = meta.file_type();
+                    if ft.is_dir() {
+                        folders.push(p);
+                    } else if ft.is_symlink() && p.is_dir() {
+                        eprintln!("vanban: {}: a link to a folder, not followed", p.display());
+                    } else if is_text_file(&p) {
+                        // a link to a file is read; what is no regular file is skipped
+                        if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                            let rel = p.strip_prefix(input).unwrap_or(&p).to_path_buf();
+                            out.push((p, rel));
+                        } else {
                             eprintln!("vanban: {}: not a regular file, skipped", p.display());
                         }
-                        continue;
                     }
-                    let rel = p.strip_prefix(input).unwrap_or(&p).to_path_buf();
-                    out.push((p, rel));
                 }
+                // in reverse, so that the stack pops them in order
+                stack.extend(folders.into_iter().rev());
             }
         } else {
             let rel = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));

@@ -366,9 +366,7 @@ fn part_after(
     {
         // with its numeral (`Phụ lục 1`, `PHỤ LỤC II`): the heading line ends there
         let t = r.trim_start_matches(' ');
-        let n = t.len()
-            - t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
-                .len();
+        let n = numeral_len(t);
         let numeral = n > 0 && n <= 4 && t[n..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         let len = if numeral {
             i.len() - t.len() + n
@@ -460,12 +458,18 @@ fn chapter_len(i: &str) -> Option<usize> {
     heading_follows(&i[n..]).then_some(n)
 }
 
+/// The length of the numeral of a phụ lục at the start of `t` (`01`, `II`): its digits or
+/// Roman letters.
+fn numeral_len(t: &str) -> usize {
+    t.len()
+        - t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
+            .len()
+}
+
 /// A numeral, then a heading in capitals (` 1 DANH SÁCH CÁC CỤM …` after `Phụ lục`).
 fn numbered_heading(r: &str) -> bool {
     let t = r.trim_start();
-    let n = t.len()
-        - t.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X'))
-            .len();
+    let n = numeral_len(t);
     n > 0 && n <= 4 && t[n..].starts_with(' ') && heading_follows(&t[n..])
 }
 
@@ -577,10 +581,12 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     let enough = if raw.len() >= LONG_LEN { 1 } else { 2 };
     // a document with no header at all opens with its tên loại standing alone (`NGHỊ QUYẾT Về
     // việc …`): that is its structural part
-    let opens_with_kind = || {
-        kind_at(raw.trim_start()).is_some_and(|(p, _)| matches!(p, Part::Kind { alone: true, .. }))
-    };
-    if raw.len() < MIN_LEN || !(structural_kinds(raw, enough) || opens_with_kind()) {
+    if raw.len() < MIN_LEN {
+        return Vec::new();
+    }
+    let opens_with_kind =
+        kind_at(raw.trim_start()).is_some_and(|(p, _)| matches!(p, Part::Kind { alone: true, .. }));
+    if !opens_with_kind && !structural_kinds(raw, enough) {
         return Vec::new();
     }
     // a part that opens a word does not stand glued to the word before
@@ -600,7 +606,7 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
         .iter()
         .filter(|&&k| found.iter().any(|p| p.1.key() == k && p.1.structural()))
         .count();
-    let (structural, enough) = if opens_with_kind() {
+    let (structural, enough) = if opens_with_kind {
         (structural + 1, 1)
     } else {
         (structural, enough)
