@@ -30,6 +30,16 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The run succeeded (its exit status and stderr are shown when not).
+fn assert_ok(out: &Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status,
+        stderr(out)
+    );
+}
+
 /// A failure is reported on one line of stderr, without a panic or backtrace.
 fn assert_clean_failure(out: &Output) {
     assert!(!out.status.success(), "expected a non-zero exit");
@@ -53,12 +63,7 @@ fn assert_clean_failure(out: &Output) {
 #[test]
 fn parse_seed_prints_json() {
     let out = run(&["parse", SEED]);
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        stderr(&out)
-    );
+    assert_ok(&out);
     let doc = stdout_json(&out);
     assert_eq!(doc["schema_version"], 1);
     assert_eq!(doc["kind"], "thong_bao");
@@ -100,12 +105,7 @@ fn stdin_is_read_with_dash() {
         .expect("the binary runs");
     child.stdin.take().unwrap().write_all(&bytes).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        stderr(&out)
-    );
+    assert_ok(&out);
     assert_eq!(stdout_json(&out), stdout_json(&run(&["parse", SEED])));
 }
 
@@ -134,12 +134,7 @@ fn text_in_no_known_encoding_fails_cleanly() {
 #[test]
 fn damaged_utf8_is_parsed_with_errors() {
     let out = run(&["parse", "fixtures/bad/invalid-utf8.txt"]);
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        stderr(&out)
-    );
+    assert_ok(&out);
     let doc = stdout_json(&out);
     let damaged = doc["diagnostics"]
         .as_array()
@@ -277,12 +272,7 @@ fn batch_of_good_files_exits_zero() {
         out_dir.to_str().unwrap(),
         "--pretty",
     ]);
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status,
-        stderr(&out)
-    );
+    assert_ok(&out);
     let line = summary(&out);
     assert!(
         line.contains("3 converted") && line.contains("0 failed"),
@@ -299,7 +289,7 @@ fn batch_of_good_files_exits_zero() {
     // A single file with --out is written by its name.
     let single = dir.path().join("single");
     let out = run(&["parse", SEED, "--out", single.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ok(&out);
     assert!(single.join("00-seed-notice-quang-ngai-2024.json").is_file());
 }
 
@@ -340,7 +330,7 @@ fn batch_refuses_collisions_and_reads_any_case_extension() {
         "--out",
         out_dir.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ok(&out);
     assert!(out_dir.join("A.json").exists() && out_dir.join("b.json").exists());
     let names: Vec<String> = std::fs::read_dir(&out_dir)
         .unwrap()
@@ -409,7 +399,7 @@ fn a_walk_survives_link_loops_and_fifos() {
         "--out",
         out_dir.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ok(&out);
     assert!(summary(&out).contains("1 converted"), "{}", summary(&out));
     let err = stderr(&out);
     assert!(err.contains("not followed"), "{err}");
@@ -432,13 +422,13 @@ fn skip_existing_resumes_a_batch() {
     let out_dir = dir.path().join("out");
     let (i, o) = (inp.to_str().unwrap(), out_dir.to_str().unwrap());
     let out = run(&["parse", i, "--out", o]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ok(&out);
     // one output cut short
     let b = out_dir.join("b.json");
     let whole = std::fs::read(&b).unwrap();
     std::fs::write(&b, &whole[..whole.len() / 2]).unwrap();
     let out = run(&["parse", i, "--out", o, "--skip-existing"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_ok(&out);
     assert!(
         summary(&out).contains("1 converted, 2 skipped"),
         "{}",

@@ -26,6 +26,22 @@ fn parse(name: &str) -> (Value, String) {
     (comparable(to_value(&parsed)), enc)
 }
 
+/// The bytes of `fixtures/encodings` files, each ending in a line break (so that they can be
+/// joined into one file line by line).
+fn encoding_fixtures(names: &[&str]) -> Vec<Vec<u8>> {
+    let dir = root().join("fixtures/encodings");
+    names
+        .iter()
+        .map(|p| {
+            let mut b = std::fs::read(dir.join(p)).unwrap();
+            if b.last() != Some(&b'\n') {
+                b.push(b'\n');
+            }
+            b
+        })
+        .collect()
+}
+
 fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
@@ -159,8 +175,7 @@ fn pdf_glyph_numbers_read_back() {
 /// repairs to what each part repairs to alone, and the clean parts are left as they are.
 #[test]
 fn joined_texts_repair_each_as_alone() {
-    let dir = root().join("fixtures/encodings");
-    let parts = [
+    let texts: Vec<String> = encoding_fixtures(&[
         "clean.txt",
         "tcvn3-mojibake.txt",
         "vni-mojibake.txt",
@@ -168,14 +183,10 @@ fn joined_texts_repair_each_as_alone() {
         "clean.txt",
         "nfd.txt",
         "tcvn3-mojibake.txt",
-    ];
-    let texts: Vec<String> = parts
-        .iter()
-        .map(|p| {
-            let t = std::fs::read_to_string(dir.join(p)).unwrap();
-            if t.ends_with('\n') { t } else { t + "\n" }
-        })
-        .collect();
+    ])
+    .into_iter()
+    .map(|b| String::from_utf8(b).expect("UTF-8 fixtures"))
+    .collect();
     let alone: String = texts
         .iter()
         .map(|t| vanban::repair(t).text.into_owned())
@@ -285,25 +296,14 @@ fn cp1252(b: u8) -> char {
 /// encoding that reads them best, and the UTF-8 lines are kept.
 #[test]
 fn joined_bytes_in_several_encodings_decode_each_as_alone() {
-    let dir = root().join("fixtures/encodings");
-    let parts = [
+    let bytes = encoding_fixtures(&[
         "clean.txt",
         "tcvn3.txt",
         "vni.txt",
         "viscii.txt",
         "clean.txt",
         "windows-1258.txt",
-    ];
-    let bytes: Vec<Vec<u8>> = parts
-        .iter()
-        .map(|p| {
-            let mut b = std::fs::read(dir.join(p)).unwrap();
-            if b.last() != Some(&b'\n') {
-                b.push(b'\n');
-            }
-            b
-        })
-        .collect();
+    ]);
     let alone: String = bytes
         .iter()
         .map(|b| vanban::decode_and_repair(b).unwrap().0)
