@@ -69,8 +69,7 @@ fn split_caps_name(t: &str) -> (String, String) {
         .unwrap_or(words.len());
     // a one-letter capital right before the name is its initial, not the title (`PHÓ CHỦ
     // TỊCH Y Ngọc Hlin`)
-    let initial = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-    let k = if k > 1 && k < words.len() && initial(words[k - 1]) {
+    let k = if k > 1 && k < words.len() && crate::viet::is_initial(words[k - 1]) {
         k - 1
     } else {
         k

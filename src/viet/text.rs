@@ -318,9 +318,13 @@ pub fn is_person_name(s: &str) -> bool {
     if !(2..=6).contains(&words.len()) {
         return false;
     }
-    let single = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
     let long = words.iter().filter(|w| is_name_word(w)).count();
-    long >= 2 && words.iter().all(|w| is_name_word(w) || single(w))
+    long >= 2 && words.iter().all(|w| is_name_word(w) || is_initial(w))
+}
+
+/// A one-letter capital in a name (`Y` of `Y Ngọc Hlin`, `Kpă Y Lim`).
+pub(crate) fn is_initial(w: &str) -> bool {
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
 #[cfg(test)]
