@@ -439,3 +439,304 @@ fn skip_existing_resumes_a_batch() {
     let out = run(&["parse", SEED, "--skip-existing"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The JSON lines of a run's standard output.
+fn jsonl(bytes: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(bytes)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l:.200}")))
+        .collect()
+}
+
+/// `--jsonl -` writes one record per input, in walk order, with the documented keys; the
+/// records are the same byte for byte whatever the number of threads.
+#[test]
+fn jsonl_reports_every_input_in_order_whatever_the_threads() {
+    let one = run(&["parse", "fixtures", "--jsonl", "-", "--jobs", "1"]);
+    let four = run(&["parse", "fixtures", "--jsonl", "-", "-j", "4"]);
+    assert_eq!(
+        one.status.code(),
+        Some(1),
+        "fixtures/bad fails: {}",
+        stderr(&one)
+    );
+    assert_eq!(
+        one.stdout, four.stdout,
+        "order or content depends on threads"
+    );
+    assert_eq!(stderr(&one), stderr(&four));
+    let records = jsonl(&one.stdout);
+    let paths: Vec<&str> = records
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "walk order is name order");
+    let mut failed = 0;
+    for line in std::str::from_utf8(&one.stdout).unwrap().lines() {
+        let at: Vec<usize> = [
+            "{\"path\":",
+            ",\"status\":",
+            ",\"error\":",
+            ",\"diagnostics\":",
+            ",\"document\":",
+        ]
+        .iter()
+        .map(|k| {
+            line.find(k)
+                .unwrap_or_else(|| panic!("{k} missing: {line:.200}"))
+        })
+        .collect();
+        assert!(
+            at.is_sorted() && at[0] == 0,
+            "keys out of order: {line:.200}"
+        );
+    }
+    for r in &records {
+        match r["status"].as_str().unwrap() {
+            "ok" => {
+                assert!(r["error"].is_null());
+                assert_eq!(r["document"]["schema_version"], 1);
+                let d = r["document"]["diagnostics"].as_array().unwrap();
+                for sev in ["error", "warning", "info"] {
+                    let n = d.iter().filter(|x| x["severity"] == sev).count();
+                    assert_eq!(r["diagnostics"][sev], n, "{sev} in {}", r["path"]);
+                }
+            }
+            "error" => {
+                failed += 1;
+                assert!(r["error"].as_str().is_some_and(|e| !e.is_empty()));
+                assert!(r["document"].is_null());
+            }
+            s => panic!("status {s}"),
+        }
+    }
+    assert!(failed >= 1);
+    let line = stderr(&one).trim_end().lines().last().unwrap().to_string();
+    assert!(
+        line.contains(&format!("{failed} failed, {} files", records.len())),
+        "{line}"
+    );
+}
+
+/// `--manifest` beside `--out`: the same records without the document; with
+/// `--skip-existing`, kept outputs are `skipped`, with their diagnostics counted again.
+#[test]
+fn manifest_lists_each_input_and_what_was_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    let fixtures = common::good_fixtures();
+    copy(&fixtures[0], &inp.join("a.txt"));
+    copy(&fixtures[1], &inp.join("b/c.txt"));
+    std::fs::write(
+        inp.join("z.txt"),
+        [0x00u8, 0xFF, 0x00, 0xFE, 0x81, 0x00, 0x00],
+    )
+    .unwrap();
+    let (i, o) = (
+        inp.to_str().unwrap().to_string(),
+        dir.path().join("out").to_str().unwrap().to_string(),
+    );
+    let man = dir.path().join("manifest.jsonl");
+    let m = man.to_str().unwrap();
+    let first = run(&["parse", &i, "--out", &o, "--manifest", m, "--pretty"]);
+    assert_eq!(first.status.code(), Some(1));
+    let records = jsonl(&std::fs::read(&man).unwrap());
+    let statuses: Vec<&str> = records
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["ok", "ok", "error"]);
+    assert!(records.iter().all(|r| r.get("document").is_none()));
+    let again = run(&[
+        "parse",
+        &i,
+        "--out",
+        &o,
+        "--manifest",
+        "-",
+        "--skip-existing",
+    ]);
+    let kept = jsonl(&again.stdout);
+    let statuses: Vec<&str> = kept.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["skipped", "skipped", "error"]);
+    for (a, b) in records.iter().zip(&kept) {
+        assert_eq!(a["diagnostics"], b["diagnostics"]);
+        assert_eq!(a["path"], b["path"]);
+    }
+    // no temporary file is left beside the outputs or the manifest
+    let mut stack = vec![dir.path().to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            assert!(!p.to_string_lossy().ends_with(".tmp"), "{}", p.display());
+            if p.is_dir() {
+                stack.push(p);
+            }
+        }
+    }
+    // --manifest needs --out
+    assert_eq!(
+        run(&["parse", SEED, "--manifest", m]).status.code(),
+        Some(2)
+    );
+}
+
+/// A report that cannot be written stops the batch with a message, exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_on_a_full_device_stops_the_batch() {
+    let out = run(&["parse", "fixtures", "--jsonl", "/dev/full"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("cannot write to /dev/full"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// `vanban stream`: one result per record, in order, with the record's id, for a good text,
+/// bytes in a legacy encoding, bytes that decode to nothing, an empty text, a path, a path
+/// that does not exist, and lines that are not records; blank lines are not records.
+#[test]
+fn stream_answers_every_record_in_order() {
+    use base64::Engine;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    let records = [
+        serde_json::json!({"id": 1, "text": seed}).to_string(),
+        serde_json::json!({"id": "bin", "bytes_b64": b64(&[0u8, 0xFF, 0x00, 0xFE, 0x81, 0x00])})
+            .to_string(),
+        serde_json::json!({"id": [3], "text": ""}).to_string(),
+        String::new(),
+        serde_json::json!({"id": {"n": 4}, "path": SEED}).to_string(),
+        serde_json::json!({"id": 5, "path": "fixtures/no-such-file.txt"}).to_string(),
+        "{not json".to_string(),
+        serde_json::json!({"id": 7, "text": "a", "path": SEED}).to_string(),
+        serde_json::json!({"id": 8, "bytes_b64": b64(seed.as_bytes())}).to_string(),
+    ];
+    let mut child = vanban()
+        .args(["stream", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all((records.join("\n") + "\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_ok(&out);
+    let results = jsonl(&out.stdout);
+    let ids: Vec<String> = results.iter().map(|r| r["id"].to_string()).collect();
+    assert_eq!(
+        ids,
+        ["1", "\"bin\"", "[3]", "{\"n\":4}", "5", "null", "7", "8"]
+    );
+    let statuses: Vec<&str> = results
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        ["ok", "error", "ok", "ok", "error", "error", "error", "ok"]
+    );
+    assert_eq!(results[0]["document"]["kind"], "thong_bao");
+    // the same document by text, path and bytes (but for what it was read from)
+    let mut by_text = results[0]["document"].clone();
+    let mut by_path = results[3]["document"].clone();
+    assert_eq!(by_text["encoding"], "str");
+    assert_eq!(by_path["encoding"], "utf-8");
+    by_text["encoding"] = Value::Null;
+    by_path["encoding"] = Value::Null;
+    assert!(by_text == by_path, "text and path give different documents");
+    assert_eq!(
+        results[0]["document"]["title"],
+        results[7]["document"]["title"]
+    );
+    assert!(
+        results[2]["diagnostics"]["error"].as_u64().unwrap() >= 1,
+        "empty text"
+    );
+    assert!(
+        results[5]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 7: not a JSON record")
+    );
+    for r in &results {
+        assert_eq!(r["status"] == "ok", !r["document"].is_null());
+    }
+}
+
+/// Killed at any moment, a batch leaves under final names only whole JSON documents; run
+/// again with --skip-existing, it converts only what is missing.
+#[cfg(unix)]
+#[test]
+fn a_killed_batch_leaves_whole_files_and_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    let fixtures = common::good_fixtures();
+    for k in 0..60 {
+        let f = &fixtures[k % fixtures.len()];
+        copy(f, &inp.join(format!("d{}/f{k:03}.txt", k % 3)));
+    }
+    let out_dir = dir.path().join("out");
+    let (i, o) = (inp.to_str().unwrap(), out_dir.to_str().unwrap());
+    for delay_ms in [30u64, 90, 200] {
+        let mut child = vanban()
+            .args(["parse", i, "--out", o, "--skip-existing", "-q"])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        for e in walk_files(&out_dir) {
+            if e.extension().is_some_and(|x| x == "json") {
+                let text = std::fs::read(&e).unwrap();
+                assert!(
+                    serde_json::from_slice::<Value>(&text).is_ok(),
+                    "partial file under a final name: {}",
+                    e.display()
+                );
+            }
+        }
+    }
+    let before = walk_files(&out_dir)
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .count();
+    let out = run(&["parse", i, "--out", o, "--skip-existing"]);
+    assert_ok(&out);
+    assert!(
+        summary(&out).contains(&format!(
+            "{} converted, {before} skipped, 0 failed, 60 files",
+            60 - before
+        )),
+        "{}",
+        summary(&out)
+    );
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(d) else {
+            continue;
+        };
+        for e in rd {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,107 @@
+//! The `vanban` command's machinery beyond argument parsing: the batch walk (`walk`), the
+//! ordered worker pool (`pool`), the per-input result and its JSONL record (`record`), batch
+//! conversion (`batch`) and the record pipe for cluster engines (`stream`).
+
+pub mod batch;
+pub mod pool;
+pub mod record;
+pub mod stream;
+pub mod walk;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+
+use indicatif::ProgressBar;
+
+/// Where a batch says things on standard error: warnings (silenced by `--quiet`) and errors
+/// (always), drawn around the progress bar when one is shown.
+#[derive(Clone)]
+pub struct Log {
+    bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Log {
+    /// A log with a progress bar of `len` bytes when standard error is a terminal and the run
+    /// is not quiet; with a hidden bar otherwise.
+    pub fn new(quiet: bool, bar: Option<u64>) -> Log {
+        let bar = match bar {
+            Some(len) if !quiet && std::io::stderr().is_terminal() => {
+                let pb = ProgressBar::new(len);
+                pb.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{elapsed_precise} [{wide_bar}] {binary_bytes}/{binary_total_bytes} \
+                         {binary_bytes_per_sec} ETA {eta} {msg}",
+                    )
+                    .expect("a valid template")
+                    .progress_chars("=> "),
+                );
+                pb
+            }
+            _ => ProgressBar::hidden(),
+        };
+        Log { bar, quiet }
+    }
+
+    /// A warning: `vanban: MESSAGE`, unless quiet.
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            self.error(msg);
+        }
+    }
+
+    /// An error: `vanban: MESSAGE`, always.
+    pub fn error(&self, msg: &str) {
+        self.bar.suspend(|| eprintln!("vanban: {msg}"));
+    }
+
+    /// One more input done: its bytes, and `files` done of `total`.
+    pub fn advance(&self, bytes: u64, files: u64, total: u64) {
+        if !self.bar.is_hidden() {
+            self.bar.inc(bytes);
+            self.bar.set_message(format!("{files}/{total} files"));
+        }
+    }
+
+    /// Clear the bar before the summary.
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Read a file, or standard input for `-`.
+pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b)?;
+        Ok(b)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// Write `parts` one after the other to `dest` atomically: into a temporary file in the same folder, then renamed
+/// over the final name, so that a killed run never leaves a partial file under that name.
+pub fn write_atomic(dest: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    let tmp = temp_beside(dest);
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| {
+            for p in parts {
+                f.write_all(p)?;
+            }
+            f.sync_data()
+        })
+        .and_then(|()| std::fs::rename(&tmp, dest));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `DIR/.NAME.PID.tmp` for `DIR/NAME`: hidden, in the same folder (a rename never crosses file
+/// systems), and apart from what another run writes at the same time.
+pub fn temp_beside(dest: &Path) -> std::path::PathBuf {
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let name = dest.file_name().unwrap_or_default().to_string_lossy();
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
