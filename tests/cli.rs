@@ -21,6 +21,19 @@ fn run(args: &[&str]) -> Output {
     vanban().args(args).output().expect("the binary runs")
 }
 
+/// Run with `input` on standard input.
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = vanban()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout_json(out: &Output) -> Value {
     let s = std::str::from_utf8(&out.stdout).expect("stdout is UTF-8");
     serde_json::from_str(s).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {s:.200}"))
@@ -96,15 +109,7 @@ fn pretty_is_the_same_document() {
 #[test]
 fn stdin_is_read_with_dash() {
     let bytes = std::fs::read(root().join(SEED)).unwrap();
-    let mut child = vanban()
-        .args(["parse", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(&bytes).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(&["parse", "-"], &bytes);
     assert_ok(&out);
     assert_eq!(stdout_json(&out), stdout_json(&run(&["parse", SEED])));
 }
@@ -343,20 +348,11 @@ fn batch_refuses_collisions_and_reads_any_case_extension() {
         "{names:?}"
     );
 
-    let mut child = vanban()
-        .args(["parse", "-", "--out", out_dir.to_str().unwrap()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(&std::fs::read(&seed).unwrap())
-        .unwrap();
-    assert!(child.wait_with_output().unwrap().status.success());
+    let out = run_with_stdin(
+        &["parse", "-", "--out", out_dir.to_str().unwrap()],
+        &std::fs::read(&seed).unwrap(),
+    );
+    assert_ok(&out);
     assert!(out_dir.join("stdin.json").exists());
     assert!(!out_dir.join("-.json").exists());
 }
@@ -612,20 +608,10 @@ fn stream_answers_every_record_in_order() {
         serde_json::json!({"id": 7, "text": "a", "path": SEED}).to_string(),
         serde_json::json!({"id": 8, "bytes_b64": b64(seed.as_bytes())}).to_string(),
     ];
-    let mut child = vanban()
-        .args(["stream", "-j", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all((records.join("\n") + "\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_with_stdin(
+        &["stream", "-j", "2"],
+        (records.join("\n") + "\n").as_bytes(),
+    );
     assert_ok(&out);
     let results = jsonl(&out.stdout);
     let ids: Vec<String> = results.iter().map(|r| r["id"].to_string()).collect();

@@ -214,6 +214,15 @@ mod tests {
         std::fs::write(p, "x").unwrap();
     }
 
+    /// The relative paths a walk over `root` gives, sorted.
+    fn sorted_rels(root: &Path) -> Vec<PathBuf> {
+        let mut rels: Vec<PathBuf> = Walk::new(&[root.to_path_buf()], None)
+            .map(|e| e.rel)
+            .collect();
+        rels.sort();
+        rels
+    }
+
     #[test]
     fn extensions_in_any_case() {
         assert!(is_text_file(Path::new("a.TXT")));
@@ -229,10 +238,7 @@ mod tests {
         for f in ["b.txt", "a/z.md", "a/y.TXT", "c.json", "0.txt"] {
             touch(&root.join(f));
         }
-        let mut rels: Vec<PathBuf> = Walk::new(&[root.to_path_buf()], None)
-            .map(|e| e.rel)
-            .collect();
-        rels.sort();
+        let rels = sorted_rels(root);
         let want: Vec<PathBuf> = ["0.txt", "a/y.TXT", "a/z.md", "b.txt"]
             .iter()
             .map(PathBuf::from)
@@ -269,10 +275,7 @@ mod tests {
         std::os::unix::fs::symlink(".", root.join("self")).unwrap();
         std::os::unix::fs::symlink("..", root.join("up")).unwrap();
         std::os::unix::fs::symlink("a.txt", root.join("link.txt")).unwrap();
-        let mut rels: Vec<PathBuf> = Walk::new(&[root.to_path_buf()], None)
-            .map(|e| e.rel)
-            .collect();
-        rels.sort();
+        let rels = sorted_rels(root);
         assert_eq!(
             rels,
             vec![PathBuf::from("a.txt"), PathBuf::from("link.txt")]
