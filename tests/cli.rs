@@ -723,3 +723,41 @@ fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// A folder that cannot be read is an input that fails (its files would otherwise be lost
+/// without a word), even with --quiet; a broken link named `.txt` is one too.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_and_a_broken_link_fail() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    copy(&root().join(SEED), &inp.join("a.txt"));
+    copy(&root().join(SEED), &inp.join("locked/b.txt"));
+    std::os::unix::fs::symlink("gone.txt", inp.join("broken.txt")).unwrap();
+    let locked = inp.join("locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // a superuser reads it all the same: then only the broken link fails
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let out = run(&["parse", inp.to_str().unwrap(), "--jsonl", "-", "-q"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let records = jsonl(&out.stdout);
+    let failed: Vec<&str> = records
+        .iter()
+        .filter(|r| r["status"] == "error")
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        failed.iter().any(|p| p.ends_with("broken.txt")),
+        "{failed:?}"
+    );
+    if !readable {
+        assert!(failed.iter().any(|p| p.ends_with("locked")), "{failed:?}");
+        assert!(
+            stderr(&out).contains("cannot read the folder"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}

@@ -193,6 +193,9 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
 /// Convert one input (on a worker thread): read, parse, write its `.json`, and say how it went.
 /// When it fails, an output left by an earlier run is removed: it would belie the input.
 fn convert(e: &Entry, b: &Batch, opts: &Options) -> Outcome {
+    if let Some(why) = &e.failure {
+        return Outcome::failed(why.clone(), 0);
+    }
     let dest = b.out.as_ref().map(|d| e.dest(d));
     let with_document = b.jsonl.is_some();
     if b.skip_existing

@@ -5,7 +5,7 @@
 //! Folders are walked with `walkdir`, without following links to folders: a link back up
 //! (`ln -s . self`, `ln -s .. up`) would never end or would climb out of the archive. Links to
 //! files are read. What is neither a folder nor a regular file (a FIFO, a device, a socket) is
-//! skipped with a warning, as is a folder that cannot be read.
+//! skipped with a warning. A folder that cannot be read is an input that fails.
 //!
 //! Entries come in the order the file system lists them, which is the same for every run over
 //! an unchanged folder. They are not sorted by name: sorting a folder means holding all its
@@ -26,9 +26,20 @@ pub struct Entry {
     /// The path to mirror under the output folder, without its extension changed
     /// (`2024/a.txt` for `in/2024/a.txt` when `in` was given; `stdin` for `-`).
     pub rel: PathBuf,
+    /// Why it cannot be converted, known from the walk: a folder that cannot be read is an
+    /// input that fails (its files would otherwise be lost without a word), not a warning.
+    pub failure: Option<String>,
 }
 
 impl Entry {
+    fn file(src: PathBuf, rel: PathBuf) -> Entry {
+        Entry {
+            src,
+            rel,
+            failure: None,
+        }
+    }
+
     /// The output file under `out`: `rel` with the extension `.json`.
     pub fn dest(&self, out: &Path) -> PathBuf {
         out.join(&self.rel).with_extension("json")
@@ -77,16 +88,20 @@ impl Walk {
                     return None;
                 }
                 Some(Err(e)) => {
-                    let at = e
+                    let src = e
                         .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default();
-                    let msg = match e.io_error() {
-                        Some(io) => format!("{at}: cannot read the folder: {io}"),
-                        None => format!("{at}: {e}"),
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
+                    let rel = src.strip_prefix(&*root).unwrap_or(&src).to_path_buf();
+                    let why = match e.io_error() {
+                        Some(io) => format!("cannot read the folder: {io}"),
+                        None => e.to_string(),
                     };
-                    self.warn(msg);
-                    continue;
+                    return Some(Entry {
+                        src,
+                        rel,
+                        failure: Some(why),
+                    });
                 }
                 Some(Ok(entry)) => entry,
             };
@@ -102,15 +117,16 @@ impl Walk {
                         self.warn(format!("{}: a link to a folder, not followed", p.display()));
                         continue;
                     }
-                    Ok(m) if m.is_file() && is_text_file(p) => {}
-                    _ if is_text_file(p) => {
+                    _ if !is_text_file(p) => continue,
+                    Ok(m) if !m.is_file() => {
                         self.warn(format!(
                             "{}: a link to no regular file, skipped",
                             p.display()
                         ));
                         continue;
                     }
-                    _ => continue,
+                    // a file, or a broken link: reading it says what is wrong
+                    _ => {}
                 }
             } else if !is_text_file(p) {
                 continue;
@@ -118,10 +134,7 @@ impl Walk {
                 self.warn(format!("{}: not a regular file, skipped", p.display()));
                 continue;
             }
-            return Some(Entry {
-                src: entry.into_path(),
-                rel,
-            });
+            return Some(Entry::file(entry.into_path(), rel));
         }
     }
 }
@@ -136,10 +149,7 @@ impl Iterator for Walk {
             }
             let input = self.inputs.next()?;
             if input == Path::new("-") {
-                return Some(Entry {
-                    src: input,
-                    rel: PathBuf::from("stdin"),
-                });
+                return Some(Entry::file(input, PathBuf::from("stdin")));
             }
             if input.is_dir() {
                 let it = walkdir::WalkDir::new(&input)
@@ -149,7 +159,7 @@ impl Iterator for Walk {
                 continue;
             }
             let rel = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
-            return Some(Entry { src: input, rel });
+            return Some(Entry::file(input, rel));
         }
     }
 }
@@ -179,6 +189,9 @@ pub fn survey(inputs: &[PathBuf], sizes: bool) -> Survey {
     let mut twice = HashSet::new();
     for e in Walk::new(inputs, None) {
         survey.files += 1;
+        if e.failure.is_some() {
+            continue;
+        }
         if sizes && e.src != Path::new("-") {
             survey.bytes += std::fs::metadata(&e.src).map_or(0, |m| m.len());
         }
@@ -191,7 +204,7 @@ pub fn survey(inputs: &[PathBuf], sizes: bool) -> Survey {
         let mut first: HashMap<PathBuf, PathBuf> = HashMap::new();
         for e in Walk::new(inputs, None) {
             let dest = e.dest(Path::new(""));
-            if !twice.contains(&dest) {
+            if e.failure.is_some() || !twice.contains(&dest) {
                 continue;
             }
             match first.get(&dest) {
