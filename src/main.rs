@@ -8,14 +8,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use cli::read_input;
+use cli::{read_input, say};
 
 const EXIT_STATUS: &str = "Exit status:
   0  everything was converted (documents whose tree carries diagnostics included); for
      `stream`, every record was answered, errors included
-  1  an input could not be read, decoded or written, an output or a report could not be
-     written, or two inputs would write the same output (in a batch the other files are still
-     converted)
+  1  an input could not be read, decoded or written, or an output or a report could not be
+     written (in a batch the other files are still converted); or two inputs would write the
+     same output (then nothing is converted)
   2  a usage error (an unknown flag, no input, several inputs without --out or --jsonl)";
 
 #[derive(Parser)]
@@ -61,7 +61,7 @@ enum Command {
         #[arg(long, requires = "out")]
         skip_existing: bool,
         /// Threads converting at once (default: the cores this process may use).
-        #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
         jobs: Option<u16>,
         /// No progress bar and no warnings on standard error (errors and the summary remain).
         #[arg(long, short)]
@@ -74,7 +74,7 @@ enum Command {
     Stream {
         /// Threads converting at once (default: the cores this process may use; a cluster
         /// engine that runs one process per core wants 1).
-        #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
         jobs: Option<u16>,
         /// Do not join lines that continue a paragraph across blank lines and page breaks.
         #[arg(long)]
@@ -90,6 +90,21 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+}
+
+/// Whether two paths name the same file: the same words, or the same file once resolved.
+fn same_file(a: &Path, b: &Path) -> bool {
+    // a file not made yet is resolved through its folder
+    let resolve = |p: &Path| {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let dir = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+        })
+    };
+    a == b || matches!((resolve(a), resolve(b)), (Some(x), Some(y)) if x == y)
 }
 
 fn options(no_join: bool) -> vanban::Options {
@@ -121,13 +136,17 @@ fn main() -> ExitCode {
                 if inputs.len() == 1 && !inputs[0].is_dir() {
                     return single(&inputs[0], &opts, pretty);
                 }
-                eprintln!("vanban: several inputs or a folder need --out DIR or --jsonl FILE");
+                say("several inputs or a folder need --out DIR or --jsonl FILE");
                 return ExitCode::from(2);
             }
-            if jsonl.as_deref() == Some(Path::new("-"))
-                && manifest.as_deref() == Some(Path::new("-"))
+            if let (Some(j), Some(m)) = (&jsonl, &manifest)
+                && same_file(j, m)
             {
-                eprintln!("vanban: --jsonl and --manifest cannot both go to standard output");
+                say("--jsonl and --manifest cannot be written to the same place");
+                return ExitCode::from(2);
+            }
+            if inputs.iter().filter(|p| *p == Path::new("-")).count() > 1 {
+                say("standard input (-) can be read only once");
                 return ExitCode::from(2);
             }
             let batch = cli::batch::Batch {
@@ -150,7 +169,7 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
     let bytes = match read_input(path) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("vanban: {}: cannot read: {e}", path.display());
+            say(&format!("{}: cannot read: {e}", path.display()));
             return ExitCode::from(1);
         }
     };
@@ -158,23 +177,23 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
         Ok(d) => {
             let r = vanban::repair::repair_from(&d.text, d.legacy());
             if !quiet {
-                eprintln!("vanban: {}: read as {}", path.display(), d.encoding);
+                say(&format!("{}: read as {}", path.display(), d.encoding));
                 for dmg in &d.damaged {
-                    eprintln!(
-                        "vanban: {}:{}:{}: damaged bytes read as U+FFFD",
+                    say(&format!(
+                        "{}:{}:{}: damaged bytes read as U+FFFD",
                         path.display(),
                         dmg.line,
                         dmg.column
-                    );
+                    ));
                 }
                 for rep in &r.repairs {
-                    eprintln!("vanban: {}: {}", path.display(), rep.message());
+                    say(&format!("{}: {}", path.display(), rep.message()));
                 }
             }
             write_stdout(r.text.as_bytes())
         }
         Err(e) => {
-            eprintln!("vanban: {}: {e}", path.display());
+            say(&format!("{}: {e}", path.display()));
             ExitCode::from(1)
         }
     }
@@ -195,7 +214,7 @@ fn single(path: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
     match convert(path, opts, pretty) {
         Ok(json) => write_stdout(format!("{json}\n").as_bytes()),
         Err(e) => {
-            eprintln!("vanban: {e}");
+            say(&e);
             ExitCode::from(1)
         }
     }
@@ -208,7 +227,7 @@ fn write_stdout(bytes: &[u8]) -> ExitCode {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("vanban: cannot write to standard output: {e}");
+            say(&format!("cannot write to standard output: {e}"));
             ExitCode::from(1)
         }
     }

@@ -761,3 +761,83 @@ fn an_unreadable_folder_and_a_broken_link_fail() {
         );
     }
 }
+
+/// `vanban stream` echoes an id as it was written, takes base64 wrapped over lines or
+/// URL-safe, refuses a record that is an array, and keeps the id of a record it refuses.
+#[test]
+fn stream_ids_and_base64_as_people_send_them() {
+    use base64::Engine;
+    let seed = std::fs::read(root().join(SEED)).unwrap();
+    let wrapped = base64::engine::general_purpose::STANDARD
+        .encode(&seed)
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let url_safe = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&seed);
+    let records = [
+        r#"{"id":12345678901234567890123,"text":"x"}"#.to_string(),
+        serde_json::json!({"id": "wrapped", "bytes_b64": wrapped}).to_string(),
+        serde_json::json!({"id": "url", "bytes_b64": url_safe}).to_string(),
+        r#"[7,"text",null,null]"#.to_string(),
+        r#"{"id":1.50,"text":"a","text":"b"}"#.to_string(),
+    ];
+    let out = run_with_stdin(&["stream"], (records.join("\n") + "\n").as_bytes());
+    assert_ok(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with(r#"{"id":12345678901234567890123,"status":"ok""#));
+    let r = jsonl(text.as_bytes());
+    assert_eq!(r[1]["status"], "ok", "{}", r[1]["error"]);
+    assert_eq!(r[2]["status"], "ok", "{}", r[2]["error"]);
+    assert_eq!(r[1]["document"], r[2]["document"]);
+    assert_eq!(r[3]["status"], "error");
+    assert!(r[3]["id"].is_null());
+    assert!(
+        lines[4].starts_with(r#"{"id":1.50,"status":"error""#),
+        "{}",
+        lines[4]
+    );
+}
+
+/// Usage errors: standard input twice, and two reports in one file.
+#[test]
+fn reports_and_stdin_that_cannot_be_shared_are_refused() {
+    assert_eq!(
+        run(&["parse", "-", "-", "--jsonl", "-"]).status.code(),
+        Some(2)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path().join("r.jsonl");
+    let same = dir.path().join(".").join("r.jsonl");
+    let o = dir.path().join("out");
+    let out = run(&[
+        "parse",
+        SEED,
+        "--out",
+        o.to_str().unwrap(),
+        "--jsonl",
+        r.to_str().unwrap(),
+        "--manifest",
+        same.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!r.exists());
+}
+
+/// An output whose name is as long as a file name may be (255 bytes) is written: the
+/// temporary file beside it has a short name of its own.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_longest_file_name_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = "a".repeat(250);
+    let inp = dir.path().join(format!("{stem}.txt"));
+    copy(&root().join(SEED), &inp);
+    let o = dir.path().join("out");
+    let out = run(&["parse", inp.to_str().unwrap(), "--out", o.to_str().unwrap()]);
+    assert_ok(&out);
+    assert!(o.join(format!("{stem}.json")).is_file());
+}

@@ -135,7 +135,8 @@ def main():
     # kept: written once, then counted without converting again
     results = files.mapPartitions(stream(name)).cache()
     if args.format == "jsonl":
-        results.saveAsTextFile(args.output)
+        lines = spark.createDataFrame(results.map(lambda line: (line,)), "value string")
+        lines.write.mode("overwrite").text(args.output)
     else:
         spark.createDataFrame(results.map(to_row), SCHEMA).write.mode("overwrite").parquet(args.output)
     counts = results.map(lambda line: json.loads(line)["status"]).countByValue()

@@ -11,7 +11,7 @@ use vanban::Options;
 
 use super::record::{self, Counts, Outcome, Status};
 use super::walk::{self, Entry, Walk};
-use super::{Log, pool, read_input, temp_beside, write_atomic};
+use super::{Log, pool, read_input, say, temp_beside, write_atomic};
 
 /// What a batch is asked to do.
 pub struct Batch {
@@ -46,6 +46,12 @@ impl Report {
     fn open(path: &Path, with_document: bool) -> Result<Report, String> {
         let name = path.display().to_string();
         let cannot = |e: std::io::Error| format!("{name}: cannot write: {e}");
+        // a link is followed: its target is written, the link stays
+        let resolved = std::fs::canonicalize(path);
+        let path = match &resolved {
+            Ok(p) if path.is_symlink() => p.as_path(),
+            _ => path,
+        };
         let (w, rename): (Box<dyn Write + Send>, _) = if path == Path::new("-") {
             (Box::new(std::io::stdout()), None)
         } else if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
@@ -100,14 +106,14 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
         && !s.clashes.is_empty()
     {
         for (x, y, dest) in &s.clashes {
-            eprintln!(
-                "vanban: {} and {} would both be written to {}",
+            say(&format!(
+                "{} and {} would both be written to {}",
                 x.display(),
                 y.display(),
                 dir.join(dest).display()
-            );
+            ));
         }
-        eprintln!("vanban: nothing converted: rename the inputs or convert them apart");
+        say("nothing converted: rename the inputs or convert them apart");
         return ExitCode::from(1);
     }
     let total = survey.as_ref().map_or(0, |s| s.files);
@@ -121,7 +127,7 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
             match Report::open(path, with_document) {
                 Ok(r) => reports.push(r),
                 Err(e) => {
-                    eprintln!("vanban: {e}");
+                    say(&e);
                     return ExitCode::from(1);
                 }
             }
@@ -130,7 +136,7 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
 
     let (mut ok, mut failed, mut skipped, mut done) = (0u64, 0u64, 0u64, 0u64);
     let mut broken: Option<String> = None;
-    pool::ordered(
+    let ran = pool::ordered(
         Walk::new(inputs, Some(log.clone())),
         b.jobs,
         |e: Entry| {
@@ -162,13 +168,16 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
         },
     );
     log.finish();
+    if let Err(e) = ran {
+        broken = Some(format!("cannot start a thread: {e}"));
+    }
     for r in reports {
         if let Err(e) = r.finish(broken.is_none()) {
             broken.get_or_insert(e);
         }
     }
     if let Some(e) = &broken {
-        eprintln!("vanban: {e}; stopped after {done} files");
+        say(&format!("{e}; stopped after {done} files"));
         return ExitCode::from(1);
     }
     let kept = if b.skip_existing {
@@ -182,7 +191,9 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
         (None, Some(p)) => p.display().to_string(),
         (None, None) => String::new(),
     };
-    eprintln!("vanban: {ok} converted{kept}, {failed} failed, {done} files into {into}");
+    say(&format!(
+        "{ok} converted{kept}, {failed} failed, {done} files into {into}"
+    ));
     if failed > 0 {
         ExitCode::from(1)
     } else {

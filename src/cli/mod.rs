@@ -9,7 +9,8 @@ pub mod stream;
 pub mod walk;
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::ProgressBar;
 
@@ -52,7 +53,7 @@ impl Log {
 
     /// An error: `vanban: MESSAGE`, always.
     pub fn error(&self, msg: &str) {
-        self.bar.suspend(|| eprintln!("vanban: {msg}"));
+        self.bar.suspend(|| say(msg));
     }
 
     /// One more input done: its bytes, and `files` done of `total`.
@@ -67,6 +68,23 @@ impl Log {
     pub fn finish(&self) {
         self.bar.finish_and_clear();
     }
+}
+
+/// Say `vanban: MESSAGE` on standard error, one line: control characters (a newline in a file
+/// name) are written as escapes. A standard error that cannot be written is no reason to stop
+/// converting (a closed pipe would otherwise end the process with a panic).
+pub fn say(msg: &str) {
+    let mut line = String::with_capacity(msg.len() + 9);
+    line.push_str("vanban: ");
+    for c in msg.chars() {
+        if c.is_control() {
+            line.extend(c.escape_default());
+        } else {
+            line.push(c);
+        }
+    }
+    line.push('\n');
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 
 /// Read a file, or standard input for `-`.
@@ -97,10 +115,13 @@ pub fn write_atomic(dest: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     result
 }
 
-/// `DIR/.NAME.PID.tmp` for `DIR/NAME`: hidden, in the same folder (a rename never crosses file
-/// systems), and apart from what another run writes at the same time.
-pub fn temp_beside(dest: &Path) -> std::path::PathBuf {
+/// `DIR/.vanban-PID-N.tmp` for a file in `DIR`: hidden, in the same folder (a rename never
+/// crosses file systems), apart from what other threads and runs write at the same time, and
+/// short (a name built on the output's own could pass the file system's 255 bytes where the
+/// output's does not).
+pub fn temp_beside(dest: &Path) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
     let dir = dest.parent().unwrap_or(Path::new("."));
-    let name = dest.file_name().unwrap_or_default().to_string_lossy();
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".vanban-{}-{n}.tmp", std::process::id()))
 }

@@ -24,12 +24,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use base64::Engine;
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use serde::Deserialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 use vanban::Options;
 
-use super::pool;
 use super::record::{self, Counts, Outcome, Status};
+use super::{pool, say};
 
 /// One input line: its number (from 1) and its bytes, or why it could not be read.
 type Line = (u64, std::io::Result<Vec<u8>>);
@@ -60,32 +62,72 @@ fn lines() -> impl Iterator<Item = Line> + Send {
     })
 }
 
-/// A record as sent.
+/// A record as sent. `id` is kept as the JSON text it was sent as (`1.50` stays `1.50`, a
+/// 30-digit number keeps its digits).
 #[derive(Deserialize)]
 struct Record {
-    #[serde(default)]
-    id: Value,
+    id: Option<Box<RawValue>>,
     text: Option<String>,
     path: Option<PathBuf>,
     bytes_b64: Option<String>,
 }
 
+/// The `id` of a record that is a JSON object but not a good record (two `text` keys, a
+/// `text` that is a number): its result still carries it.
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<Box<RawValue>>,
+}
+
+/// An id to echo: the record's own, or `null`.
+type Id = Option<Box<RawValue>>;
+
+/// Base64 as people send it: the standard or the URL-safe alphabet, with or without padding,
+/// wrapped over lines or not (`base64`, Python's `encodebytes`).
+fn decode_b64(text: &str) -> Result<Vec<u8>, String> {
+    const LENIENT: GeneralPurposeConfig =
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+    const STANDARD: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::STANDARD, LENIENT);
+    const URL_SAFE: GeneralPurpose = GeneralPurpose::new(&base64::alphabet::URL_SAFE, LENIENT);
+    let packed: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let url_safe = packed.contains(['-', '_']);
+    let engine = if url_safe { &URL_SAFE } else { &STANDARD };
+    engine
+        .decode(packed.as_bytes())
+        .map_err(|e| format!("bytes_b64 is not base64: {e}"))
+}
+
 /// Convert one record: `(its id, the outcome, whether reading standard input failed)`.
-fn convert(line: Line, opts: &Options) -> (Value, Outcome, bool) {
+fn convert(line: Line, opts: &Options) -> (Id, Outcome, bool) {
     let (n, bytes) = line;
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
             let msg = format!("line {n}: cannot read standard input: {e}");
-            return (Value::Null, Outcome::failed(msg, 0), true);
+            return (None, Outcome::failed(msg, 0), true);
         }
     };
     let len = bytes.len() as u64;
+    // a record is a JSON object (serde would also take an array of the fields in order)
+    let is_object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     let rec: Record = match serde_json::from_slice(&bytes) {
-        Ok(r) => r,
+        Ok(r) if is_object => r,
+        Ok(_) => {
+            let msg = format!("line {n}: not a JSON object");
+            return (None, Outcome::failed(msg, len), false);
+        }
         Err(e) => {
-            let msg = format!("line {n}: not a JSON record: {e}");
-            return (Value::Null, Outcome::failed(msg, len), false);
+            let id = is_object
+                .then(|| serde_json::from_slice::<IdOnly>(&bytes).ok())
+                .flatten()
+                .and_then(|r| r.id);
+            let what = if id.is_some() {
+                "not a good record"
+            } else {
+                "not a JSON record"
+            };
+            let msg = format!("line {n}: {what}: {e}");
+            return (id, Outcome::failed(msg, len), false);
         }
     };
     let parsed = match (rec.text, rec.path, rec.bytes_b64) {
@@ -93,10 +135,7 @@ fn convert(line: Line, opts: &Options) -> (Value, Outcome, bool) {
         (None, Some(path), None) => std::fs::read(&path)
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))
             .and_then(|b| record::parse_bytes(&b, opts)),
-        (None, None, Some(b64)) => base64::engine::general_purpose::STANDARD
-            .decode(b64.trim())
-            .map_err(|e| format!("bytes_b64 is not base64: {e}"))
-            .and_then(|b| record::parse_bytes(&b, opts)),
+        (None, None, Some(b64)) => decode_b64(&b64).and_then(|b| record::parse_bytes(&b, opts)),
         _ => Err("a record holds exactly one of text, path and bytes_b64".to_string()),
     };
     let o = match parsed {
@@ -117,25 +156,29 @@ fn convert(line: Line, opts: &Options) -> (Value, Outcome, bool) {
 pub fn run(jobs: usize, opts: &Options) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut status = ExitCode::SUCCESS;
-    pool::ordered(
+    let ran = pool::ordered(
         lines(),
         jobs,
         |line| convert(line, opts),
         |(id, o, input_failed)| {
             if input_failed {
-                eprintln!("vanban: {}", o.error.as_deref().unwrap_or_default());
+                say(o.error.as_deref().unwrap_or_default());
                 status = ExitCode::from(1);
             }
             let written = o
-                .write_record(&mut out, ("id", &id), true)
+                .write_record(&mut out, ("id", &id.as_deref()), true)
                 .and_then(|()| out.flush());
             if let Err(e) = written {
-                eprintln!("vanban: cannot write to standard output: {e}");
+                say(&format!("cannot write to standard output: {e}"));
                 status = ExitCode::from(1);
                 return false;
             }
             true
         },
     );
+    if let Err(e) = ran {
+        say(&format!("cannot start a thread: {e}"));
+        return ExitCode::from(1);
+    }
     status
 }
