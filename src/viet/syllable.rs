@@ -71,7 +71,244 @@ fn is_tone_mark(c: char) -> bool {
 /// Whether `word` (any case, NFC or not) is one Vietnamese syllable: an initial consonant, a
 /// rhyme of the language and at most one tone mark. `đất`, `Nghiêng`, `QUYẾT`, `gì` are; `UBND`,
 /// `nh©n`, `house` are not.
+///
+/// Every decoding and repair scores text with this, word by word, so it reads a word without
+/// allocating: each character is looked up in a table of letters (base letter and tone), built
+/// once from the letters' canonical decompositions. A word with a character outside the table
+/// and not surely foreign goes the long way, through NFD and NFC.
 pub fn is_syllable(word: &str) -> bool {
+    if word.is_empty() || word.len() > 40 {
+        return false;
+    }
+    match spell(word) {
+        Spelling::Base(buf, n, tones) => tones <= 1 && base_is_syllable(&buf[..n]),
+        Spelling::Foreign => false,
+        Spelling::Unknown => is_syllable_by_nfd(word),
+    }
+}
+
+/// A base letter as one byte: `a`–`z`, and the letters with a vowel mark or a stroke as `1`–`7`.
+const BREVE_A: u8 = b'1'; // ă
+const CIRC_A: u8 = b'2'; // â
+const CIRC_E: u8 = b'3'; // ê
+const CIRC_O: u8 = b'4'; // ô
+const HORN_O: u8 = b'5'; // ơ
+const HORN_U: u8 = b'6'; // ư
+const D_STROKE: u8 = b'7'; // đ
+
+/// The byte of a lower-case base letter, if it is one of the language's.
+fn base_byte(c: char) -> Option<u8> {
+    Some(match c {
+        'a'..='z' => c as u8,
+        'ă' => BREVE_A,
+        'â' => CIRC_A,
+        'ê' => CIRC_E,
+        'ô' => CIRC_O,
+        'ơ' => HORN_O,
+        'ư' => HORN_U,
+        'đ' => D_STROKE,
+        _ => return None,
+    })
+}
+
+/// A string of base letters as bytes (`"ươ"` → `"65"`).
+fn base_bytes(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| base_byte(c).expect("a base letter"))
+        .collect()
+}
+
+/// How a word is spelt: base letters and tone marks, a letter no syllable has, or a character
+/// the table does not know.
+enum Spelling {
+    Base([u8; 40], usize, u32),
+    Foreign,
+    Unknown,
+}
+
+/// A table entry: the base letter's byte and the tone marks, `FOREIGN` for a letter that no
+/// syllable holds (`ç`, `ö`, `©`), `UNKNOWN` where the long way must decide.
+type Entry = (u8, u8);
+const FOREIGN: Entry = (0, 0);
+const UNKNOWN: Entry = (0, 1);
+
+/// The characters from U+0080 to U+024F (Latin-1 and Latin Extended-A/B: `à`, `Đ`, `ơ`, `ư`,
+/// and the signs mojibake brings, `©`, `¬`) and from U+1EA0 to U+1EF9 (the Vietnamese block:
+/// `ạ`, `ế`, `ữ`), by their canonical decomposition.
+static LETTERS: LazyLock<(Vec<Entry>, Vec<Entry>)> = LazyLock::new(|| {
+    let entry = |u: u32| -> Entry {
+        let Some(c) = char::from_u32(u) else {
+            return FOREIGN;
+        };
+        let mut tones = 0u8;
+        let mut base = String::new();
+        for d in c.nfd() {
+            if is_tone_mark(d) {
+                tones += 1;
+            } else {
+                base.extend(d.to_lowercase());
+            }
+        }
+        let base: String = base.nfc().collect();
+        let mut chars = base.chars();
+        match (chars.next().and_then(base_byte), chars.next()) {
+            (Some(b), None) => (b, tones),
+            _ if c.is_alphabetic() || !base.is_empty() => FOREIGN,
+            _ => UNKNOWN,
+        }
+    };
+    (
+        (0x80..=0x24F).map(entry).collect(),
+        (0x1EA0..=0x1EF9).map(entry).collect(),
+    )
+});
+
+/// Read a word into base-letter bytes and a count of tone marks.
+fn spell(word: &str) -> Spelling {
+    let mut buf = [0u8; 40];
+    let mut n = 0usize;
+    let mut tones = 0u32;
+    let (latin, viet) = &*LETTERS;
+    for c in word.chars() {
+        let u = c as u32;
+        let (b, t) = if c.is_ascii_alphabetic() {
+            (c.to_ascii_lowercase() as u8, 0)
+        } else if c.is_ascii() {
+            return Spelling::Foreign;
+        } else if is_tone_mark(c) {
+            tones += 1;
+            continue;
+        } else if matches!(u, 0x302 | 0x306 | 0x31B) {
+            // a vowel mark written apart (NFD): it changes the letter before it
+            let Some(prev) = n.checked_sub(1).map(|k| &mut buf[k]) else {
+                return Spelling::Unknown;
+            };
+            *prev = match (*prev, u) {
+                (b'a', 0x302) => CIRC_A,
+                (b'a', 0x306) => BREVE_A,
+                (b'e', 0x302) => CIRC_E,
+                (b'o', 0x302) => CIRC_O,
+                (b'o', 0x31B) => HORN_O,
+                (b'u', 0x31B) => HORN_U,
+                _ => return Spelling::Unknown,
+            };
+            continue;
+        } else {
+            let e = match u {
+                0x80..=0x24F => latin[(u - 0x80) as usize],
+                0x1EA0..=0x1EF9 => viet[(u - 0x1EA0) as usize],
+                // IPA, spacing modifiers, other scripts, punctuation and signs: no canonical
+                // decomposition reaches a Latin letter there (combining marks, the Kelvin and
+                // Ångström signs and the rest of Latin Extended Additional go the long way)
+                0x250..=0x2FF | 0x370..=0x1DBF | 0x2000..=0x20CF | 0x2130..=0xFE1F | 0xFE30.. => {
+                    FOREIGN
+                }
+                _ => UNKNOWN,
+            };
+            match e {
+                FOREIGN => return Spelling::Foreign,
+                UNKNOWN => return Spelling::Unknown,
+                (b, t) => (b, u32::from(t)),
+            }
+        };
+        if n == buf.len() {
+            return Spelling::Unknown;
+        }
+        buf[n] = b;
+        n += 1;
+        tones += t;
+    }
+    Spelling::Base(buf, n, tones)
+}
+
+/// Onsets as base-letter bytes, and rhymes packed into sorted numbers (a rhyme has at most 4
+/// base letters: `ương`, `uyên`).
+struct Tables {
+    /// By first byte: the onsets that start with it, longest first, then the empty one.
+    onsets: Vec<Vec<Vec<u8>>>,
+    rhymes: Vec<u32>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mut rhymes: Vec<u32> = RHYME_SET
+        .iter()
+        .map(|r| pack(&base_bytes(r)).expect("a rhyme has at most 4 letters"))
+        .collect();
+    rhymes.sort_unstable();
+    let all: Vec<Vec<u8>> = ONSETS.iter().map(|o| base_bytes(o)).collect();
+    let onsets = (0..=255u8)
+        .map(|b| {
+            all.iter()
+                .filter(|o| o.first().is_none_or(|&f| f == b))
+                .cloned()
+                .collect()
+        })
+        .collect();
+    Tables { onsets, rhymes }
+});
+
+/// Up to four base-letter bytes as one number (no byte is zero, so lengths never collide).
+fn pack(bytes: &[u8]) -> Option<u32> {
+    if bytes.len() > 4 {
+        return None;
+    }
+    Some(bytes.iter().rev().fold(0u32, |n, &b| n << 8 | u32::from(b)))
+}
+
+impl Tables {
+    fn onsets_of(&self, first: u8) -> &[Vec<u8>] {
+        &self.onsets[usize::from(first)]
+    }
+
+    fn is_rhyme(&self, bytes: &[u8]) -> bool {
+        pack(bytes).is_some_and(|n| self.rhymes.binary_search(&n).is_ok())
+    }
+}
+
+/// The syllable check on base letters (lower case, no tone marks).
+fn base_is_syllable(base: &[u8]) -> bool {
+    if base.iter().any(|b| matches!(b, b'f' | b'j' | b'w' | b'z')) {
+        return false;
+    }
+    let t = &*TABLES;
+    let first = base.first().copied().unwrap_or(0);
+    for onset in t.onsets_of(first) {
+        let Some(rhyme) = base.strip_prefix(onset.as_slice()) else {
+            continue;
+        };
+        if t.is_rhyme(rhyme) {
+            // `c`, `k`, `g`/`gh`, `ng`/`ngh`, `q` are spelled by the vowel that follows
+            let front = matches!(rhyme.first(), Some(b'e' | &CIRC_E | b'i' | b'y'));
+            let ok = match onset.as_slice() {
+                b"c" | b"g" | b"ng" => !front || (onset == b"g" && rhyme.first() == Some(&b'i')),
+                b"k" | b"gh" | b"ngh" => front,
+                b"qu" => rhyme.first() != Some(&b'u'),
+                _ => true,
+            };
+            if ok {
+                return true;
+            }
+        }
+        if onset == b"gi" {
+            if rhyme.is_empty() {
+                return true;
+            }
+            let mut key = [0u8; 5];
+            if rhyme.len() < key.len() {
+                key[0] = b'i';
+                key[1..=rhyme.len()].copy_from_slice(rhyme);
+                if t.is_rhyme(&key[..=rhyme.len()]) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// [`is_syllable`] the long way, through Unicode normalisation: for words holding a character
+/// the letter table does not know (and, in tests, to check the table against).
+fn is_syllable_by_nfd(word: &str) -> bool {
     if word.is_empty() || word.len() > 40 {
         return false;
     }
@@ -165,6 +402,59 @@ mod tests {
             "UBND", "nh©n", "house", "ĐIỀ", "NG", "ka", "quu", "bàá", "fax", "tµi",
         ] {
             assert!(!is_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_table_agrees_with_normalisation() {
+        // every letter of the table's ranges, alone, with ASCII letters around it, with a
+        // tone or vowel mark after it, in NFC and NFD
+        let mut words = Vec::new();
+        let ranges = (0x80u32..=0x36F)
+            .chain(0x1E00..=0x1EFF)
+            .chain(0x2100..=0x2130);
+        for u in ranges {
+            let Some(c) = char::from_u32(u) else { continue };
+            for w in [
+                format!("{c}"),
+                format!("ng{c}"),
+                format!("th{c}n"),
+                format!("qu{c}"),
+                format!("gi{c}"),
+                format!("u{c}\u{31B}"),
+                format!("o{c}"),
+                format!("{c}\u{301}"),
+                format!("nh{c}\u{302}t"),
+            ] {
+                words.push(w.nfd().collect::<String>());
+                words.push(w);
+            }
+        }
+        for w in [
+            "nh©n",
+            "tØnh",
+            "Uû",
+            "d©n",
+            "ViÖt",
+            "K",
+            "Å",
+            "ДАН",
+            "ǹg",
+            "Ǹ",
+            "\u{340}a",
+            "a\u{341}",
+            "người",
+            "NGƯỜI",
+            "ngươ\u{300}i",
+            "gìn",
+            "gi",
+            "giêng",
+            "ĐẤT",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            assert_eq!(is_syllable(w), is_syllable_by_nfd(w), "{w:?}");
         }
     }
 
