@@ -7,6 +7,10 @@
 //! 4. The heavy tests take a lock so that they run one at a time and do not skew each other's
 //! timings.
 //!
+//! The six heaviest (50 MB, the million-character line, the 100,000-line inputs and the
+//! closing-label linearity) take two minutes in a debug build, so `cargo test` skips them there
+//! and `.ci/run` runs the whole file in release: `cargo test --release --test robustness`.
+//!
 //! Regression inputs found by the fuzz harness (`tests/fuzz/`) are at the end of the file.
 
 mod common;
@@ -418,6 +422,10 @@ fn realistic_5_mb() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy in a debug build: runs in release, `cargo test --release --test robustness`"
+)]
 fn realistic_50_mb() {
     let _g = heavy();
     let text = realistic(50_000_000);
@@ -436,6 +444,10 @@ fn realistic_50_mb() {
 // (b) one very long line
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy in a debug build: runs in release, `cargo test --release --test robustness`"
+)]
 fn million_character_line() {
     let _g = heavy();
     for (name, text) in [
@@ -456,6 +468,10 @@ fn million_character_line() {
 // (c) 100,000 lines of markers, quotes, closing-block labels
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy in a debug build: runs in release, `cargo test --release --test robustness`"
+)]
 fn hundred_thousand_markers() {
     let _g = heavy();
     let text = markers(100_000);
@@ -464,6 +480,10 @@ fn hundred_thousand_markers() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy in a debug build: runs in release, `cargo test --release --test robustness`"
+)]
 fn hundred_thousand_opening_quotes() {
     let _g = heavy();
     parse_and_check("100k opening quotes", &opening_quotes(100_000));
@@ -471,6 +491,10 @@ fn hundred_thousand_opening_quotes() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy in a debug build: runs in release, `cargo test --release --test robustness`"
+)]
 fn hundred_thousand_alternating_closing_labels() {
     let _g = heavy();
     parse_and_check("100k Nơi nhận / KT.", &alternating_closing(100_000));
@@ -517,6 +541,10 @@ fn linear_opening_quotes() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy in a debug build: runs in release, `cargo test --release --test robustness`"
+)]
 fn linear_alternating_closing_labels() {
     let _g = heavy();
     // the closing-block reader does a little work per line, so a step that grows with the

@@ -59,6 +59,12 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
     let mut reading: Vec<Option<Legacy>> = vec![None; lines.len()];
     let mut cands: Vec<Candidate> = Vec::new();
     for run in region::runs_between(&lines, |l| l.chars().any(region::is_unicode_vietnamese)) {
+        // a stretch is read in an encoding only when one of its lines holds a character that
+        // only mojibake brings (see `choose`): a run without one is left as it stands, and
+        // none of its lines is scored (a clean text with a no-break space somewhere)
+        if !run.clone().any(|k| has_foreign_latin1(lines[k])) {
+            continue;
+        }
         let first = cands.len();
         for k in run.clone() {
             let Some(bytes) = mojibake_candidate(lines[k]) else {
