@@ -84,5 +84,28 @@ fn large_document(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, all_fixtures, large_document);
+/// A large realistic input: every fixture (54 documents of every kind, encodings and layouts)
+/// joined into one text, again and again up to about 4 MB, as an archive's concatenated export
+/// is. Unlike the synthetic document it carries every part, legacy runs and flattened lines.
+fn joined_fixtures(c: &mut Criterion) {
+    let docs = fixtures();
+    let mut text = Vec::with_capacity(4_200_000);
+    while text.len() < 4_000_000 {
+        for d in &docs {
+            text.extend_from_slice(d);
+            text.push(b'\n');
+        }
+    }
+    let opts = vanban::Options::default();
+    let mut group = c.benchmark_group("joined");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function(
+        BenchmarkId::new("parse+to_json", format!("{}KB", text.len() / 1000)),
+        |b| b.iter(|| convert(black_box(&text), &opts)),
+    );
+    group.finish();
+}
+
+criterion_group!(benches, all_fixtures, large_document, joined_fixtures);
 criterion_main!(benches);
