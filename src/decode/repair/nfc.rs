@@ -79,31 +79,26 @@ fn prev_char_len(b: &[u8], i: usize) -> usize {
 
 /// NFC per line where needed, then marks split off by spaces joined back.
 pub(super) fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
-    let needs = |line: &str| !surely_nfc(line) && is_nfc_quick(line.chars()) != IsNormalized::Yes;
     let has_marks = |line: &str| line.contains(|c: char| ('\u{0300}'..='\u{036F}').contains(&c));
-    // one byte scan of the whole text decides whether lines need the fragment check
-    let any_split = maybe_split_fragment(text);
-    let first_bad = text.split_inclusive('\n').position(|l| {
-        needs(l) || (!surely_nfc(l) && has_marks(l)) || (any_split && maybe_split_fragment(l))
-    })?;
-    let mut out = String::with_capacity(text.len() + 16);
+    // the repaired text, begun at the first line that changes (clean text is never copied)
+    let mut out: Option<String> = None;
+    let mut at = 0usize; // byte offset of the line
     let (mut nfc, mut split) = (0usize, 0usize);
     let (mut l_nfc, mut l_split) = (0u32, 0u32);
     for (k, line) in text.split_inclusive('\n').enumerate() {
-        if k < first_bad {
-            out.push_str(line);
-            continue;
-        }
         let lineno = k as u32 + 1;
+        let surely = surely_nfc(line);
         let mut cur: Cow<'_, str> = Cow::Borrowed(line);
-        if needs(&cur) {
+        if !surely && is_nfc_quick(line.chars()) != IsNormalized::Yes {
             cur = Cow::Owned(cur.nfc().collect());
             if nfc == 0 {
                 l_nfc = lineno;
             }
             nfc += 1;
         }
-        if (!surely_nfc(&cur) && has_marks(&cur)) || (any_split && maybe_split_fragment(&cur)) {
+        // (a line that is surely NFC stays so: only a changed line is asked again)
+        let surely_now = surely || matches!(cur, Cow::Owned(_)) && surely_nfc(&cur);
+        if (!surely_now && has_marks(&cur)) || maybe_split_fragment(&cur) {
             let (joined, n) = join_split_marks(&cur);
             if n > 0 {
                 if split == 0 {
@@ -113,11 +108,21 @@ pub(super) fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
                 cur = Cow::Owned(joined);
             }
         }
-        out.push_str(&cur);
+        match (&mut out, cur) {
+            (Some(o), cur) => o.push_str(&cur),
+            (None, Cow::Owned(changed)) => {
+                let mut o = String::with_capacity(text.len() + 16);
+                o.push_str(&text[..at]);
+                o.push_str(&changed);
+                out = Some(o);
+            }
+            (None, Cow::Borrowed(_)) => {}
+        }
+        at += line.len();
     }
     tally.add(RepairKind::Nfc, nfc, l_nfc);
     tally.add(RepairKind::SplitDiacritics, split, l_split);
-    (nfc + split > 0).then_some(out)
+    out
 }
 
 /// `ĐIÊ ̀U` (a mark after a space) → `ĐIỀU`, and fragments `ĐIỀ U` → `ĐIỀU` when the joined
