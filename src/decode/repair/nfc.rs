@@ -10,15 +10,22 @@ use crate::viet::syllable::is_syllable;
 
 /// Whether a text may hold a syllable cut before its ending: a letter with a Vietnamese mark
 /// (`À`–`ỹ`), a space, then a lone ending (`NG`, `NH`, `CH` or one of `CTPMNUIY`, any case)
-/// and a boundary; or cut after its initial: a lone consonant, a space, a marked letter. A byte scan over the spaces (constant work each): linear time.
+/// and a boundary; or cut after its initial: a lone consonant, a space, a marked letter. One
+/// byte scan, constant work at each space: linear time.
 fn maybe_split_fragment(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr_iter(b' ', b).any(|i| {
-        if i == 0 {
+    // spaces come every few bytes: a plain loop, and the byte after the space asked first
+    (1..b.len()).any(|i| {
+        if b[i] != b' ' {
             return false;
         }
+        let next = b.get(i + 1).copied().unwrap_or(0);
         if b[i - 1] < 0x80 {
-            return lone_initial_before(s, i);
+            // a lone initial before a letter with a mark (`K ẾT`): that letter is not ASCII
+            return next >= 0xC3 && lone_initial_before(s, i);
+        }
+        if !b"CTPMNUIYctpmnuiy".contains(&next) {
+            return false;
         }
         // the character before the space
         let start = i - prev_char_len(b, i);
