@@ -614,6 +614,32 @@ fn fuzz_date_without_spaces_does_not_panic() {
     fuzz_regression(b",ng\xc3\xa0yth\xc3\xa1ngn\xc4\x83m");
 }
 
+/// `fuzz/artifacts/parse_str/regression-bom-alone-on-a-last-line`: a BOM (or another
+/// invisible character) alone after the final line end is removed with its line, and the
+/// repair's diagnostic named that vanished line. It names the last line there is.
+#[test]
+fn fuzz_invisible_character_alone_on_a_last_line() {
+    let artifact = std::fs::read(
+        common::root().join("tests/fuzz/artifacts/parse_str/regression-bom-alone-on-a-last-line"),
+    )
+    .expect("the artifact");
+    let text = String::from_utf8(artifact).expect("UTF-8, as the parse_str target takes it");
+    for text in [
+        text.as_str(),
+        "SỞ XÂY DỰNG\nSố: 12/BB\n\u{feff}",
+        "a\n\u{200b}",
+        "a\r\n\u{ad}",
+    ] {
+        for opts in [Options::default(), no_join()] {
+            let parsed = vanban::parse(text, &opts);
+            let repaired = vanban::repair(text).text;
+            let nfc: String =
+                unicode_normalization::UnicodeNormalization::nfc(&*repaired).collect();
+            check(&parsed, &nfc);
+        }
+    }
+}
+
 /// Shapes of a single long line that once made a scan restart for each of its pieces (found in
 /// review): a run of stars, a header row padded with spaces, dates glued without spaces, a run
 /// of quyền hạn prefixes, a run of signing notes.

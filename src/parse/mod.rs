@@ -35,10 +35,17 @@ pub(crate) fn parse_text(
     text: &str,
     opts: &Options,
     encoding: &str,
-    repairs: Vec<Repair>,
+    mut repairs: Vec<Repair>,
     mut sink: Sink,
 ) -> Parsed {
     let lines = split_lines(text);
+    // a repair names the line it found first in the text before it; a character removed from
+    // a last line of its own (a stray BOM after the final line end) leaves that line out of
+    // the repaired text, so the repair names the last line there is
+    let last = lines.last().map_or(1, |l| l.no.max(1));
+    for r in &mut repairs {
+        r.first_line = r.first_line.min(last);
+    }
     for r in &repairs {
         sink.at(Severity::Info, r.kind.code(), r.message(), r.first_line, 1);
     }
