@@ -249,7 +249,7 @@ mod tests {
             front_matter: split_lines(text)
                 .iter()
                 .map(|l| crate::ast::Text {
-                    text: l.text.clone(),
+                    text: l.text.to_string(),
                     span: l.span(),
                 })
                 .collect(),

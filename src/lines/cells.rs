@@ -98,7 +98,7 @@ pub(crate) fn cells_at_gaps(line: &Line<'_>) -> Vec<Cell> {
 pub(crate) fn flat(line: &Line<'_>) -> String {
     let cs = cells(line);
     if cs.is_empty() {
-        return line.text.clone();
+        return line.text.to_string();
     }
     cs.iter()
         .map(|c| c.text.as_str())

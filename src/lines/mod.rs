@@ -10,7 +10,7 @@ pub(crate) use cells::{Cell, cells, cells_at_gaps, flat};
 use crate::ast::kind::DocKind;
 use crate::ast::{ArtifactKind, BlockKind, Span};
 use crate::cues::marker::{Marker, marker};
-use crate::viet::{clean, is_space};
+use crate::viet::{clean_borrowed, is_space};
 
 /// One physical line of the (normalised) text.
 #[derive(Debug, Clone)]
@@ -21,8 +21,9 @@ pub(crate) struct Line<'a> {
     pub start: usize,
     /// The line as it stands, without its line break.
     pub raw: &'a str,
-    /// The line cleaned: markup removed, white space folded.
-    pub text: String,
+    /// The line cleaned: markup removed, white space folded. Borrowed from `raw` when
+    /// cleaning changes nothing but the ends, as for most lines.
+    pub text: std::borrow::Cow<'a, str>,
     /// A line kept out of the text, and why.
     pub artifact: Option<ArtifactKind>,
     /// A form feed stood at or before this line.
@@ -251,7 +252,7 @@ fn push_pieces<'a>(
 }
 
 fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
-    let text = clean(raw);
+    let text = clean_borrowed(raw);
     let trimmed = raw.trim_matches(is_space);
     let artifact = if trimmed.is_empty() {
         None
@@ -359,7 +360,7 @@ mod tests {
         assert_eq!(number.no, 2);
         assert!(number.page_break);
         // the line after the run keeps its number
-        assert_eq!(ls.last().map(|l| (l.no, l.text.as_str())), Some((3, "hết")));
+        assert_eq!(ls.last().map(|l| (l.no, &*l.text)), Some((3, "hết")));
         // empty pages in the run: their numbers are counted though no line carries them, and
         // the whole parse (its line account) copes (a crash found by fuzzing)
         let text = format!("{page1}{}{page2}", "\x0C \x0C".repeat(20));

@@ -318,7 +318,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         for line in self.lines.iter().take(top) {
             if !line.is_void() {
                 self.h.front_matter.push(Text {
-                    text: line.text.clone(),
+                    text: line.text.to_string(),
                     span: line.span(),
                 });
             }
@@ -332,7 +332,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         let line = &self.lines[i];
         self.h.front_matter.append(&mut self.org);
         self.h.front_matter.push(Text {
-            text: line.text.clone(),
+            text: line.text.to_string(),
             span: line.span(),
         });
     }
@@ -496,9 +496,9 @@ impl<'l, 'a> Reader<'l, 'a> {
         }
         let n = heading_at(&mut self.national, false, line.span());
         if nat {
-            n.name.get_or_insert(t.clone());
+            n.name.get_or_insert(t.to_string());
         } else {
-            n.motto.get_or_insert(t.clone());
+            n.motto.get_or_insert(t.to_string());
         }
         // the Tiêu ngữ comes under the Quốc hiệu: the row after it may be one too
         self.seen_anchor = !nat;

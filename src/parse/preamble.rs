@@ -11,7 +11,7 @@ use crate::viet::{ends_sentence, is_upper, starts_lower};
 pub(crate) fn parse(lines: &[Line<'_>], idx: &[usize]) -> Option<(Preamble, usize)> {
     let mut p = Preamble::default();
     let mut k = 0;
-    let text = |k: usize| lines[idx[k]].text.as_str();
+    let text = |k: usize| &*lines[idx[k]].text;
     // the authority line(s): capitals before the first căn cứ
     let mut auth: Vec<usize> = Vec::new();
     while k < idx.len() && k < 3 && is_upper(text(k)) && !is_formula(text(k)) {

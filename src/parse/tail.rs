@@ -78,7 +78,7 @@ fn span_of(lines: &[Line<'_>], a: usize, b: usize) -> Span {
 
 /// A bản sao record from line `k` (its heading) to at most `end`, and the line after it.
 fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> (Copy, usize) {
-    let heading = lines[k].text.clone();
+    let heading = lines[k].text.to_string();
     let kind = if heading.starts_with("SAO LỤC") {
         CopyKind::SaoLuc
     } else if heading.starts_with("TRÍCH SAO") {
@@ -145,13 +145,13 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
     if i < end {
         let t = &lines[i].text;
         if is_appendix_heading(t) {
-            heading = Some(t.clone());
+            heading = Some(t.to_string());
             i += 1;
         } else if cells(&lines[i]).len() <= 1
             && let Some(dk) = lines[i].doc_kind().cloned()
             && is_upper(t)
         {
-            heading = Some(t.clone());
+            heading = Some(t.to_string());
             kind = Some(dk);
             i += 1;
         }
@@ -163,12 +163,12 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
         while j < end && parts.len() < 6 {
             let t = &lines[j].text;
             if is_attached_to(t) {
-                attached_to = Some(t.clone());
+                attached_to = Some(t.to_string());
                 j += 1;
                 break;
             }
             if is_upper(t) && !lines[j].opens_with_marker() {
-                parts.push(t.clone());
+                parts.push(t.to_string());
                 j = next(j + 1);
             } else {
                 break;
@@ -177,7 +177,7 @@ fn appendix(lines: &[Line<'_>], k: usize, end: usize, join: bool, sink: &mut Sin
         // a `(Kèm theo …)` line right after the title
         let jj = next(j);
         if attached_to.is_none() && jj < end && is_attached_to(&lines[jj].text) {
-            attached_to = Some(lines[jj].text.clone());
+            attached_to = Some(lines[jj].text.to_string());
             j = jj + 1;
         }
         if !parts.is_empty() {

@@ -180,7 +180,7 @@ fn type_line(
             );
             fold_ws(&line.raw[at..])
         }
-        None => line.text.clone(),
+        None => line.text.to_string(),
     };
     if cells(line).len() > 1 {
         return None;

@@ -128,10 +128,19 @@ pub fn fold_ws(s: &str) -> String {
 /// Remove markdown and pandoc remnants from a piece of a line, then fold white space:
 /// `**bold**`, `*italic*` around the whole piece, `#` headings, `\-` escapes, a trailing `\`.
 pub fn clean(s: &str) -> String {
-    let mut t: Cow<str> = Cow::Borrowed(s.trim_matches(is_space));
-    if t.contains('\\') {
-        let mut o = String::with_capacity(t.len());
-        let mut it = t.chars().peekable();
+    clean_borrowed(s).into_owned()
+}
+
+/// [`clean`], borrowing from `s` when cleaning changes nothing but the ends (most lines of a
+/// text): the lines of a document keep their text this way without a copy each.
+pub fn clean_borrowed(s: &str) -> Cow<'_, str> {
+    let trimmed = s.trim_matches(is_space);
+    // escapes and bold or underline markup make a new text; without them the line is read
+    // in place
+    let mut owned: Option<String> = None;
+    if trimmed.contains('\\') {
+        let mut o = String::with_capacity(trimmed.len());
+        let mut it = trimmed.chars().peekable();
         while let Some(c) = it.next() {
             if c == '\\' {
                 match it.peek() {
@@ -146,20 +155,36 @@ pub fn clean(s: &str) -> String {
                 o.push(c);
             }
         }
-        t = Cow::Owned(o);
+        owned = Some(o);
     }
+    let t = owned.as_deref().unwrap_or(trimmed);
     if t.contains("**") || t.contains("__") {
-        t = Cow::Owned(t.replace("**", "").replace("__", " "));
+        owned = Some(t.replace("**", "").replace("__", " "));
     }
+    match owned {
+        None => {
+            let u = strip_marks(trimmed);
+            if folded_already(u) {
+                Cow::Borrowed(u)
+            } else {
+                Cow::Owned(fold_ws(u))
+            }
+        }
+        Some(o) => Cow::Owned(fold_ws(strip_marks(&o))),
+    }
+}
+
+/// A heading's `#`s and italic markers around the whole piece (`*Hà Nội, ngày …*`) taken off,
+/// with the spaces at the ends.
+fn strip_marks(t: &str) -> &str {
     let mut u = t.trim_matches(is_space);
     if u.starts_with('#') {
         u = u.trim_start_matches('#');
     }
-    // italic markers around the whole piece: *Hà Nội, ngày …*
     if u.len() > 2 && u.starts_with('*') && u.ends_with('*') && !u[1..].starts_with(' ') {
         u = &u[1..u.len() - 1];
     }
-    fold_ws(u)
+    u
 }
 
 /// True when the text has letters and none of them is lower case (`THÔNG BÁO`, `UBND TỈNH`).
