@@ -53,6 +53,23 @@ fn assert_ok(out: &Output) {
     );
 }
 
+/// `vanban parse INPUT --out OUT`.
+fn batch(input: &Path, out: &Path) -> Output {
+    vanban()
+        .arg("parse")
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Standard error says `needle` (it is shown when not).
+fn assert_stderr_has(out: &Output, needle: &str) {
+    let err = stderr(out);
+    assert!(err.contains(needle), "stderr lacks {needle:?}: {err}");
+}
+
 /// A failure is reported on one line of stderr, without a panic or backtrace.
 fn assert_clean_failure(out: &Output) {
     assert!(!out.status.success(), "expected a non-zero exit");
@@ -118,11 +135,7 @@ fn stdin_is_read_with_dash() {
 fn nonexistent_file_fails_cleanly() {
     let out = run(&["parse", "fixtures/no-such-file.txt"]);
     assert_clean_failure(&out);
-    assert!(
-        stderr(&out).contains("no-such-file.txt"),
-        "stderr does not name the file: {}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "no-such-file.txt");
 }
 
 #[test]
@@ -150,11 +163,7 @@ fn damaged_utf8_is_parsed_with_errors() {
     assert_eq!(damaged, 3);
     let out = run(&["decode", "fixtures/bad/invalid-utf8.txt"]);
     assert!(out.status.success());
-    assert!(
-        stderr(&out).contains(":9:18: damaged bytes"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, ":9:18: damaged bytes");
 }
 
 #[test]
@@ -315,12 +324,7 @@ fn batch_refuses_collisions_and_reads_any_case_extension() {
     copy(&seed, &inp.join("a.txt"));
     copy(&seed, &inp.join("a.md"));
     let out_dir = dir.path().join("out");
-    let out = run(&[
-        "parse",
-        inp.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = batch(&inp, &out_dir);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("a.txt") && err.contains("a.md"), "{err}");
@@ -329,12 +333,7 @@ fn batch_refuses_collisions_and_reads_any_case_extension() {
     std::fs::remove_file(inp.join("a.md")).unwrap();
     std::fs::rename(inp.join("a.txt"), inp.join("A.TXT")).unwrap();
     copy(&seed, &inp.join("b.Md"));
-    let out = run(&[
-        "parse",
-        inp.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = batch(&inp, &out_dir);
     assert_ok(&out);
     assert!(out_dir.join("A.json").exists() && out_dir.join("b.json").exists());
     let names: Vec<String> = std::fs::read_dir(&out_dir)
@@ -368,11 +367,7 @@ fn a_full_standard_output_is_reported() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("cannot write to standard output"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "cannot write to standard output");
 }
 
 /// A walk never follows a link to a folder (a link back up would never end) and skips what is
@@ -389,12 +384,7 @@ fn a_walk_survives_link_loops_and_fifos() {
     let fifo = inp.join("pipe.txt");
     let made = Command::new("mkfifo").arg(&fifo).status();
     let out_dir = dir.path().join("out");
-    let out = run(&[
-        "parse",
-        inp.to_str().unwrap(),
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = batch(&inp, &out_dir);
     assert_ok(&out);
     assert!(summary(&out).contains("1 converted"), "{}", summary(&out));
     let err = stderr(&out);
@@ -754,11 +744,7 @@ fn an_unreadable_folder_and_a_broken_link_fail() {
     );
     if !readable {
         assert!(failed.iter().any(|p| p.ends_with("locked")), "{failed:?}");
-        assert!(
-            stderr(&out).contains("cannot read the folder"),
-            "{}",
-            stderr(&out)
-        );
+        assert_stderr_has(&out, "cannot read the folder");
     }
 }
 
