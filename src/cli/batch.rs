@@ -227,14 +227,12 @@ fn convert(e: &Entry, b: &Batch, opts: &Options) -> Outcome {
             let document = with_document.then(|| vanban::to_json(&parsed));
             let written = match &dest {
                 None => Ok(()),
-                Some(dest) => {
-                    let json = match (&document, b.pretty) {
-                        (_, true) => vanban::to_json_pretty(&parsed),
-                        (Some(d), false) => d.clone(),
-                        (None, false) => vanban::to_json(&parsed),
-                    };
-                    write_output(dest, &json)
-                }
+                // the record's compact JSON serves the file too, unless it is indented
+                Some(dest) => match (&document, b.pretty) {
+                    (Some(d), false) => write_output(dest, d),
+                    (_, true) => write_output(dest, &vanban::to_json_pretty(&parsed)),
+                    (None, false) => write_output(dest, &vanban::to_json(&parsed)),
+                },
             };
             match written {
                 Err(err) => Outcome::failed(err, len),

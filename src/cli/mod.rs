@@ -8,7 +8,7 @@ pub mod record;
 pub mod stream;
 pub mod walk;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -23,11 +23,11 @@ pub struct Log {
 }
 
 impl Log {
-    /// A log with a progress bar of `len` bytes when standard error is a terminal and the run
-    /// is not quiet; with a hidden bar otherwise.
+    /// A log with a progress bar of `len` bytes when `bar` is given (the caller decides: a
+    /// terminal and no `--quiet`); with a hidden bar otherwise.
     pub fn new(quiet: bool, bar: Option<u64>) -> Log {
         let bar = match bar {
-            Some(len) if !quiet && std::io::stderr().is_terminal() => {
+            Some(len) => {
                 let pb = ProgressBar::new(len);
                 pb.set_style(
                     indicatif::ProgressStyle::with_template(

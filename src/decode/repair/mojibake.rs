@@ -50,6 +50,8 @@ struct Candidate {
     before: (f32, usize),
     /// (share of syllables, words) under [`ENCODINGS`], in order.
     after: [(f32, usize); 3],
+    /// Whether the line holds a character only mojibake brings ([`has_foreign_latin1`]).
+    foreign: bool,
 }
 
 /// Syllables found in a reading of (share, words).
@@ -75,7 +77,8 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
         // a stretch is read in an encoding only when one of its lines holds a character that
         // only mojibake brings (see `choose`): a run without one is left as it stands, and
         // none of its lines is scored (a clean text with a no-break space somewhere)
-        if !run.clone().any(|k| has_foreign_latin1(lines[k])) {
+        let foreign: Vec<bool> = run.clone().map(|k| has_foreign_latin1(lines[k])).collect();
+        if !foreign.contains(&true) {
             continue;
         }
         let first = cands.len();
@@ -90,9 +93,10 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
                 bytes,
                 before,
                 after,
+                foreign: foreign[k - run.start],
             });
         }
-        choose(&lines, &cands[first..], &mut reading);
+        choose(&cands[first..], &mut reading);
     }
     convert(&lines, &cands, &reading, tally)
 }
@@ -100,7 +104,7 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
 /// The reading of each candidate line of one run: the best path through the states "as it
 /// stands" and the three encodings, then each stretch read in an encoding kept only when it
 /// holds mojibake's characters and reads clearly better, and mostly as Vietnamese.
-fn choose(lines: &[&str], cands: &[Candidate], reading: &mut [Option<Legacy>]) {
+fn choose(cands: &[Candidate], reading: &mut [Option<Legacy>]) {
     if cands.is_empty() {
         return;
     }
@@ -130,7 +134,7 @@ fn choose(lines: &[&str], cands: &[Candidate], reading: &mut [Option<Legacy>]) {
             let words: usize = stretch.iter().map(|c| c.before.1).sum();
             let ok_before: f32 = stretch.iter().map(|c| syllables(c.before)).sum();
             let ok_after: f32 = stretch.iter().map(|c| syllables(c.after[state - 1])).sum();
-            let evidence = stretch.iter().any(|c| has_foreign_latin1(lines[c.line]));
+            let evidence = stretch.iter().any(|c| c.foreign);
             if evidence
                 && words >= 3
                 && ok_after >= ok_before + SWITCH
