@@ -1,34 +1,11 @@
 //! Pass 2 — characters: CRLF and lone CR line ends, no-break and other fixed-width spaces,
-//! zero-width characters and soft hyphens, `Ð` (eth) for `Đ`; byte scans decide whether to look.
+//! zero-width characters and soft hyphens, `Ð` (eth) for `Đ`.
 
 use super::{RepairKind, Tally};
 
-/// Line ends, no-break spaces, invisible characters and eth.
+/// Line ends, no-break spaces, invisible characters and eth (called when
+/// [`super::signs::Signs::chars`] saw one of them).
 pub(super) fn chars_pass(text: &str, tally: &mut Tally) -> Option<String> {
-    let b = text.as_bytes();
-    let has_cr = memchr::memchr(b'\r', b).is_some();
-    let mut special = has_cr;
-    if !special {
-        for i in memchr::memchr3_iter(0xC2, 0xC3, 0xE2, b).chain(memchr::memchr_iter(0xEF, b)) {
-            let n1 = b.get(i + 1).copied();
-            let n2 = b.get(i + 2).copied();
-            special = match b[i] {
-                0xC2 => matches!(n1, Some(0xA0 | 0xAD)),
-                0xC3 => matches!(n1, Some(0x90 | 0xB0)),
-                0xE2 => matches!(
-                    (n1, n2),
-                    (Some(0x80), Some(0x87 | 0x8B..=0x8D | 0xAF)) | (Some(0x81), Some(0xA0))
-                ),
-                _ => n1 == Some(0xBB) && n2 == Some(0xBF),
-            };
-            if special {
-                break;
-            }
-        }
-    }
-    if !special {
-        return None;
-    }
     let mut out = String::with_capacity(text.len());
     let (mut crs, mut nbsp, mut invis, mut eth) = (0usize, 0usize, 0usize, 0usize);
     let (mut l_cr, mut l_nbsp, mut l_invis, mut l_eth) = (0u32, 0u32, 0u32, 0u32);

@@ -7,9 +7,9 @@ use crate::viet::syllable::score;
 
 /// Words written as glyph numbers (see [`crate::decode::glyphs`]), in each run of lines that
 /// reads as such (runs end at lines of Unicode Vietnamese with no glyph number in them).
+/// Called when [`super::signs::Signs::glyph`] saw a letter of the Cyrillic block (lead bytes
+/// D1–D3), where the glyph numbers of the toned letters are.
 pub(super) fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
-    // the glyph numbers of the toned letters are in the Cyrillic block (lead bytes D1–D3)
-    memchr::memchr3(0xD1, 0xD2, 0xD3, text.as_bytes())?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let unicode = |l: &str| {
         l.chars().any(|c| ('\u{1EA0}'..='\u{1EF9}').contains(&c)) && !glyphs::has_signal(l)

@@ -2,10 +2,6 @@
 //! Latin inside Latin words (OCR: `ВСТ-VKSNDTC`), and `ƣ`/`Ƣ` (the letter oi, U+01A3/U+01A2),
 //! which some PDF fonts give for `ư`/`Ư` (`Thƣơng`), in words that then read as Vietnamese.
 
-use std::sync::LazyLock;
-
-use memchr::memmem;
-
 use super::{RepairKind, Tally};
 use crate::viet::syllable::is_syllable;
 
@@ -54,20 +50,9 @@ fn latin_twin(c: char) -> Option<char> {
 }
 
 /// Cyrillic look-alike letters inside words that also hold Latin letters or digits, and `ƣ`
-/// for `ư` in words that then read as Vietnamese.
+/// for `ư` in words that then read as Vietnamese. Called when [`super::signs::Signs::homoglyph`]
+/// saw a Cyrillic letter (lead bytes D0/D1) or `ƣ`/`Ƣ`.
 pub(super) fn homoglyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
-    // Cyrillic letters are D0/D1 lead bytes in UTF-8; ƣ and Ƣ are C6 A3 and C6 A2 (C6 alone
-    // leads ơ and ư too: no filter)
-    // (the finders are built once: building one costs more than a short text's search)
-    static SMALL_OI: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("ƣ".as_bytes()));
-    static CAPITAL_OI: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new("Ƣ".as_bytes()));
-    let bytes = text.as_bytes();
-    let oi = || SMALL_OI.find(bytes).is_some() || CAPITAL_OI.find(bytes).is_some();
-    if memchr::memchr2(0xD0, 0xD1, bytes).is_none() && !oi() {
-        return None;
-    }
     let mut out = String::with_capacity(text.len());
     let (mut n, mut first) = (0usize, 0u32);
     for (k, line) in text.split_inclusive('\n').enumerate() {

@@ -19,6 +19,7 @@ mod homoglyphs;
 mod mojibake;
 mod nfc;
 pub(crate) mod region;
+mod signs;
 mod upper;
 
 use chars::chars_pass;
@@ -26,6 +27,7 @@ use glyph::glyph_pass;
 use homoglyphs::homoglyph_pass;
 use mojibake::mojibake_pass;
 use nfc::nfc_pass;
+use signs::Signs;
 pub(crate) use upper::restore_upper;
 
 pub use crate::ast::repair::{Repair, RepairKind};
@@ -120,28 +122,45 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
         }
     }
 
+    // 0. one byte scan for the signs of each kind of damage: a pass runs only where its sign
+    //    was seen, and the scan is made again only after a pass changed the text
+    let mut signs = Signs::of(&cur);
+    let changed = |cur: &mut Cow<'_, str>, t: String, signs: &mut Signs| {
+        *cur = Cow::Owned(t);
+        *signs = Signs::of(cur);
+    };
     // 1. legacy mojibake, each run of lines in the encoding that reads it best (first: a
     //    soft hyphen or a no-break space there is a letter's byte, `ư` or `ơ` in TCVN3)
     let mut mojibake = None;
-    if let Some((t, enc)) = mojibake_pass(&cur, &mut tally) {
-        cur = Cow::Owned(t);
+    if signs.foreign_latin1
+        && let Some((t, enc)) = mojibake_pass(&cur, &mut tally)
+    {
+        changed(&mut cur, t, &mut signs);
         mojibake = Some(enc);
     }
-    // 2. characters: line ends, spaces, invisibles, eth (byte scans decide whether to look)
-    if let Some(t) = chars_pass(&cur, &mut tally) {
-        cur = Cow::Owned(t);
+    // 2. characters: line ends, spaces, invisibles, eth
+    if signs.chars
+        && let Some(t) = chars_pass(&cur, &mut tally)
+    {
+        changed(&mut cur, t, &mut signs);
     }
     // 3. a PDF text layer written as glyph numbers (before the look-alikes: its Vietnamese
     //    letters sit in the Cyrillic block)
-    if let Some(t) = glyph_pass(&cur, &mut tally) {
-        cur = Cow::Owned(t);
+    if signs.glyph
+        && let Some(t) = glyph_pass(&cur, &mut tally)
+    {
+        changed(&mut cur, t, &mut signs);
     }
     // 4. look-alikes: Cyrillic letters inside Latin words (OCR), ƣ for ư (PDF fonts)
-    if let Some(t) = homoglyph_pass(&cur, &mut tally) {
-        cur = Cow::Owned(t);
+    if signs.homoglyph
+        && let Some(t) = homoglyph_pass(&cur, &mut tally)
+    {
+        changed(&mut cur, t, &mut signs);
     }
-    // 5. NFC and split marks, line by line
-    if let Some(t) = nfc_pass(&cur, &mut tally) {
+    // 5. NFC and split marks, in the lines where the scan saw a sign of either
+    if !signs.nfc_at.is_empty()
+        && let Some(t) = nfc_pass(&cur, &signs.nfc_at, &mut tally)
+    {
         cur = Cow::Owned(t);
     }
     let mut repairs = tally.0;

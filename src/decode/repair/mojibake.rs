@@ -2,6 +2,7 @@
 //! Windows-1252 (`Uû ban nh©n d©n`), decoded line by line with the encoding that scores best.
 
 use super::region::{self, SWITCH};
+use super::signs::has_foreign_latin1;
 use super::{RepairKind, Tally, legacy_kind, restore_upper};
 use crate::decode::legacy::{Legacy, cp1252_bytes};
 use crate::viet::syllable::score;
@@ -13,33 +14,6 @@ fn mojibake_candidate(line: &str) -> Option<Vec<u8>> {
         return None;
     }
     cp1252_bytes(line)
-}
-
-/// Whether a text holds a character that Vietnamese text never uses but 8-bit mojibake always
-/// brings (`©`, `µ`, `§`, `ø`, `Ö`, `Œ`, …): Vietnamese uses only these Latin-1 letters.
-fn has_foreign_latin1(text: &str) -> bool {
-    /// U+0080–U+00FF: whether Vietnamese text uses the character (`àáâãèéêìíòóôõùúý` and their
-    /// capitals).
-    const VIETNAMESE: [bool; 128] = {
-        let mut t = [false; 128];
-        let letters = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".as_bytes();
-        // each is two bytes in UTF-8, C3 xx: U+00C0 + (xx - 0x80)
-        let mut i = 0;
-        while i < letters.len() {
-            t[(letters[i + 1] - 0x80 + 0x40) as usize] = true;
-            i += 2;
-        }
-        t
-    };
-    !text.is_ascii()
-        && text.chars().any(|c| {
-            let u = c as u32;
-            (0x80..0x100).contains(&u) && !VIETNAMESE[(u - 0x80) as usize]
-                || matches!(
-                    u,
-                    0x152 | 0x153 | 0x160 | 0x161 | 0x178 | 0x192 | 0x2C6 | 0x2DC
-                )
-        })
 }
 
 /// How a candidate line reads: as it stands and under each legacy encoding (syllables found).
@@ -65,10 +39,6 @@ const ENCODINGS: [Legacy; 3] = [Legacy::Tcvn3, Legacy::Vni, Legacy::Viscii];
 /// it best (see [`super::region`]): runs end at lines that are Unicode Vietnamese already, and
 /// within a run the reading changes only where a run of lines gains clearly from it.
 pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Legacy)> {
-    // no character that only mojibake brings: nothing to look at (clean text exits here)
-    if text.is_ascii() || !has_foreign_latin1(text) {
-        return None;
-    }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // the reading chosen for each line: None as it stands, or an encoding
     let mut reading: Vec<Option<Legacy>> = vec![None; lines.len()];
@@ -203,22 +173,4 @@ fn convert(
     }
     tally.add(RepairKind::UpperCase, upper, first_upper);
     most.map(|(enc, _)| (out, enc))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn foreign_latin1_is_what_vietnamese_never_writes() {
-        const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
-        for u in 0x80u32..0x100 {
-            let c = char::from_u32(u).unwrap();
-            let want = !VIETNAMESE_LATIN1.contains(c);
-            assert_eq!(has_foreign_latin1(&format!("ab{c}d")), want, "{c:?}");
-        }
-        assert!(has_foreign_latin1("Œ"));
-        assert!(!has_foreign_latin1("Ủy ban nhân dân – “Đền ơn”"));
-        assert!(!has_foreign_latin1("plain ASCII"));
-    }
 }

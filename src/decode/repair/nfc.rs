@@ -12,48 +12,51 @@ use crate::viet::syllable::is_syllable;
 /// (`À`–`ỹ`), a space, then a lone ending (`NG`, `NH`, `CH` or one of `CTPMNUIY`, any case)
 /// and a boundary; or cut after its initial: a lone consonant, a space, a marked letter. One
 /// byte scan, constant work at each space: linear time.
-fn maybe_split_fragment(s: &str) -> bool {
+pub(super) fn maybe_split_fragment(s: &str) -> bool {
     let b = s.as_bytes();
     // spaces come every few bytes: a plain loop, and the byte after the space asked first
-    (1..b.len()).any(|i| {
-        if b[i] != b' ' {
-            return false;
+    (1..b.len()).any(|i| b[i] == b' ' && split_at(s, i))
+}
+
+/// [`maybe_split_fragment`] at the space at byte `i` (`i > 0`) of `s`, a line or a whole text
+/// (the answer is the same: a line end is a boundary either way). Only a space beside a
+/// non-ASCII byte can answer yes.
+pub(super) fn split_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let next = b.get(i + 1).copied().unwrap_or(0);
+    if b[i - 1] < 0x80 {
+        // a lone initial before a letter with a mark (`K ẾT`): that letter is not ASCII
+        return next >= 0xC3 && lone_initial_before(s, i);
+    }
+    if !b"CTPMNUIYctpmnuiy".contains(&next) {
+        return false;
+    }
+    // the character before the space
+    let start = i - prev_char_len(b, i);
+    let Some(prev) = s[start..i].chars().next() else {
+        return false;
+    };
+    if !('À'..='ỹ').contains(&prev) {
+        return false;
+    }
+    let rest = &b[i + 1..];
+    let ending = match rest {
+        [x, y, ..]
+            if matches!(
+                (x.to_ascii_uppercase(), y.to_ascii_uppercase()),
+                (b'N', b'G') | (b'N', b'H') | (b'C', b'H')
+            ) =>
+        {
+            2
         }
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        if b[i - 1] < 0x80 {
-            // a lone initial before a letter with a mark (`K ẾT`): that letter is not ASCII
-            return next >= 0xC3 && lone_initial_before(s, i);
-        }
-        if !b"CTPMNUIYctpmnuiy".contains(&next) {
-            return false;
-        }
-        // the character before the space
-        let start = i - prev_char_len(b, i);
-        let Some(prev) = s[start..i].chars().next() else {
-            return false;
-        };
-        if !('À'..='ỹ').contains(&prev) {
-            return false;
-        }
-        let rest = &b[i + 1..];
-        let ending = match rest {
-            [x, y, ..]
-                if matches!(
-                    (x.to_ascii_uppercase(), y.to_ascii_uppercase()),
-                    (b'N', b'G') | (b'N', b'H') | (b'C', b'H')
-                ) =>
-            {
-                2
-            }
-            [x, ..] if b"CTPMNUIYctpmnuiy".contains(x) => 1,
-            _ => return false,
-        };
-        rest.get(ending).is_none_or(|c| {
-            matches!(
-                c,
-                b' ' | b'\t' | b'\n' | b'\r' | b',' | b'.' | b';' | b':' | b')'
-            )
-        })
+        [x, ..] if b"CTPMNUIYctpmnuiy".contains(x) => 1,
+        _ => return false,
+    };
+    rest.get(ending).is_none_or(|c| {
+        matches!(
+            c,
+            b' ' | b'\t' | b'\n' | b'\r' | b',' | b'.' | b';' | b':' | b')'
+        )
     })
 }
 
@@ -84,22 +87,35 @@ fn prev_char_len(b: &[u8], i: usize) -> usize {
     k.min(i)
 }
 
-/// NFC per line where needed, then marks split off by spaces joined back.
-pub(super) fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
+/// NFC per line where needed, then marks split off by spaces joined back: only the lines that
+/// hold one of `at` (byte offsets from [`super::signs::Signs::nfc_at`], ascending) are looked
+/// at; the others are NFC for certain and hold no cut syllable.
+pub(super) fn nfc_pass(text: &str, at: &[usize], tally: &mut Tally) -> Option<String> {
     let has_marks = |line: &str| line.contains(|c: char| ('\u{0300}'..='\u{036F}').contains(&c));
-    // the repaired text, begun at the first line that changes (clean text is never copied)
+    let b = text.as_bytes();
+    // the repaired text, begun at the first line that changes (clean text is never copied),
+    // and the end of what of `text` it holds
     let mut out: Option<String> = None;
-    let mut at = 0usize; // byte offset of the line
+    let mut copied = 0usize;
     let (mut nfc, mut split) = (0usize, 0usize);
     let (mut l_nfc, mut l_split) = (0u32, 0u32);
-    for (k, line) in text.split_inclusive('\n').enumerate() {
-        let lineno = k as u32 + 1;
+    // the line number of a byte offset, asked only for the first change of each kind
+    let line_of = |start: usize| 1 + memchr::memchr_iter(b'\n', &b[..start]).count() as u32;
+    let mut done = 0usize; // the end of the last line looked at
+    for &pos in at {
+        if pos < done {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |k| pos + k + 1);
+        done = end;
+        let line = &text[start..end];
         let surely = surely_nfc(line);
         let mut cur: Cow<'_, str> = Cow::Borrowed(line);
         if !surely && is_nfc_quick(line.chars()) != IsNormalized::Yes {
             cur = Cow::Owned(cur.nfc().collect());
             if nfc == 0 {
-                l_nfc = lineno;
+                l_nfc = line_of(start);
             }
             nfc += 1;
         }
@@ -109,23 +125,21 @@ pub(super) fn nfc_pass(text: &str, tally: &mut Tally) -> Option<String> {
             let (joined, n) = join_split_marks(&cur);
             if n > 0 {
                 if split == 0 {
-                    l_split = lineno;
+                    l_split = line_of(start);
                 }
                 split += n;
                 cur = Cow::Owned(joined);
             }
         }
-        match (&mut out, cur) {
-            (Some(o), cur) => o.push_str(&cur),
-            (None, Cow::Owned(changed)) => {
-                let mut o = String::with_capacity(text.len() + 16);
-                o.push_str(&text[..at]);
-                o.push_str(&changed);
-                out = Some(o);
-            }
-            (None, Cow::Borrowed(_)) => {}
+        if let Cow::Owned(changed) = cur {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            o.push_str(&text[copied..start]);
+            o.push_str(&changed);
+            copied = end;
         }
-        at += line.len();
+    }
+    if let Some(o) = &mut out {
+        o.push_str(&text[copied..]);
     }
     tally.add(RepairKind::Nfc, nfc, l_nfc);
     tally.add(RepairKind::SplitDiacritics, split, l_split);
@@ -292,7 +306,7 @@ fn segment(run: &[&str]) -> (Vec<String>, usize) {
 /// Whether a line is NFC for certain without the tables, by its UTF-8 lead bytes: ASCII,
 /// U+0080–U+02FF (Latin letters, no combining marks), U+1E00–U+1EFF (precomposed Vietnamese
 /// letters) and U+2000–U+207F (punctuation) are all NFC.
-pub(crate) fn surely_nfc(line: &str) -> bool {
+pub(super) fn surely_nfc(line: &str) -> bool {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
