@@ -9,8 +9,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::ast::kind::DocKind;
 use crate::cues::closing::{is_mode_word, mode_prefix, noi_nhan_with_colon, signing_note_len};
 use crate::cues::heading::{heading_len, kinh_gui_label_len, motto_end_len, motto_len};
@@ -659,20 +657,13 @@ pub(crate) fn cuts(raw: &str) -> Vec<usize> {
     out.extend(markers);
     // a line of capitals after running text (the authority line under a trích yếu:
     // `… xã Sơn Thủy GIÁM ĐỐC BAN QUẢN LÝ DỰ ÁN …`)
-    for m in CAPS_AFTER_TEXT.captures_iter(raw) {
-        if let Some(g) = m.get(1) {
-            out.push(g.start());
-        }
-    }
+    out.extend(caps_after_text(raw));
     if let Some(from) = footer_from {
         // the signature's capitals after the last recipient (`- Lưu: VP Cục. CỤC TRƯỞNG`)
-        for m in CAPS_AFTER_STOP.captures_iter(&raw[from..]) {
-            let stop = m.get(0).map_or(0, |g| g.start());
+        for (stop, caps) in caps_after_stop(&raw[from..]) {
             let word = raw[..from + stop].rsplit(char::is_whitespace).next();
-            if let Some(g) = m.get(1)
-                && !word.is_some_and(is_mode_word)
-            {
-                out.push(from + g.start());
+            if !word.is_some_and(is_mode_word) {
+                out.push(from + caps);
             }
         }
         // a Nơi nhận entry after the signature's capitals on one row (`KT. GIÁM ĐỐC - Như
@@ -1031,12 +1022,89 @@ fn place_start(before: &str) -> Option<usize> {
 /// How far back from a date its place may begin, in bytes.
 const PLACE_REACH: usize = 256;
 
-static CAPS_AFTER_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Ll}[,;:]?\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,})").expect("caps after text")
-});
-static CAPS_AFTER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)").expect("caps after stop")
-});
+/// A run of two or more capital letters (Lu) at byte `at` of `s`: its end.
+fn capitals_at(s: &str, at: usize) -> Option<usize> {
+    let mut n = 0;
+    let mut end = at;
+    for c in s[at..].chars() {
+        if !crate::viet::is_lu(c) {
+            break;
+        }
+        n += 1;
+        end += c.len_utf8();
+    }
+    (n >= 2).then_some(end)
+}
+
+/// White space at byte `at` of `s`: its end (`at` when there is none).
+fn space_at(s: &str, at: usize) -> usize {
+    at + s[at..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_whitespace())
+        .map_or(s.len() - at, |(k, _)| k)
+}
+
+/// A line of capitals at byte `at` (after its lead): white space, then at least `words` runs of
+/// capitals, each but the last standing alone between white space. Returns the start of the
+/// first run and the end of the last (`\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,}){words-1,})`, greedy).
+fn capitals_line(s: &str, at: usize, words: usize) -> Option<(usize, usize)> {
+    let first = space_at(s, at);
+    if first == at {
+        return None;
+    }
+    let mut end = capitals_at(s, first)?;
+    let mut n = 1;
+    loop {
+        let next = space_at(s, end);
+        match (next > end).then(|| capitals_at(s, next)).flatten() {
+            Some(e) => {
+                end = e;
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    (n >= words).then_some((first, end))
+}
+
+/// Each line of capitals after running text (`\p{Ll}[,;:]?\s+` then three or more runs of
+/// capitals), leftmost first and not overlapping: the start of the capitals.
+fn caps_after_text(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((start, end)) = s[from..].char_indices().find_map(|(k, c)| {
+        if !crate::viet::is_ll(c) {
+            return None;
+        }
+        let q = from + k + c.len_utf8();
+        let q = q + usize::from(matches!(s.as_bytes().get(q), Some(b',' | b';' | b':')));
+        capitals_line(s, q, 3)
+    }) {
+        out.push(start);
+        from = end;
+    }
+    out
+}
+
+/// Each line of capitals after a full stop or semicolon (`[.;]\s+` then two or more runs of
+/// capitals), leftmost first and not overlapping: the stop's offset and the capitals' start.
+fn caps_after_stop(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some((p, start, end)) = s.as_bytes()[from..]
+        .iter()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'.' | b';'))
+        .find_map(|(k, _)| {
+            let p = from + k;
+            capitals_line(s, p + 1, 2).map(|(start, end)| (p, start, end))
+        })
+    {
+        out.push((p, start));
+        from = end;
+    }
+    out
+}
 
 /// The longest word of a person's name, in characters.
 const NAME_WORD_MAX: usize = 32;
@@ -1142,6 +1210,40 @@ fn glued_capitals(raw: &str, out: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The hand-written scans find what the regexes they replace found.
+        #[test]
+        fn capitals_scans_are_the_regexes(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    Just(" "), Just("\n"),
+                    Just("."), Just(";"),
+                    Just(","), Just("a"),
+                    Just("ư"), Just("B"),
+                    Just("Ư"), Just("CD"),
+                    Just("Ⅱ"), Just("ª"),
+                    Just("1"), Just("\u{a0}")
+                ],
+                0..48,
+            ).prop_map(|v| v.concat())
+        ) {
+            let text_re = regex::Regex::new(r"\p{Ll}[,;:]?\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,})").unwrap();
+            let stop_re = regex::Regex::new(r"[.;]\s+(\p{Lu}{2,}(?:\s+\p{Lu}{2,})+)").unwrap();
+            let want: Vec<usize> = text_re
+                .captures_iter(&text)
+                .map(|m| m.get(1).unwrap().start())
+                .collect();
+            prop_assert_eq!(caps_after_text(&text), want);
+            let want: Vec<(usize, usize)> = stop_re
+                .captures_iter(&text)
+                .map(|m| (m.get(0).unwrap().start(), m.get(1).unwrap().start()))
+                .collect();
+            prop_assert_eq!(caps_after_stop(&text), want);
+        }
+    }
 
     fn pieces(raw: &str) -> Vec<&str> {
         let mut out = Vec::new();
