@@ -147,26 +147,48 @@ struct Maps {
     single: [Option<char>; 256],
     /// Letter → bytes.
     enc: HashMap<char, &'static [u8]>,
-    /// Base byte and modifier byte → letter (VNI only).
-    pairs: HashMap<[u8; 2], char>,
+    /// Base byte and modifier byte (0xC0–0xFF) → letter (VNI only; empty otherwise), at
+    /// `base * 64 + (modifier - 0xC0)`: a table, as the pairs are looked up at every byte.
+    pairs: Vec<Option<char>>,
 }
 
 impl Maps {
     fn build(table: &[(char, &'static [u8])]) -> Maps {
         let mut single = [None; 256];
         let mut enc = HashMap::with_capacity(table.len());
-        let mut pairs = HashMap::new();
+        let mut pairs = Vec::new();
         for &(c, bytes) in table {
             match *bytes {
                 [b] => single[b as usize] = Some(c),
-                [b, m] => {
-                    pairs.insert([b, m], c);
-                }
+                [b, m] => Self::add_pair(&mut pairs, b, m, c),
                 _ => unreachable!("legacy table entries are one or two bytes"),
             }
             enc.insert(c, bytes);
         }
         Maps { single, enc, pairs }
+    }
+
+    /// Enter the letter of a base byte and a modifier byte.
+    fn add_pair(pairs: &mut Vec<Option<char>>, base: u8, modifier: u8, c: char) {
+        assert!(modifier >= 0xC0, "VNI modifier bytes are 0xC0-0xFF");
+        if pairs.is_empty() {
+            pairs.resize(256 * 64, None);
+        }
+        pairs[base as usize * 64 + (modifier - 0xC0) as usize] = Some(c);
+    }
+
+    /// The modifier's other case form (`modifier ^ 0x20`) reads as the table's wherever the
+    /// table has no pair of its own for it.
+    fn fill_other_case(&mut self) {
+        if self.pairs.is_empty() {
+            return;
+        }
+        let given = self.pairs.clone();
+        for (k, slot) in self.pairs.iter_mut().enumerate() {
+            if slot.is_none() {
+                *slot = given[k ^ 0x20];
+            }
+        }
     }
 
     /// The letter a base byte and the byte after it make together, if they do. VNI modifier
@@ -176,10 +198,7 @@ impl Maps {
         if self.pairs.is_empty() || modifier < 0xC0 {
             return None;
         }
-        self.pairs
-            .get(&[base, modifier])
-            .or_else(|| self.pairs.get(&[base, modifier ^ 0x20]))
-            .copied()
+        self.pairs[base as usize * 64 + (modifier - 0xC0) as usize]
     }
 }
 
@@ -197,8 +216,10 @@ fn maps(enc: Legacy) -> &'static Maps {
         Legacy::Tcvn3 => TCVN3.get_or_init(|| Maps::build(&one_byte(TCVN3_TABLE))),
         Legacy::Vni => VNI.get_or_init(|| {
             let mut m = Maps::build(VNI_TABLE);
-            m.pairs
-                .extend(VNI_I_TONES.iter().map(|&(pair, c)| (pair, c)));
+            for &([base, modifier], c) in VNI_I_TONES {
+                Maps::add_pair(&mut m.pairs, base, modifier, c);
+            }
+            m.fill_other_case();
             m
         }),
         Legacy::Viscii => VISCII.get_or_init(|| Maps::build(&one_byte(VISCII_TABLE))),

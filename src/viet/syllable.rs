@@ -224,8 +224,9 @@ fn spell(word: &str) -> Spelling {
 /// Onsets as base-letter bytes, and rhymes packed into sorted numbers (a rhyme has at most 4
 /// base letters: `ương`, `uyên`).
 struct Tables {
-    /// By first byte: the onsets that start with it, longest first, then the empty one.
-    onsets: Vec<Vec<Vec<u8>>>,
+    /// By first byte: the onsets that start with it, longest first, then the empty one (as
+    /// their letters and length: compared inline, never through `memcmp`).
+    onsets: Vec<Vec<([u8; 3], usize)>>,
     rhymes: Vec<u32>,
 }
 
@@ -240,7 +241,11 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         .map(|b| {
             all.iter()
                 .filter(|o| o.first().is_none_or(|&f| f == b))
-                .cloned()
+                .map(|o| {
+                    let mut a = [0u8; 3];
+                    a[..o.len()].copy_from_slice(o);
+                    (a, o.len())
+                })
                 .collect()
         })
         .collect();
@@ -256,7 +261,7 @@ fn pack(bytes: &[u8]) -> Option<u32> {
 }
 
 impl Tables {
-    fn onsets_of(&self, first: u8) -> &[Vec<u8>] {
+    fn onsets_of(&self, first: u8) -> &[([u8; 3], usize)] {
         &self.onsets[usize::from(first)]
     }
 
@@ -272,14 +277,16 @@ fn base_is_syllable(base: &[u8]) -> bool {
     }
     let t = &*TABLES;
     let first = base.first().copied().unwrap_or(0);
-    for onset in t.onsets_of(first) {
-        let Some(rhyme) = base.strip_prefix(onset.as_slice()) else {
+    for (letters, len) in t.onsets_of(first) {
+        let onset = &letters[..*len];
+        if base.len() < *len || (0..*len).any(|k| base[k] != onset[k]) {
             continue;
-        };
+        }
+        let rhyme = &base[*len..];
         if t.is_rhyme(rhyme) {
             // `c`, `k`, `g`/`gh`, `ng`/`ngh`, `q` are spelled by the vowel that follows
             let front = matches!(rhyme.first(), Some(b'e' | &CIRC_E | b'i' | b'y'));
-            let ok = match onset.as_slice() {
+            let ok = match onset {
                 b"c" | b"g" | b"ng" => !front || (onset == b"g" && rhyme.first() == Some(&b'i')),
                 b"k" | b"gh" | b"ngh" => front,
                 b"qu" => rhyme.first() != Some(&b'u'),
@@ -366,7 +373,7 @@ pub fn score(text: &str) -> (f32, usize) {
             c.is_ascii_punctuation() && !matches!(c, '@' | '#' | '$' | '^' | '|' | '~' | '`')
                 || matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—')
         });
-        if w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.chars().nth(1).is_none() || w.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         all += 1;

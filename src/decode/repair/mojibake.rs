@@ -19,7 +19,8 @@ fn mojibake_candidate(line: &str) -> Option<Vec<u8>> {
 /// How a candidate line reads: as it stands and under each legacy encoding (syllables found).
 struct Candidate {
     line: usize,
-    bytes: Vec<u8>,
+    /// The line read in each of [`ENCODINGS`], in order.
+    decoded: [String; 3],
     /// (share of syllables, words) as it stands.
     before: (f32, usize),
     /// (share of syllables, words) under [`ENCODINGS`], in order.
@@ -57,10 +58,11 @@ pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Le
                 continue;
             };
             let before = score(lines[k]);
-            let after = ENCODINGS.map(|enc| score(&enc.decode(&bytes)));
+            let decoded = ENCODINGS.map(|enc| enc.decode(&bytes));
+            let after = [0, 1, 2].map(|e| score(&decoded[e]));
             cands.push(Candidate {
                 line: k,
-                bytes,
+                decoded,
                 before,
                 after,
                 foreign: foreign[k - run.start],
@@ -141,14 +143,14 @@ fn convert(
             && let Some(c) = cands.get(ci).filter(|c| c.line == k)
         {
             let e = ENCODINGS.iter().position(|&x| x == enc).unwrap_or(0);
-            let d = enc.decode(&c.bytes);
+            let d = c.decoded[e].as_str();
             // within a run read in this encoding, a line converts unless it reads worse
             // (`Sè: 12` and `Số: 12` both score as words)
             if c.after[e].0 >= c.before.0 && d != *line {
                 let (d2, n_up) = if enc == Legacy::Tcvn3 {
-                    restore_upper(&d)
+                    restore_upper(d)
                 } else {
-                    (d, 0)
+                    (d.into(), 0)
                 };
                 if changed[e].0 == 0 {
                     changed[e].1 = k as u32 + 1;
