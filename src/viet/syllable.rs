@@ -80,8 +80,9 @@ pub fn is_syllable(word: &str) -> bool {
     if word.is_empty() || word.len() > 40 {
         return false;
     }
-    match spell(word) {
-        Spelling::Base(buf, n, tones) => tones <= 1 && base_is_syllable(&buf[..n]),
+    let mut buf = [0u8; 40];
+    match spell(word, &mut buf) {
+        Spelling::Base(n, tones) => tones <= 1 && base_is_syllable(&buf[..n]),
         Spelling::Foreign => false,
         Spelling::Unknown => is_syllable_by_nfd(word),
     }
@@ -121,7 +122,8 @@ fn base_bytes(s: &str) -> Vec<u8> {
 /// How a word is spelt: base letters and tone marks, a letter no syllable has, or a character
 /// the table does not know.
 enum Spelling {
-    Base([u8; 40], usize, u32),
+    /// The number of base letters written into the buffer, and of tone marks.
+    Base(usize, u32),
     Foreign,
     Unknown,
 }
@@ -163,9 +165,8 @@ static LETTERS: LazyLock<(Vec<Entry>, Vec<Entry>)> = LazyLock::new(|| {
     )
 });
 
-/// Read a word into base-letter bytes and a count of tone marks.
-fn spell(word: &str) -> Spelling {
-    let mut buf = [0u8; 40];
+/// Read a word into base-letter bytes (written into `buf`) and a count of tone marks.
+fn spell(word: &str, buf: &mut [u8; 40]) -> Spelling {
     let mut n = 0usize;
     let mut tones = 0u32;
     let (latin, viet) = &*LETTERS;
@@ -218,24 +219,69 @@ fn spell(word: &str) -> Spelling {
         n += 1;
         tones += t;
     }
-    Spelling::Base(buf, n, tones)
+    Spelling::Base(n, tones)
 }
 
-/// Onsets as base-letter bytes, and rhymes packed into sorted numbers (a rhyme has at most 4
-/// base letters: `ương`, `uyên`).
+/// Onsets as base-letter bytes, and rhymes as bits of a set indexed by their letters (a rhyme
+/// has at most 4 base letters, `ương`, `uyên`, each one of 19: see [`rhyme_index`]).
 struct Tables {
     /// By first byte: the onsets that start with it, longest first, then the empty one (as
     /// their letters and length: compared inline, never through `memcmp`).
     onsets: Vec<Vec<([u8; 3], usize)>>,
-    rhymes: Vec<u32>,
+    /// Bit [`rhyme_index`] is set for each rhyme (2^20 bits: one lookup, where a binary search
+    /// through the sorted rhymes made eight dependent ones).
+    rhymes: Vec<u64>,
+}
+
+/// The code of a letter a rhyme may hold (1–19), or 0.
+const fn rhyme_letter(b: u8) -> u8 {
+    match b {
+        b'a' => 1,
+        b'e' => 2,
+        b'i' => 3,
+        b'o' => 4,
+        b'u' => 5,
+        b'y' => 6,
+        BREVE_A => 7,
+        CIRC_A => 8,
+        CIRC_E => 9,
+        CIRC_O => 10,
+        HORN_O => 11,
+        HORN_U => 12,
+        b'c' => 13,
+        b'h' => 14,
+        b'm' => 15,
+        b'n' => 16,
+        b'g' => 17,
+        b'p' => 18,
+        b't' => 19,
+        _ => 0,
+    }
+}
+
+/// Up to four base-letter bytes as an index into the rhyme set: five bits a letter. None for a
+/// longer run or a letter no rhyme holds.
+fn rhyme_index(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() > 4 {
+        return None;
+    }
+    let mut n = 0usize;
+    for &b in bytes {
+        let code = rhyme_letter(b);
+        if code == 0 {
+            return None;
+        }
+        n = n << 5 | usize::from(code);
+    }
+    Some(n)
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut rhymes: Vec<u32> = RHYME_SET
-        .iter()
-        .map(|r| pack(&base_bytes(r)).expect("a rhyme has at most 4 letters"))
-        .collect();
-    rhymes.sort_unstable();
+    let mut rhymes = vec![0u64; (1 << 20) / 64];
+    for r in RHYME_SET.iter() {
+        let k = rhyme_index(&base_bytes(r)).expect("a rhyme has at most 4 letters of its own");
+        rhymes[k / 64] |= 1 << (k % 64);
+    }
     let all: Vec<Vec<u8>> = ONSETS.iter().map(|o| base_bytes(o)).collect();
     let onsets = (0..=255u8)
         .map(|b| {
@@ -252,21 +298,13 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     Tables { onsets, rhymes }
 });
 
-/// Up to four base-letter bytes as one number (no byte is zero, so lengths never collide).
-fn pack(bytes: &[u8]) -> Option<u32> {
-    if bytes.len() > 4 {
-        return None;
-    }
-    Some(bytes.iter().rev().fold(0u32, |n, &b| n << 8 | u32::from(b)))
-}
-
 impl Tables {
     fn onsets_of(&self, first: u8) -> &[([u8; 3], usize)] {
         &self.onsets[usize::from(first)]
     }
 
     fn is_rhyme(&self, bytes: &[u8]) -> bool {
-        pack(bytes).is_some_and(|n| self.rhymes.binary_search(&n).is_ok())
+        rhyme_index(bytes).is_some_and(|k| self.rhymes[k / 64] >> (k % 64) & 1 == 1)
     }
 }
 
