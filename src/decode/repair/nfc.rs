@@ -28,7 +28,7 @@ pub(super) fn split_at(s: &str, i: usize) -> bool {
         // a lone initial before a letter with a mark (`K ẾT`): that letter is not ASCII
         return next >= 0xC3 && lone_initial_before(s, i);
     }
-    if !b"CTPMNUIYctpmnuiy".contains(&next) {
+    if !is_ending_letter(next) {
         return false;
     }
     // the character before the space
@@ -49,7 +49,7 @@ pub(super) fn split_at(s: &str, i: usize) -> bool {
         {
             2
         }
-        [x, ..] if b"CTPMNUIYctpmnuiy".contains(x) => 1,
+        [x, ..] if is_ending_letter(*x) => 1,
         _ => return false,
     };
     rest.get(ending).is_none_or(|c| {
@@ -58,6 +58,15 @@ pub(super) fn split_at(s: &str, i: usize) -> bool {
             b' ' | b'\t' | b'\n' | b'\r' | b',' | b'.' | b';' | b':' | b')'
         )
     })
+}
+
+/// A letter that can end a syllable on its own or begin a two-letter ending (`C T P M N U I Y`,
+/// either case).
+fn is_ending_letter(b: u8) -> bool {
+    matches!(
+        b.to_ascii_uppercase(),
+        b'C' | b'T' | b'P' | b'M' | b'N' | b'U' | b'I' | b'Y'
+    )
 }
 
 /// Whether the space at byte `i` follows a lone consonant letter and precedes a letter with a
@@ -70,7 +79,8 @@ fn lone_initial_before(s: &str, i: usize) -> bool {
         return false;
     }
     let c = b[i - 1];
-    let consonant = c.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(&c);
+    let consonant = c.is_ascii_alphabetic()
+        && !matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     consonant
         && s[i + 1..]
             .chars()
