@@ -205,10 +205,9 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
 fn single(path: &Path, opts: &vanban::Options, pretty: bool) -> ExitCode {
     let parsed = match read_input(path) {
         Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
-        // (the bytes are dropped once parsed: the tree owns its text)
-        Ok(bytes) => {
-            vanban::parse_bytes(&bytes, opts).map_err(|e| format!("{}: {e}", path.display()))
-        }
+        // (the bytes are freed as soon as the repaired text no longer needs them: the tree
+        // owns its text)
+        Ok(bytes) => vanban::parse_vec(bytes, opts).map_err(|e| format!("{}: {e}", path.display())),
     };
     let parsed = match parsed {
         Ok(p) => p,

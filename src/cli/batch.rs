@@ -221,7 +221,7 @@ fn convert(e: &Entry, b: &Batch, opts: &Options) -> Outcome {
         Err(err) => return Outcome::failed(format!("cannot read: {err}"), 0),
     };
     let len = bytes.len() as u64;
-    let mut o = match record::parse_bytes(&bytes, opts) {
+    let mut o = match record::parse_bytes(bytes, opts) {
         Err(err) => Outcome::failed(err, len),
         Ok(parsed) => {
             let document = with_document.then(|| vanban::to_json(&parsed));

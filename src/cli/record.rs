@@ -122,8 +122,8 @@ impl Outcome {
 
 /// Parse bytes, or say why not. A panic inside the parser (a bug: fuzzing has found none left,
 /// but an archive of ten thousand files should not die of one) becomes this input's error.
-pub fn parse_bytes(bytes: &[u8], opts: &Options) -> Result<Parsed, String> {
-    match catch_unwind(AssertUnwindSafe(|| vanban::parse_bytes(bytes, opts))) {
+pub fn parse_bytes(bytes: Vec<u8>, opts: &Options) -> Result<Parsed, String> {
+    match catch_unwind(AssertUnwindSafe(|| vanban::parse_vec(bytes, opts))) {
         Ok(Ok(p)) => Ok(p),
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err(BUG.to_string()),

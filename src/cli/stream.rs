@@ -134,8 +134,8 @@ fn convert(line: Line, opts: &Options) -> (Id, Outcome, bool) {
         (Some(text), None, None) => record::parse_text(&text, opts),
         (None, Some(path), None) => std::fs::read(&path)
             .map_err(|e| format!("{}: cannot read: {e}", path.display()))
-            .and_then(|b| record::parse_bytes(&b, opts)),
-        (None, None, Some(b64)) => decode_b64(&b64).and_then(|b| record::parse_bytes(&b, opts)),
+            .and_then(|b| record::parse_bytes(b, opts)),
+        (None, None, Some(b64)) => decode_b64(&b64).and_then(|b| record::parse_bytes(b, opts)),
         _ => Err("a record holds exactly one of text, path and bytes_b64".to_string()),
     };
     let o = match parsed {

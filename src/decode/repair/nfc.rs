@@ -80,7 +80,10 @@ fn lone_initial_before(s: &str, i: usize) -> bool {
     }
     let c = b[i - 1];
     let consonant = c.is_ascii_alphabetic()
-        && !matches!(c.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+        && !matches!(
+            c.to_ascii_lowercase(),
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+        );
     consonant
         && s[i + 1..]
             .chars()
