@@ -56,6 +56,18 @@ pub(super) fn homoglyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let (mut n, mut first) = (0usize, 0u32);
     for (k, line) in text.split_inclusive('\n').enumerate() {
+        // a line with no Cyrillic letter (lead bytes D0/D1) and no `ƣ`/`Ƣ` (C6 A2/A3) has
+        // nothing to change: copied whole
+        let lb = line.as_bytes();
+        let may = (0..lb.len()).any(|i| match lb[i] {
+            0xD0 | 0xD1 => true,
+            0xC6 => matches!(lb.get(i + 1), Some(0xA2 | 0xA3)),
+            _ => false,
+        });
+        if !may {
+            out.push_str(line);
+            continue;
+        }
         for (w_i, word) in line.split(' ').enumerate() {
             if w_i > 0 {
                 out.push(' ');

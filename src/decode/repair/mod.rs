@@ -123,41 +123,48 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
     }
 
     // 0. one byte scan for the signs of each kind of damage: a pass runs only where its sign
-    //    was seen, and the scan is made again only after a pass changed the text
+    //    was seen. The scan is made again after the mojibake pass changed the text (its
+    //    readings may bring any character), and before the NFC pass when a pass changed the
+    //    text since (for the offsets of its lines); the character, glyph and look-alike passes
+    //    bring no sign of the passes after them, so their signs stand
     let mut signs = Signs::of(&cur);
-    let changed = |cur: &mut Cow<'_, str>, t: String, signs: &mut Signs| {
-        *cur = Cow::Owned(t);
-        *signs = Signs::of(cur);
-    };
+    let mut scanned = true;
     // 1. legacy mojibake, each run of lines in the encoding that reads it best (first: a
     //    soft hyphen or a no-break space there is a letter's byte, `ư` or `ơ` in TCVN3)
     let mut mojibake = None;
     if signs.foreign_latin1
         && let Some((t, enc)) = mojibake_pass(&cur, &mut tally)
     {
-        changed(&mut cur, t, &mut signs);
+        cur = Cow::Owned(t);
+        signs = Signs::of(&cur);
         mojibake = Some(enc);
     }
     // 2. characters: line ends, spaces, invisibles, eth
     if signs.chars
         && let Some(t) = chars_pass(&cur, &mut tally)
     {
-        changed(&mut cur, t, &mut signs);
+        cur = Cow::Owned(t);
+        scanned = false;
     }
     // 3. a PDF text layer written as glyph numbers (before the look-alikes: its Vietnamese
     //    letters sit in the Cyrillic block)
     if signs.glyph
         && let Some(t) = glyph_pass(&cur, &mut tally)
     {
-        changed(&mut cur, t, &mut signs);
+        cur = Cow::Owned(t);
+        scanned = false;
     }
     // 4. look-alikes: Cyrillic letters inside Latin words (OCR), ƣ for ư (PDF fonts)
     if signs.homoglyph
         && let Some(t) = homoglyph_pass(&cur, &mut tally)
     {
-        changed(&mut cur, t, &mut signs);
+        cur = Cow::Owned(t);
+        scanned = false;
     }
     // 5. NFC and split marks, in the lines where the scan saw a sign of either
+    if !scanned {
+        signs = Signs::of(&cur);
+    }
     if !signs.nfc_at.is_empty()
         && let Some(t) = nfc_pass(&cur, &signs.nfc_at, &mut tally)
     {
