@@ -28,17 +28,8 @@ pub(super) fn split_at(s: &str, i: usize) -> bool {
         // a lone initial before a letter with a mark (`K ẾT`): that letter is not ASCII
         return next >= 0xC3 && lone_initial_before(s, i);
     }
-    if !is_ending_letter(next) {
-        return false;
-    }
-    // the character before the space
-    let start = i - prev_char_len(b, i);
-    let Some(prev) = s[start..i].chars().next() else {
-        return false;
-    };
-    if !('À'..='ỹ').contains(&prev) {
-        return false;
-    }
+    // a lone ending and a boundary after it (byte checks, asked before the letter before the
+    // space is decoded)
     let rest = &b[i + 1..];
     let ending = match rest {
         [x, y, ..]
@@ -52,12 +43,21 @@ pub(super) fn split_at(s: &str, i: usize) -> bool {
         [x, ..] if is_ending_letter(*x) => 1,
         _ => return false,
     };
-    rest.get(ending).is_none_or(|c| {
+    let boundary = rest.get(ending).is_none_or(|c| {
         matches!(
             c,
             b' ' | b'\t' | b'\n' | b'\r' | b',' | b'.' | b';' | b':' | b')'
         )
-    })
+    });
+    if !boundary {
+        return false;
+    }
+    // the character before the space: a letter with a Vietnamese mark
+    let start = i - prev_char_len(b, i);
+    s[start..i]
+        .chars()
+        .next()
+        .is_some_and(|prev| ('À'..='ỹ').contains(&prev))
 }
 
 /// A letter that can end a syllable on its own or begin a two-letter ending (`C T P M N U I Y`,
