@@ -136,37 +136,41 @@ pub fn run(inputs: &[PathBuf], b: &Batch, opts: &Options) -> ExitCode {
 
     let (mut ok, mut failed, mut skipped, mut done) = (0u64, 0u64, 0u64, 0u64);
     let mut broken: Option<String> = None;
-    let ran = pool::ordered(
-        Walk::new(inputs, Some(log.clone())),
-        b.jobs,
-        |e: Entry| {
-            let o = convert(&e, b, opts);
-            (e.src, o)
-        },
-        |(src, o): (PathBuf, Outcome)| {
-            done += 1;
-            match o.status {
-                Status::Ok => ok += 1,
-                Status::Skipped => skipped += 1,
-                Status::Error => failed += 1,
+    let work = |e: Entry| {
+        let o = convert(&e, b, opts);
+        (e.src, o)
+    };
+    let emit = |(src, o): (PathBuf, Outcome)| {
+        done += 1;
+        match o.status {
+            Status::Ok => ok += 1,
+            Status::Skipped => skipped += 1,
+            Status::Error => failed += 1,
+        }
+        if let Some(err) = &o.error {
+            log.error(&format!("{}: {err}", src.display()));
+        }
+        for n in &o.notes {
+            log.error(n);
+        }
+        let key = src.to_string_lossy();
+        for r in &mut reports {
+            if let Err(e) = r.write(&key, &o) {
+                broken = Some(e);
+                return false;
             }
-            if let Some(err) = &o.error {
-                log.error(&format!("{}: {err}", src.display()));
-            }
-            for n in &o.notes {
-                log.error(n);
-            }
-            let key = src.to_string_lossy();
-            for r in &mut reports {
-                if let Err(e) = r.write(&key, &o) {
-                    broken = Some(e);
-                    return false;
-                }
-            }
-            log.advance(o.bytes, done, total);
-            true
-        },
-    );
+        }
+        log.advance(o.bytes, done, total);
+        true
+    };
+    let walk = Walk::new(inputs, Some(log.clone()));
+    // one job: on this thread (the walk never waits long), without hand-offs between threads
+    let ran = if b.jobs <= 1 {
+        pool::in_order(walk, work, emit);
+        Ok(())
+    } else {
+        pool::ordered(walk, b.jobs, work, emit)
+    };
     log.finish();
     if let Err(e) = ran {
         broken = Some(format!("cannot start a thread: {e}"));

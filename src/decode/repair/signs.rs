@@ -150,10 +150,7 @@ impl Signs {
                     (2, false)
                 }
                 0xE2 => {
-                    s.chars |= matches!(
-                        (n1, n2),
-                        (0x80, 0x87 | 0x8B..=0x8D | 0xAF) | (0x81, 0xA0)
-                    );
+                    s.chars |= matches!((n1, n2), (0x80, 0x87 | 0x8B..=0x8D | 0xAF) | (0x81, 0xA0));
                     (3, matches!(n1, 0x80 | 0x81))
                 }
                 0xEF => {
