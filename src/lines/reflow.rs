@@ -246,10 +246,14 @@ fn heading_part(i: &str, c: char) -> Option<usize> {
 /// `Số:` as printed at the start of `i` (a cited `số: 12/QĐ-UBND` in running text is no part):
 /// its length.
 fn number_part(i: &str, c: char) -> Option<usize> {
+    // (as printed, `Số` opens with a capital: asked before the anchor is parsed)
+    if c != 'S' {
+        return None;
+    }
     match number::anchor(i) {
-        Ok((r, true)) if c == 'S' => Some(i.len() - r.len()),
+        Ok((r, true)) => Some(i.len() - r.len()),
         // `Số 60-NQ/TW` of a party document: no colon, then a number glued to its ký hiệu
-        Ok((r, false)) if c == 'S' && i.starts_with("Số ") && numbered_symbol(r) => {
+        Ok((r, false)) if i.starts_with("Số ") && numbered_symbol(r) => {
             Some(i.len() - r.len())
         }
         _ => None,
