@@ -207,6 +207,14 @@ impl DocKind {
         if line.len() > 600 || line.ends_with(['.', ';', ',']) {
             return None;
         }
+        if !Self::may_open_name(line) {
+            return None;
+        }
+        Self::from_line_unfiltered(line)
+    }
+
+    /// [`DocKind::from_line`] without the test of the first letter.
+    fn from_line_unfiltered(line: &str) -> Option<DocKind> {
         // (a long headline is read only by its number: see `scrambled`)
         let long = line.len() > 200;
         let key = upper_key(line);
@@ -248,6 +256,46 @@ impl DocKind {
             return Self::scrambled(key);
         }
         best.map(|(k, _)| k.clone())
+    }
+
+    /// Whether a line's first letter may open a type name, marked or bare, or `Bản` (a cheap
+    /// test before the line is made a key: most lines of a document open otherwise). The
+    /// capitals `O` and `U` are always let through: the key's first letter changes when the
+    /// first word is in the old tone placement (`OÀ` → `ÒA`).
+    fn may_open_name(line: &str) -> bool {
+        static FIRSTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+            let mut v: Vec<char> = TABLE
+                .iter()
+                .flat_map(|(_, _, name, _)| {
+                    [name.chars().next(), crate::viet::bare(name).chars().next()]
+                })
+                .flatten()
+                .chain(['B'])
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        // the key's first letter: the first that white space folding keeps, in capitals
+        let Some(c) = line
+            .chars()
+            .find(|&c| !c.is_whitespace() && !crate::viet::is_invisible(c))
+        else {
+            return true;
+        };
+        let Some(c) = c.to_uppercase().next() else {
+            return true;
+        };
+        let c = if c == 'Ð' { 'Đ' } else { c };
+        if matches!(c, 'O' | 'U') || FIRSTS.binary_search(&c).is_ok() {
+            return true;
+        }
+        // the bare reading (`Đ` is `D`, `Ủ` is `U`)
+        !c.is_ascii()
+            && crate::viet::bare(c.encode_utf8(&mut [0; 4]))
+                .chars()
+                .next()
+                .is_none_or(|b| matches!(b, 'O' | 'U') || FIRSTS.binary_search(&b).is_ok())
     }
 
     /// A headline in capitals whose marks are scrambled (`KẾT LỦẬN 127-KL/TW CỦÀ BỘ CHÍNH TRỊ`):
@@ -344,6 +392,35 @@ impl std::fmt::Display for DocKind {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn lines_whose_first_letter_opens_no_name_are_no_type() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines: Vec<String> = ["ÒA", "  \u{200b}quyết định", "ðề án", "Œuvre"]
+            .map(String::from)
+            .to_vec();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                lines.extend(t.lines().map(String::from));
+            }
+        }
+        // every name in every case, marked and bare, alone and opening a line
+        for (_, _, name, _) in TABLE {
+            for n in [
+                name.to_string(),
+                name.to_lowercase(),
+                crate::viet::bare(name),
+            ] {
+                lines.push(format!("{n} VỀ VIỆC"));
+                lines.push(n);
+            }
+        }
+        for l in &lines {
+            if !DocKind::may_open_name(l) {
+                assert_eq!(DocKind::from_line_unfiltered(l), None, "{l:?}");
+            }
+        }
+    }
 
     proptest! {
         /// The hand-written scan finds the code the regex it replaces found (over ASCII digits:

@@ -10,8 +10,8 @@ use crate::ast::MarkKind;
 use crate::cues::number::{self, NumberParts};
 use crate::cues::place_date;
 use crate::cues::scan::{
-    any_of0, end, fail, find_all, one_of_ci, one_of_exact, opens_like, opt_char, starts, word_ci,
-    word_end, ws0, ws1,
+    any_of0, end, fail, find_all, one_of_ci, one_of_exact, opens_like, opens_with, opt_char,
+    starts, word_ci, word_end, ws0, ws1,
 };
 
 /// The Quốc hiệu as [`crate::viet::upper_key`] spells it.
@@ -300,9 +300,12 @@ pub(crate) fn kinh_split(line: &str, next: &str) -> bool {
 
 /// Whether a line is a Quốc hiệu or a party heading standing alone (a header row).
 pub(crate) fn is_heading_row(text: &str) -> bool {
+    // (what `nationals` and `party_headings` would find first, asked at the start only: a
+    // line that opens otherwise is not read to its end)
     text.chars().count() <= 120
-        && (nationals(text).next().is_some_and(|m| m.0 == 0)
-            || party_headings(text).next().is_some_and(|m| m.0 == 0))
+        && (opens_with(text, |c| matches!(c, 'c' | 'C'), national)
+            || starts(text, youth_union)
+            || opens_with(text, |c| matches!(c, 'đ' | 'Đ'), party))
 }
 
 /// The document's own number in a cell: not the number of the text it is attached to
@@ -330,6 +333,29 @@ pub(crate) fn first_anchor_at(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_row_is_what_the_scans_find_first_at_the_start() {
+        // every line of every fixture, and lines that open otherwise
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines: Vec<String> = vec![
+            "Theo CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
+            "ĐẢNG CỘNG SẢN VIỆT NAM".into(),
+            "x ĐẢNG CỘNG SẢN VIỆT NAM".into(),
+            "cộng hoà xã hội chủ nghĩa việt nam".into(),
+        ];
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                lines.extend(t.lines().map(|l| l.trim().to_string()));
+            }
+        }
+        for l in &lines {
+            let old = l.chars().count() <= 120
+                && (nationals(l).next().is_some_and(|m| m.0 == 0)
+                    || party_headings(l).next().is_some_and(|m| m.0 == 0));
+            assert_eq!(is_heading_row(l), old, "{l:?}");
+        }
+    }
 
     #[test]
     fn quoc_hieu_tieu_ngu_and_party_heading() {

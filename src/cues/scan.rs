@@ -190,6 +190,16 @@ pub(crate) fn starts<'a, O>(text: &'a str, mut p: impl Parser<&'a str, Output = 
     p.parse(text).is_ok()
 }
 
+/// Whether the first match [`find_all`] gives starts at the start of `text`: `p` matches there,
+/// taking something, and `first` accepts the first character. Only the start is tried.
+pub(crate) fn opens_with<'a, O>(
+    text: &'a str,
+    first: fn(char) -> bool,
+    mut p: impl Parser<&'a str, Output = O>,
+) -> bool {
+    text.chars().next().is_some_and(first) && p.parse(text).is_ok_and(|(r, _)| r.len() < text.len())
+}
+
 /// Every match of `p` in `text`, left to right and never overlapping, as byte ranges. `p` is
 /// tried only where `first` accepts the character (a cheap test before the parser).
 pub(crate) fn find_all<'a, O, P>(

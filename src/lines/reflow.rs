@@ -253,9 +253,7 @@ fn number_part(i: &str, c: char) -> Option<usize> {
     match number::anchor(i) {
         Ok((r, true)) => Some(i.len() - r.len()),
         // `Số 60-NQ/TW` of a party document: no colon, then a number glued to its ký hiệu
-        Ok((r, false)) if i.starts_with("Số ") && numbered_symbol(r) => {
-            Some(i.len() - r.len())
-        }
+        Ok((r, false)) if i.starts_with("Số ") && numbered_symbol(r) => Some(i.len() - r.len()),
         _ => None,
     }
 }
