@@ -62,9 +62,18 @@ fn split_cells(line: &Line<'_>) -> Vec<Cell> {
 /// Cells of a closing-block line: the line's cells, each split again at wide gaps (four or more
 /// spaces), since the Nơi nhận and signature columns often stand side by side with runs of
 /// spaces between.
-pub(crate) fn cells_at_gaps(line: &Line<'_>) -> Vec<Cell> {
+pub(crate) fn cells_at_gaps<'l>(line: &'l Line<'_>) -> std::borrow::Cow<'l, [Cell]> {
+    let cs = cells(line);
+    let gapped = |c: &Cell| {
+        let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
+        wide_gaps(raw.trim()).next().is_some()
+    };
+    // (most lines have no wide gap: their cells as they are, not copied)
+    if !cs.iter().any(gapped) {
+        return std::borrow::Cow::Borrowed(cs);
+    }
     let mut out = Vec::new();
-    for c in cells(line) {
+    for c in cs {
         let raw = &line.raw[c.span.start - line.start..c.span.end - line.start];
         if wide_gaps(raw.trim()).next().is_none() {
             out.push(c.clone());
@@ -91,7 +100,7 @@ pub(crate) fn cells_at_gaps(line: &Line<'_>) -> Vec<Cell> {
         }
         push(last, raw.len(), &mut out);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// A line's cells joined by one space (`| Kính gửi: | - Bộ Tài chính; |` → `Kính gửi: - Bộ …`).

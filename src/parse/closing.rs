@@ -247,8 +247,8 @@ impl Reader<'_, '_> {
         if self.side_by_side(i, &cells_here, sink) {
             return true;
         }
-        for cell in cells_here {
-            self.cell(&cell, cc_wrap, sink);
+        for cell in cells_here.iter() {
+            self.cell(cell, cc_wrap, sink);
         }
         self.have_name |= self.named_since_scan();
         self.scanned = self.items.len();
