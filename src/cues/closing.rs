@@ -36,15 +36,25 @@ fn noi_nhan_words(i: &str) -> IResult<&str, ()> {
 /// Whether a line may hold a `Nơi nhận` label (a cheap byte test before the parser; the
 /// label's second word as printed: `nhận`, `NHẬN`, `nhan`).
 pub(crate) fn may_hold_noi_nhan(t: &str) -> bool {
-    t.contains("nhận") || t.contains("NHẬN") || t.contains("nhan")
+    use memchr::memmem::Finder;
+    // (finders built once: `str::contains` built one at each asking, for every line)
+    static WORDS: std::sync::LazyLock<[Finder<'static>; 3]> = std::sync::LazyLock::new(|| {
+        ["nhận", "NHẬN", "nhan"].map(|w| Finder::new(w.as_bytes()))
+    });
+    WORDS.iter().any(|f| f.find(t.as_bytes()).is_some())
 }
 
 /// Whether a line may hold a quyền hạn prefix (a cheap byte test before the parser: `KT.`,
 /// `T/M`, `K/T`, `Q.`, `TM`, `TL`).
 pub(crate) fn may_hold_mode(t: &str) -> bool {
-    ["T.", "T/", "/T", "Q.", "TM", "TL"]
-        .iter()
-        .any(|p| t.contains(p))
+    // `T.`, `T/`, `TM`, `TL`, `Q.` or `/T`: one search for the three first bytes
+    let b = t.as_bytes();
+    memchr::memchr3_iter(b'T', b'Q', b'/', b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1)),
+            (b'T', Some(b'.' | b'/' | b'M' | b'L')) | (b'Q', Some(b'.')) | (b'/', Some(b'T'))
+        )
+    })
 }
 
 /// Bold and italic marks and white space, none or more.
