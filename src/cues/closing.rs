@@ -38,9 +38,8 @@ fn noi_nhan_words(i: &str) -> IResult<&str, ()> {
 pub(crate) fn may_hold_noi_nhan(t: &str) -> bool {
     use memchr::memmem::Finder;
     // (finders built once: `str::contains` built one at each asking, for every line)
-    static WORDS: std::sync::LazyLock<[Finder<'static>; 3]> = std::sync::LazyLock::new(|| {
-        ["nhận", "NHẬN", "nhan"].map(|w| Finder::new(w.as_bytes()))
-    });
+    static WORDS: std::sync::LazyLock<[Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| ["nhận", "NHẬN", "nhan"].map(|w| Finder::new(w.as_bytes())));
     WORDS.iter().any(|f| f.find(t.as_bytes()).is_some())
 }
 

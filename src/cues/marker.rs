@@ -162,8 +162,23 @@ fn bullet(i: &str) -> IResult<&str, (char, &str)> {
     Ok((r, (c, &i[..i.len() - r.len()])))
 }
 
+/// Whether `c` may open a marker: the first letters of `Phần`, `Chương`, `Tiểu mục`, `Mục` (any
+/// case) and `Điều`, a Roman numeral, a digit, a point letter or a bullet. Most lines of a
+/// body open otherwise (`Sở`, `Ủy ban`, `Giao`), and no parser is tried on them.
+fn may_open_marker(c: char) -> bool {
+    matches!(
+        c,
+        'P' | 'C' | 'T' | 'M' | 'Đ' | 'I' | 'V' | 'X' | 'L' | '0'..='9'
+    ) || POINT_LETTERS.contains(c)
+        || matches!(c, 'p' | 'c' | 't' | 'm')
+        || "-–—+•·*▪●○◦".contains(c)
+}
+
 /// Recognise the marker that opens a body line, if any.
 pub(crate) fn marker(text: &str) -> Option<Marker> {
+    if !text.chars().next().is_some_and(may_open_marker) {
+        return None;
+    }
     let mk = |kind, rank, label: String, printed: &str, rest: &str| {
         if rest.trim().is_empty()
             && !matches!(
@@ -261,6 +276,41 @@ pub(crate) fn roman_value(s: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_marker_opens_with_another_character() {
+        // every first character up to the Vietnamese block, with each opening of a marker after
+        let rests = [
+            "hần I",
+            "HẦN THỨ NHẤT",
+            "I. Mục",
+            "1. Nội",
+            "iều 5. X",
+            ") điểm",
+            " Như",
+        ];
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            if may_open_marker(c) {
+                continue;
+            }
+            for r in rests {
+                let t = format!("{c}{r}");
+                let s = &t;
+                let all = [
+                    keyword_heading(s, "Phần").is_ok(),
+                    keyword_heading(s, "Chương").is_ok(),
+                    keyword_heading(s, "Tiểu mục").is_ok(),
+                    keyword_heading(s, "Mục").is_ok(),
+                    article(s).is_ok(),
+                    roman_heading(s).is_ok(),
+                    numbered(s).is_ok(),
+                    point(s).is_ok(),
+                    bullet(s).is_ok(),
+                ];
+                assert!(!all.contains(&true), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn markers() {
