@@ -97,6 +97,11 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut page_break = false;
     let mut i = 0usize;
     while i < bytes.len() {
+        // the next line end, found with a vectorised search
+        match memchr::memchr3(b'\n', b'\r', 0x0C, &bytes[i..]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let b = bytes[i];
         if b == 0x0C
             && let Some((end, cuts)) = flattened_pages(text, start, i)
