@@ -162,6 +162,10 @@ pub(super) fn nfc_pass(text: &str, at: &[usize], tally: &mut Tally) -> Option<St
 /// `ĐIÊ ̀U` (a mark after a space) → `ĐIỀU`, and fragments `ĐIỀ U` → `ĐIỀU` when the joined
 /// word is a syllable and a fragment is not. Returns the line and the number of joins.
 pub(super) fn join_split_marks(line: &str) -> (String, usize) {
+    // a line that is NFC for certain has no combining mark: only fragments to join
+    if surely_nfc(line) {
+        return join_fragments(line);
+    }
     // marks standing after white space go back onto the letter before the space
     let mut n = 0;
     let mut s = String::with_capacity(line.len());
