@@ -272,14 +272,43 @@ pub fn is_lu(c: char) -> bool {
 pub fn is_upper(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_lowercase() {
-            return false;
-        }
-        if c.is_alphabetic() {
-            letters += 1;
+        match letter_case(c) {
+            Case::Lower => return false,
+            Case::Upper => letters += 1,
+            Case::None => {}
         }
     }
     letters > 0
+}
+
+/// The case of a character, as [`char::is_lowercase`] and [`char::is_alphabetic`] read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// A lower-case character.
+    Lower,
+    /// A letter that is not lower case (capitals, and letters without case).
+    Upper,
+    /// No letter.
+    None,
+}
+
+/// The case of `c`, without the standard library's tables for ASCII, Latin-1 and the
+/// Vietnamese block (U+1EA0–U+1EF9, capitals at even code points): nearly every letter of a
+/// document.
+pub(crate) fn letter_case(c: char) -> Case {
+    let u = c as u32;
+    match u {
+        0x61..=0x7A => Case::Lower,
+        0x41..=0x5A => Case::Upper,
+        0..0x80 => Case::None,
+        0xC0..=0xDE if u != 0xD7 => Case::Upper,
+        0xDF..=0xFF if u != 0xF7 => Case::Lower,
+        0x1EA0..=0x1EF9 if u & 1 == 1 => Case::Lower,
+        0x1EA0..=0x1EF9 => Case::Upper,
+        _ if c.is_lowercase() => Case::Lower,
+        _ if c.is_alphabetic() => Case::Upper,
+        _ => Case::None,
+    }
 }
 
 /// True when the text's first character is a lower-case letter.
@@ -462,6 +491,20 @@ pub(crate) fn is_initial(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_case_is_the_standard_library_s() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = if c.is_lowercase() {
+                Case::Lower
+            } else if c.is_alphabetic() {
+                Case::Upper
+            } else {
+                Case::None
+            };
+            assert_eq!(letter_case(c), want, "{c:?}");
+        }
+    }
 
     use proptest::prelude::*;
 
