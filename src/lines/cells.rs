@@ -165,7 +165,10 @@ fn separators(raw: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             // letters, and continuation bytes are never tried (so `k` stays on a boundary)
             let candidate = match bytes[k] {
                 b'\t' | b'|' | b' ' | b'-' | b'_' | b'=' | 0x0B..=0x0D => true,
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => raw[k..]
+                // (E1 leads the Vietnamese letters too: of its characters only U+1680, the
+                // ogham space, is white space, and none is a dash)
+                0xE1 => bytes.get(k + 1..k + 3) == Some(&[0x9A, 0x80]),
+                0xC2 | 0xE2 | 0xE3 => raw[k..]
                     .chars()
                     .next()
                     .is_some_and(|c| RULE.contains(&c) || c.is_whitespace()),

@@ -403,6 +403,15 @@ mod tests {
     }
 
     #[test]
+    fn of_the_characters_e1_leads_only_the_ogham_space_may_separate() {
+        // (the separators' byte test reads no character led by E1 but this one)
+        const RULE: &[char] = &['-', '_', '=', '—', '–'];
+        for c in ('\u{1000}'..='\u{1FFF}').filter(|c| c.is_whitespace() || RULE.contains(c)) {
+            assert_eq!(c, '\u{1680}');
+        }
+    }
+
+    #[test]
     fn cells_split_on_tabs_pipes_and_rules() {
         let ls = split_lines("| VĂN PHÒNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI |\nA\t\tB");
         let c: Vec<String> = cells(&ls[0]).iter().map(|c| c.text.clone()).collect();
