@@ -12,7 +12,15 @@ use crate::viet::syllable::score;
 pub(super) fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let unicode = |l: &str| {
-        l.chars().any(|c| ('\u{1EA0}'..='\u{1EF9}').contains(&c)) && !glyphs::has_signal(l)
+        // a letter of the Vietnamese block, U+1EA0–U+1EF9: E1 BA A0 to E1 BB B9
+        let b = l.as_bytes();
+        let block = memchr::memchr_iter(0xE1, b).any(|i| {
+            matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0xBA), Some(0xA0..)) | (Some(0xBB), Some(..=0xB9))
+            )
+        });
+        block && !glyphs::has_signal(l)
     };
     let mut read = vec![false; lines.len()];
     for run in region::runs_between(&lines, unicode) {

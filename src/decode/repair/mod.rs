@@ -123,20 +123,23 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
     }
 
     // 0. one byte scan for the signs of each kind of damage: a pass runs only where its sign
-    //    was seen. The scan is made again after the mojibake pass changed the text (its
-    //    readings may bring any character), and before the NFC pass when a pass changed the
-    //    text since (for the offsets of its lines); the character, glyph and look-alike passes
-    //    bring no sign of the passes after them, so their signs stand
+    //    was seen. The lines the mojibake pass decodes are scanned again (their readings may
+    //    bring any character; the other lines keep their signs), and the text is scanned
+    //    again before the NFC pass when a pass changed it (for the offsets of its lines); the
+    //    character, glyph and look-alike passes bring no sign of the passes after them
     let mut signs = Signs::of(&cur);
     let mut scanned = true;
     // 1. legacy mojibake, each run of lines in the encoding that reads it best (first: a
     //    soft hyphen or a no-break space there is a letter's byte, `ư` or `ơ` in TCVN3)
     let mut mojibake = None;
     if signs.foreign_latin1
-        && let Some((t, enc)) = mojibake_pass(&cur, &mut tally)
+        && let Some((t, enc, decoded)) = mojibake_pass(&cur, &mut tally)
     {
+        for r in decoded {
+            signs.add_flags(&Signs::of(&t[r]));
+        }
         cur = Cow::Owned(t);
-        signs = Signs::of(&cur);
+        scanned = false;
         mojibake = Some(enc);
     }
     // 2. characters: line ends, spaces, invisibles, eth

@@ -1,6 +1,8 @@
 //! Pass 1 — legacy-encoding mojibake: TCVN3, VNI or VISCII bytes that were read as
 //! Windows-1252 (`Uû ban nh©n d©n`), decoded line by line with the encoding that scores best.
 
+use std::ops::Range;
+
 use super::region::{self, SWITCH};
 use super::signs::has_foreign_latin1;
 use super::{RepairKind, Tally, legacy_kind, restore_upper};
@@ -39,12 +41,18 @@ const ENCODINGS: [Legacy; 3] = [Legacy::Tcvn3, Legacy::Vni, Legacy::Viscii];
 /// Decode the mojibake lines of the text, each run of lines with the legacy encoding that reads
 /// it best (see [`super::region`]): runs end at lines that are Unicode Vietnamese already, and
 /// within a run the reading changes only where a run of lines gains clearly from it.
-pub(super) fn mojibake_pass(text: &str, tally: &mut Tally) -> Option<(String, Legacy)> {
+///
+/// Returns the text, the encoding that decoded most lines, and the byte ranges of the decoded
+/// lines in the text (in order, adjacent lines as one range).
+pub(super) fn mojibake_pass(
+    text: &str,
+    tally: &mut Tally,
+) -> Option<(String, Legacy, Vec<Range<usize>>)> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     // the reading chosen for each line: None as it stands, or an encoding
     let mut reading: Vec<Option<Legacy>> = vec![None; lines.len()];
     let mut cands: Vec<Candidate> = Vec::new();
-    for run in region::runs_between(&lines, |l| l.chars().any(region::is_unicode_vietnamese)) {
+    for run in region::runs_between(&lines, region::has_unicode_vietnamese) {
         // a stretch is read in an encoding only when one of its lines holds a character that
         // only mojibake brings (see `choose`): a run without one is left as it stands, and
         // none of its lines is scored (a clean text with a no-break space somewhere)
@@ -128,7 +136,8 @@ fn convert(
     cands: &[Candidate],
     reading: &[Option<Legacy>],
     tally: &mut Tally,
-) -> Option<(String, Legacy)> {
+) -> Option<(String, Legacy, Vec<Range<usize>>)> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     let text_len: usize = lines.iter().map(|l| l.len()).sum();
     let mut out = String::with_capacity(text_len + text_len / 8);
     // per encoding: lines changed and the first one
@@ -160,7 +169,12 @@ fn convert(
                     first_upper = k as u32 + 1;
                 }
                 upper += n_up;
+                let at = out.len();
                 out.push_str(&d2);
+                match ranges.last_mut() {
+                    Some(r) if r.end == at => r.end = out.len(),
+                    _ => ranges.push(at..out.len()),
+                }
                 continue;
             }
         }
@@ -174,5 +188,5 @@ fn convert(
         }
     }
     tally.add(RepairKind::UpperCase, upper, first_upper);
-    most.map(|(enc, _)| (out, enc))
+    most.map(|(enc, _)| (out, enc, ranges))
 }

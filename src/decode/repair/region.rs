@@ -30,7 +30,8 @@ pub(super) fn runs_between(lines: &[&str], stop: impl Fn(&str) -> bool) -> Vec<R
 /// Whether a character is a letter of Unicode Vietnamese text that no 8-bit reading of a
 /// legacy encoding produces: the toned letters of the Latin Extended Additional block
 /// (`ạ` … `ỹ`), `ă đ ĩ ũ ơ ư` and their capitals, or a combining tone mark (decomposed text).
-pub(super) fn is_unicode_vietnamese(c: char) -> bool {
+#[cfg(test)]
+fn is_unicode_vietnamese(c: char) -> bool {
     matches!(
         c,
         '\u{1EA0}'
@@ -53,6 +54,25 @@ pub(super) fn is_unicode_vietnamese(c: char) -> bool {
                 | '\u{0309}'
                 | '\u{0323}'
     )
+}
+
+/// Whether a line holds a letter of Unicode Vietnamese text that no 8-bit reading of a legacy
+/// encoding produces (as `is_unicode_vietnamese`, the reference in the tests, says of a
+/// character), read by its UTF-8 bytes without decoding the line.
+pub(super) fn has_unicode_vietnamese(line: &str) -> bool {
+    let b = line.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    (0..b.len()).any(|i| match b[i] {
+        // U+1EA0–U+1EF9
+        0xE1 => matches!((at(i + 1), at(i + 2)), (0xBA, 0xA0..) | (0xBB, ..=0xB9)),
+        // ă Ă đ Đ ĩ Ĩ / ũ Ũ / ơ Ơ ư Ư
+        0xC4 => matches!(at(i + 1), 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9),
+        0xC5 => matches!(at(i + 1), 0xA8 | 0xA9),
+        0xC6 => matches!(at(i + 1), 0xA0 | 0xA1 | 0xAF | 0xB0),
+        // the tone marks U+0300, U+0301, U+0303, U+0309, U+0323
+        0xCC => matches!(at(i + 1), 0x80 | 0x81 | 0x83 | 0x89 | 0xA3),
+        _ => false,
+    })
 }
 
 /// What a change of reading between two lines must gain, in syllables, to be taken (in the
@@ -116,6 +136,22 @@ mod tests {
         let lines = ["a", "B", "c", "d", "B"];
         assert_eq!(runs_between(&lines, |l| l == "B"), [0..1, 2..4]);
         assert!(runs_between(&[], |_| true).is_empty());
+    }
+
+    #[test]
+    fn the_byte_test_is_the_character_test() {
+        for c in (0..0x2000u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            for t in [format!("{c}"), format!("ab{c}"), format!("{c}x")] {
+                assert_eq!(
+                    has_unicode_vietnamese(&t),
+                    t.chars().any(is_unicode_vietnamese),
+                    "{c:?}"
+                );
+            }
+        }
     }
 
     #[test]

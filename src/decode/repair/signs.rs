@@ -99,6 +99,14 @@ fn skip_ascii(b: &[u8], mut i: usize) -> usize {
 }
 
 impl Signs {
+    /// Add the signs of passes (not the NFC offsets) that `other` saw.
+    pub(super) fn add_flags(&mut self, other: &Signs) {
+        self.foreign_latin1 |= other.foreign_latin1;
+        self.chars |= other.chars;
+        self.glyph |= other.glyph;
+        self.homoglyph |= other.homoglyph;
+    }
+
     /// Scan `text` once.
     pub(super) fn of(text: &str) -> Signs {
         let b = text.as_bytes();
