@@ -119,53 +119,58 @@ impl Signs {
             let lead = b[i];
             let n1 = b.get(i + 1).copied().unwrap_or(0);
             let n2 = b.get(i + 2).copied().unwrap_or(0);
-            // one match on the lead byte: its length, the signs it shows, and whether it is NFC
-            // for certain (`surely_nfc` accepts U+0080–U+02FF, U+1E00–U+1EFF, U+2000–U+207F)
-            let (len, surely_nfc) = match lead {
-                // the Vietnamese block, and the Latin letters it shares: most characters
-                0xE1 => (3, (0xB8..=0xBB).contains(&n1)),
-                0xC4 | 0xC7..=0xCA => (2, true),
-                0xC3 => {
-                    s.foreign_latin1 |= foreign_latin1_at(b, i);
-                    s.chars |= matches!(n1, 0x90 | 0xB0);
-                    (2, true)
+            // the common letters first, without a jump table (lead bytes come in no order a
+            // branch predictor could learn): the Vietnamese block (E1) and the Latin letters
+            // it shares (C3, C4, C6); then one match for the rest. `surely_nfc` is what the
+            // NFC check accepts: U+0080–U+02FF, U+1E00–U+1EFF, U+2000–U+207F
+            let (len, surely_nfc) = if lead == 0xE1 {
+                (3, (0xB8..=0xBB).contains(&n1))
+            } else if lead == 0xC3 {
+                s.foreign_latin1 |= !VIETNAMESE_LATIN1[((n1 & 0x3F) | 0x40) as usize];
+                s.chars |= n1 == 0x90 || n1 == 0xB0;
+                (2, true)
+            } else if lead == 0xC4 || (0xC7..=0xCA).contains(&lead) {
+                (2, true)
+            } else {
+                match lead {
+                    0xC6 => {
+                        s.foreign_latin1 |= n1 == 0x92;
+                        s.homoglyph |= matches!(n1, 0xA2 | 0xA3);
+                        (2, true)
+                    }
+                    0xC2 => {
+                        s.foreign_latin1 = true;
+                        s.chars |= matches!(n1, 0xA0 | 0xAD);
+                        (2, true)
+                    }
+                    0xC5 | 0xCB => {
+                        s.foreign_latin1 |= foreign_latin1_at(b, i);
+                        (2, true)
+                    }
+                    0xD0 => {
+                        s.homoglyph = true;
+                        (2, false)
+                    }
+                    0xD1 => {
+                        s.homoglyph = true;
+                        s.glyph = true;
+                        (2, false)
+                    }
+                    0xD2 | 0xD3 => {
+                        s.glyph = true;
+                        (2, false)
+                    }
+                    0xE2 => {
+                        s.chars |=
+                            matches!((n1, n2), (0x80, 0x87 | 0x8B..=0x8D | 0xAF) | (0x81, 0xA0));
+                        (3, matches!(n1, 0x80 | 0x81))
+                    }
+                    0xEF => {
+                        s.chars |= n1 == 0xBB && n2 == 0xBF;
+                        (3, false)
+                    }
+                    _ => (char_len(lead), false),
                 }
-                0xC2 => {
-                    s.foreign_latin1 = true;
-                    s.chars |= matches!(n1, 0xA0 | 0xAD);
-                    (2, true)
-                }
-                0xC5 | 0xCB => {
-                    s.foreign_latin1 |= foreign_latin1_at(b, i);
-                    (2, true)
-                }
-                0xC6 => {
-                    s.foreign_latin1 |= n1 == 0x92;
-                    s.homoglyph |= matches!(n1, 0xA2 | 0xA3);
-                    (2, true)
-                }
-                0xD0 => {
-                    s.homoglyph = true;
-                    (2, false)
-                }
-                0xD1 => {
-                    s.homoglyph = true;
-                    s.glyph = true;
-                    (2, false)
-                }
-                0xD2 | 0xD3 => {
-                    s.glyph = true;
-                    (2, false)
-                }
-                0xE2 => {
-                    s.chars |= matches!((n1, n2), (0x80, 0x87 | 0x8B..=0x8D | 0xAF) | (0x81, 0xA0));
-                    (3, matches!(n1, 0x80 | 0x81))
-                }
-                0xEF => {
-                    s.chars |= n1 == 0xBB && n2 == 0xBF;
-                    (3, false)
-                }
-                _ => (char_len(lead), false),
             };
             // a space just before or just after the character may cut a syllable
             let end = (i + len).min(b.len());
