@@ -230,7 +230,7 @@ fn is_punct(c: char) -> bool {
 fn reads_well(w: &str) -> bool {
     let c = w.trim_matches(|c: char| c.is_whitespace() || is_punct(c));
     let cased = {
-        let mut cs = c.chars().filter(|c| c.is_alphabetic());
+        let mut cs = c.chars().filter(|&c| crate::viet::is_letter(c));
         let first_upper = cs.next().is_some_and(char::is_uppercase);
         let rest: Vec<char> = cs.collect();
         rest.iter().all(|c| c.is_lowercase())

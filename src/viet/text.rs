@@ -281,6 +281,12 @@ pub fn is_upper(s: &str) -> bool {
     letters > 0
 }
 
+/// [`char::is_alphabetic`], without the standard library's tables for ASCII, Latin-1 and the
+/// Vietnamese block (see [`letter_case`]).
+pub(crate) fn is_letter(c: char) -> bool {
+    letter_case(c) != Case::None
+}
+
 /// The case of a character, as [`char::is_lowercase`] and [`char::is_alphabetic`] read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Case {

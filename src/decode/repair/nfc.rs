@@ -209,7 +209,7 @@ fn join_fragments(line: &str) -> (String, usize) {
     let s = line.trim_end_matches(|c: char| c.is_whitespace() && c != ' ');
     let eol = &line[s.len()..];
     let words: Vec<&str> = s.split(' ').collect();
-    let letters = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
+    let letters = |w: &str| !w.is_empty() && w.chars().all(crate::viet::is_letter);
     // a word's letters without the punctuation after it (`ng;`)
     fn core(w: &str) -> &str {
         w.trim_end_matches([',', ';', '.', ':', ')', '!', '?'])
