@@ -65,22 +65,27 @@ impl Legacy {
     /// assert_eq!(Legacy::Tcvn3.decode(b"Vi\xD6t Nam"), "Việt Nam");
     /// ```
     pub fn decode(self, bytes: &[u8]) -> String {
-        let m = maps(self);
         let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+        out.extend(self.chars(bytes));
+        out
+    }
+
+    /// The characters `bytes` decode to, one by one (what [`Legacy::decode`] collects): a
+    /// reading can be scored without being written out.
+    pub(crate) fn chars(self, bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
+        let m = maps(self);
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
+        std::iter::from_fn(move || {
+            let b = *bytes.get(i)?;
             if let Some(&next) = bytes.get(i + 1)
                 && let Some(c) = m.pair(b, next)
             {
-                out.push(c);
                 i += 2;
-                continue;
+                return Some(c);
             }
-            out.push(m.single[b as usize].unwrap_or_else(|| cp1252_char(b)));
             i += 1;
-        }
-        out
+            Some(m.single[b as usize].unwrap_or_else(|| cp1252_char(b)))
+        })
     }
 
     /// Encode NFC text; `None` if some character has no representation.

@@ -81,7 +81,7 @@ pub fn is_syllable(word: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 40];
-    match spell(word, &mut buf) {
+    match spell(word.chars(), &mut buf) {
         Spelling::Base(n, tones) => tones <= 1 && base_is_syllable(&buf[..n]),
         Spelling::Foreign => false,
         Spelling::Unknown => is_syllable_by_nfd(word),
@@ -166,11 +166,11 @@ static LETTERS: LazyLock<(Vec<Entry>, Vec<Entry>)> = LazyLock::new(|| {
 });
 
 /// Read a word into base-letter bytes (written into `buf`) and a count of tone marks.
-fn spell(word: &str, buf: &mut [u8; 40]) -> Spelling {
+fn spell(word: impl Iterator<Item = char>, buf: &mut [u8; 40]) -> Spelling {
     let mut n = 0usize;
     let mut tones = 0u32;
     let (latin, viet) = &*LETTERS;
-    for c in word.chars() {
+    for c in word {
         let u = c as u32;
         let (b, t) = if c.is_ascii_alphabetic() {
             (c.to_ascii_lowercase() as u8, 0)
@@ -405,24 +405,69 @@ fn is_syllable_by_nfd(word: &str) -> bool {
 /// non-space characters with their outer punctuation removed; numbers and one-letter words
 /// are not scored.
 pub fn score(text: &str) -> (f32, usize) {
+    score_chars(text.chars())
+}
+
+/// [`score`] of the text the characters make, read as they come (a legacy reading is scored
+/// without being written out as a string).
+pub(crate) fn score_chars(chars: impl Iterator<Item = char>) -> (f32, usize) {
+    let outer = |c: char| {
+        c.is_ascii_punctuation() && !matches!(c, '@' | '#' | '$' | '^' | '|' | '~' | '`')
+            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—')
+    };
     let (mut ok, mut all) = (0usize, 0usize);
-    for w in text.split_whitespace() {
-        let w = w.trim_matches(|c: char| {
-            c.is_ascii_punctuation() && !matches!(c, '@' | '#' | '$' | '^' | '|' | '~' | '`')
-                || matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—')
-        });
-        if w.chars().nth(1).is_none() || w.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
+    // the word being read, and the UTF-8 length it would have as a string
+    let mut word: Vec<char> = Vec::with_capacity(32);
+    let mut take = |word: &mut Vec<char>| {
+        let mut w = &word[..];
+        while let [first, rest @ ..] = w
+            && outer(*first)
+        {
+            w = rest;
         }
-        all += 1;
-        if is_syllable(w) {
-            ok += 1;
+        while let [rest @ .., last] = w
+            && outer(*last)
+        {
+            w = rest;
         }
+        if w.len() >= 2 && !w.iter().any(char::is_ascii_digit) {
+            all += 1;
+            if is_syllable_chars(w) {
+                ok += 1;
+            }
+        }
+        word.clear();
+    };
+    for c in chars {
+        if c.is_whitespace() {
+            if !word.is_empty() {
+                take(&mut word);
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        take(&mut word);
     }
     if all == 0 {
         (0.0, 0)
     } else {
         (ok as f32 / all as f32, all)
+    }
+}
+
+/// [`is_syllable`] of the word the characters make.
+fn is_syllable_chars(word: &[char]) -> bool {
+    let len: usize = word.iter().map(|c| c.len_utf8()).sum();
+    if word.is_empty() || len > 40 {
+        return false;
+    }
+    let mut buf = [0u8; 40];
+    match spell(word.iter().copied(), &mut buf) {
+        Spelling::Base(n, tones) => tones <= 1 && base_is_syllable(&buf[..n]),
+        Spelling::Foreign => false,
+        Spelling::Unknown => is_syllable_by_nfd(&word.iter().collect::<String>()),
     }
 }
 

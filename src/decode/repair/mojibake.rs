@@ -7,7 +7,7 @@ use super::region::{self, SWITCH};
 use super::signs::has_foreign_latin1;
 use super::{RepairKind, Tally, legacy_kind, restore_upper};
 use crate::decode::legacy::{Legacy, cp1252_bytes};
-use crate::viet::syllable::score;
+use crate::viet::syllable::{score, score_chars};
 
 /// A line that may be mojibake: some non-ASCII, and every character is one a Windows-1252
 /// decoder produces (no Vietnamese letter outside Latin-1 appears in it).
@@ -21,8 +21,8 @@ fn mojibake_candidate(line: &str) -> Option<Vec<u8>> {
 /// How a candidate line reads: as it stands and under each legacy encoding (syllables found).
 struct Candidate {
     line: usize,
-    /// The line read in each of [`ENCODINGS`], in order.
-    decoded: [String; 3],
+    /// The line's bytes (as Windows-1252 gives them back).
+    bytes: Vec<u8>,
     /// (share of syllables, words) as it stands.
     before: (f32, usize),
     /// (share of syllables, words) under [`ENCODINGS`], in order.
@@ -66,11 +66,12 @@ pub(super) fn mojibake_pass(
                 continue;
             };
             let before = score(lines[k]);
-            let decoded = ENCODINGS.map(|enc| enc.decode(&bytes));
-            let after = [0, 1, 2].map(|e| score(&decoded[e]));
+            // (each reading scored as it is decoded, not written out: only the lines that
+            // convert are decoded into text, in `convert`)
+            let after = ENCODINGS.map(|enc| score_chars(enc.chars(&bytes)));
             cands.push(Candidate {
                 line: k,
-                decoded,
+                bytes,
                 before,
                 after,
                 foreign: foreign[k - run.start],
@@ -152,7 +153,8 @@ fn convert(
             && let Some(c) = cands.get(ci).filter(|c| c.line == k)
         {
             let e = ENCODINGS.iter().position(|&x| x == enc).unwrap_or(0);
-            let d = c.decoded[e].as_str();
+            let d = enc.decode(&c.bytes);
+            let d = d.as_str();
             // within a run read in this encoding, a line converts unless it reads worse
             // (`Sè: 12` and `Số: 12` both score as words)
             if c.after[e].0 >= c.before.0 && d != *line {
