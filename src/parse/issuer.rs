@@ -2,6 +2,8 @@
 //! THƯƠNG`, built from the capital lines of the header's left column (or a row-joined
 //! `UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG`), in capitals or, in older documents, in any case.
 
+use std::sync::LazyLock;
+
 use crate::ast::{Issuer, Text};
 use crate::viet::{fold_ws, upper_key};
 
@@ -48,7 +50,7 @@ pub(crate) fn is_org_like(text: &str) -> bool {
         return false;
     }
     let key = upper_key(text);
-    ORG_HEADS.iter().any(|h| starts_with_words(&key, h))
+    Keyed::new(&key).opens(&ORG)
 }
 
 /// Words that open a subordinate body (the issuer under a cơ quan chủ quản).
@@ -109,23 +111,54 @@ const WRAP_HEADS: &[&str] = &[
     "–",
 ];
 
-fn starts_with_words(s: &str, head: &str) -> bool {
-    let at = |head: &str| {
-        s.strip_prefix(head)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
-    };
-    // a header typed without diacritics (`SO XAY DUNG`) matches the heads without theirs
-    at(head) || (crate::viet::is_unmarked(s) && !head.is_ascii() && at(&crate::viet::bare(head)))
+/// A key ([`upper_key`]) asked whether it opens with one of a list of heads, whole words.
+struct Keyed<'a> {
+    key: &'a str,
+    /// The key is typed without diacritics (`SO XAY DUNG`): it matches the heads without
+    /// theirs too. Asked once per key, not once per head.
+    unmarked: bool,
 }
+
+impl<'a> Keyed<'a> {
+    fn new(key: &'a str) -> Self {
+        Keyed {
+            key,
+            unmarked: crate::viet::is_unmarked(key),
+        }
+    }
+
+    fn at(&self, head: &str) -> bool {
+        self.key
+            .strip_prefix(head)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    }
+
+    /// Whether the key opens with one of `heads` (each with its reading without diacritics).
+    fn opens(&self, heads: &[(&'static str, String)]) -> bool {
+        heads
+            .iter()
+            .any(|(h, bare)| self.at(h) || self.unmarked && !h.is_ascii() && self.at(bare))
+    }
+}
+
+/// Heads with their readings without diacritics, made once.
+fn with_bare(heads: &[&'static str]) -> Vec<(&'static str, String)> {
+    heads.iter().map(|h| (*h, crate::viet::bare(h))).collect()
+}
+
+static ORG: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| with_bare(ORG_HEADS));
+static UNIT: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| with_bare(UNIT_HEADS));
+static WRAP: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| with_bare(WRAP_HEADS));
+static PARENT: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| with_bare(PARENT_HEADS));
+/// The party committees whose `ỦY` is no wrapped head.
+static COMMITTEES: LazyLock<Vec<(&str, String)>> =
+    LazyLock::new(|| with_bare(&["HUYỆN ỦY", "TỈNH ỦY", "THÀNH ỦY", "QUẬN ỦY"]));
 
 fn unit_head_at(words: &[&str], k: usize) -> bool {
     let rest = words[k..].join(" ");
     let key = upper_key(&rest);
-    if WRAP_HEADS.iter().any(|w| starts_with_words(&key, w))
-        && !["HUYỆN ỦY", "TỈNH ỦY", "THÀNH ỦY", "QUẬN ỦY"]
-            .iter()
-            .any(|w| starts_with_words(&key, w))
-    {
+    let keyed = Keyed::new(&key);
+    if keyed.opens(&WRAP) && !keyed.opens(&COMMITTEES) {
         return false;
     }
     if k > 0 {
@@ -138,7 +171,7 @@ fn unit_head_at(words: &[&str], k: usize) -> bool {
             return false;
         }
     }
-    UNIT_HEADS.iter().any(|w| starts_with_words(&key, w))
+    keyed.opens(&UNIT)
 }
 
 /// Words that cannot stand right before a subordinate body's head word: the head word is then
@@ -176,7 +209,7 @@ fn split_inline(s: &str) -> Option<(String, String)> {
         return None;
     }
     let key = upper_key(s);
-    if !PARENT_HEADS.iter().any(|p| starts_with_words(&key, p)) {
+    if !Keyed::new(&key).opens(&PARENT) {
         return None;
     }
     (2..words.len())
