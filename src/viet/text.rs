@@ -328,6 +328,21 @@ pub fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 
+/// The old tone placement at the end of a syllable in capitals, and the new (`OÀ` → `ÒA`,
+/// `UỶ` → `ỦY`), for [`upper_key`].
+const SWAPS: &[(&str, &str)] = &[
+    ("OÀ", "ÒA"),
+    ("OÁ", "ÓA"),
+    ("OẢ", "ỎA"),
+    ("OÃ", "ÕA"),
+    ("OẠ", "ỌA"),
+    ("UỶ", "ỦY"),
+    ("UÝ", "ÚY"),
+    ("UỲ", "ÙY"),
+    ("UỸ", "ŨY"),
+    ("UỴ", "ỤY"),
+];
+
 /// Upper-case matching key: capitals, folded white space, old tone placement made new at the
 /// end of a syllable (`HOÀ` → `HÒA`, `UỶ` → `ỦY`, but `HOẠCH` kept), `Ð` (U+00D0) as `Đ`.
 pub fn upper_key(s: &str) -> String {
@@ -344,18 +359,6 @@ pub fn upper_key(s: &str) -> String {
     if !u.contains(['O', 'U']) {
         return u;
     }
-    const SWAPS: &[(&str, &str)] = &[
-        ("OÀ", "ÒA"),
-        ("OÁ", "ÓA"),
-        ("OẢ", "ỎA"),
-        ("OÃ", "ÕA"),
-        ("OẠ", "ỌA"),
-        ("UỶ", "ỦY"),
-        ("UÝ", "ÚY"),
-        ("UỲ", "ÙY"),
-        ("UỸ", "ŨY"),
-        ("UỴ", "ỤY"),
-    ];
     // the key as it is, until a word in the old placement is met
     let mut out: Option<String> = None;
     let mut at = 0usize;
@@ -544,18 +547,6 @@ mod tests {
         if !u.contains(['O', 'U']) {
             return u;
         }
-        const SWAPS: &[(&str, &str)] = &[
-            ("OÀ", "ÒA"),
-            ("OÁ", "ÓA"),
-            ("OẢ", "ỎA"),
-            ("OÃ", "ÕA"),
-            ("OẠ", "ỌA"),
-            ("UỶ", "ỦY"),
-            ("UÝ", "ÚY"),
-            ("UỲ", "ÙY"),
-            ("UỸ", "ŨY"),
-            ("UỴ", "ỤY"),
-        ];
         let mut out = String::with_capacity(u.len());
         for (k, word) in u.split(' ').enumerate() {
             if k > 0 {
