@@ -318,16 +318,24 @@ pub(crate) fn own_number(cell: &str) -> Option<(usize, usize, NumberParts)> {
 /// Byte offset of the first header anchor in a text (Quốc hiệu, Tiêu ngữ, party heading,
 /// number, date), if any.
 pub(crate) fn first_anchor_at(text: &str) -> Option<usize> {
-    [
-        nationals(text).next().map(|m| m.0),
-        mottos(text).next().map(|m| m.0),
-        party_headings(text).next().map(|m| m.0),
-        own_number(text).map(|n| n.0),
-        place_date::find_date(text).map(|d| d.0),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
+    // each finder asked in turn, and none after one finds an anchor at the very start
+    let finders: [fn(&str) -> Option<usize>; 5] = [
+        |t| nationals(t).next().map(|m| m.0),
+        |t| mottos(t).next().map(|m| m.0),
+        |t| party_headings(t).next().map(|m| m.0),
+        |t| own_number(t).map(|n| n.0),
+        |t| place_date::find_date(t).map(|d| d.0),
+    ];
+    let mut first: Option<usize> = None;
+    for f in finders {
+        if first == Some(0) {
+            break;
+        }
+        if let Some(at) = f(text) {
+            first = Some(first.map_or(at, |b| b.min(at)));
+        }
+    }
+    first
 }
 
 #[cfg(test)]
