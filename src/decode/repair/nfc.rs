@@ -14,7 +14,6 @@ use crate::viet::syllable::is_syllable;
 /// byte scan, constant work at each space: linear time.
 pub(super) fn maybe_split_fragment(s: &str) -> bool {
     let b = s.as_bytes();
-    // spaces come every few bytes: a plain loop, and the byte after the space asked first
     (1..b.len()).any(|i| b[i] == b' ' && split_at(s, i))
 }
 
