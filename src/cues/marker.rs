@@ -176,9 +176,9 @@ fn may_open_marker(c: char) -> bool {
 
 /// Recognise the marker that opens a body line, if any.
 pub(crate) fn marker(text: &str) -> Option<Marker> {
-    if !text.chars().next().is_some_and(may_open_marker) {
-        return None;
-    }
+    // each parser is tried only where its first character stands (it could match nowhere
+    // else: the order of the tries, and so the answer, is unchanged)
+    let first = text.chars().next().filter(|&c| may_open_marker(c))?;
     let mk = |kind, rank, label: String, printed: &str, rest: &str| {
         if rest.trim().is_empty()
             && !matches!(
@@ -200,33 +200,43 @@ pub(crate) fn marker(text: &str) -> Option<Marker> {
             len: text.len() - rest.len(),
         })
     };
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Phần")
+    if matches!(first, 'P' | 'p')
+        && let Ok((rest, (l, p))) = keyword_heading(text, "Phần")
         && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
     {
         return mk(BlockKind::Part, 0, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Chương")
+    if matches!(first, 'C' | 'c')
+        && let Ok((rest, (l, p))) = keyword_heading(text, "Chương")
         && (!l.chars().all(|c| c.is_ascii_uppercase()) || is_valid_roman(&l))
     {
         return mk(BlockKind::Chapter, 1, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục") {
+    if matches!(first, 'T' | 't')
+        && let Ok((rest, (l, p))) = keyword_heading(text, "Tiểu mục")
+    {
         return mk(BlockKind::Subsection, 3, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = keyword_heading(text, "Mục")
+    if matches!(first, 'M' | 'm')
+        && let Ok((rest, (l, p))) = keyword_heading(text, "Mục")
         && (l.chars().all(|c| c.is_ascii_digit()) || is_valid_roman(&l))
     {
         return mk(BlockKind::Section, 2, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = article(text) {
+    if first == 'Đ'
+        && let Ok((rest, (l, p))) = article(text)
+    {
         return mk(BlockKind::Article, 4, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = roman_heading(text)
+    if matches!(first, 'I' | 'V' | 'X' | 'L' | 'C')
+        && let Ok((rest, (l, p))) = roman_heading(text)
         && is_valid_roman(&l)
     {
         return mk(BlockKind::Section, 5, l, p, rest);
     }
-    if let Ok((rest, (l, p))) = numbered(text) {
+    if first.is_ascii_digit()
+        && let Ok((rest, (l, p))) = numbered(text)
+    {
         let depth = l.matches('.').count().min(2) as u8;
         return mk(BlockKind::Item, 6 + depth, l, p, rest);
     }
@@ -308,6 +318,43 @@ mod tests {
                     bullet(s).is_ok(),
                 ];
                 assert!(!all.contains(&true), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_parser_opens_only_with_its_first_characters() {
+        let rests = [
+            "hần I",
+            "HẦN THỨ NHẤT",
+            "hương II",
+            "iểu mục 1",
+            "ục 2",
+            "iều 5. X",
+        ];
+        let rests2 = ["I. Mục", "1. Nội", ") điểm", ". x"];
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            for r in rests.iter().chain(&rests2) {
+                let t = format!("{c}{r}");
+                let s = &t;
+                let tries = [
+                    (keyword_heading(s, "Phần").is_ok(), matches!(c, 'P' | 'p')),
+                    (keyword_heading(s, "Chương").is_ok(), matches!(c, 'C' | 'c')),
+                    (
+                        keyword_heading(s, "Tiểu mục").is_ok(),
+                        matches!(c, 'T' | 't'),
+                    ),
+                    (keyword_heading(s, "Mục").is_ok(), matches!(c, 'M' | 'm')),
+                    (article(s).is_ok(), c == 'Đ'),
+                    (
+                        roman_heading(s).is_ok(),
+                        matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'),
+                    ),
+                    (numbered(s).is_ok(), c.is_ascii_digit()),
+                ];
+                for (k, (ok, may)) in tries.iter().enumerate() {
+                    assert!(!ok || *may, "parser {k} on {t:?}");
+                }
             }
         }
     }
