@@ -302,9 +302,10 @@ fn accepted(text: &str, at: usize, prefix: &str, t_start: usize) -> bool {
 
 /// Whether a line opens a signature stack (`KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`).
 pub(crate) fn opens_with_mode(text: &str) -> bool {
-    anchors(text)
-        .next()
-        .is_some_and(|(at, prefix, t_start)| at == 0 && accepted(text, at, prefix, t_start))
+    // (the first of `anchors` when it is at the start: asked there only, not searched for
+    // through the whole line)
+    mode_prefix(text)
+        .is_some_and(|(prefix, title)| accepted(text, 0, prefix, text.len() - title.len()))
 }
 
 /// Heads of position titles, in capitals (`PHÓ CHỦ TỊCH`, `Thứ trưởng`, `bộ trưởng bộ tài chính`).
@@ -362,6 +363,25 @@ pub(crate) fn is_signature_like(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mode_opens_a_line_when_the_first_anchor_is_at_its_start() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut lines: Vec<String> = ["KT. CHỦ TỊCH", "x KT. CHỦ TỊCH", "TM ỦY BAN", "Q. Anh"]
+            .map(String::from)
+            .to_vec();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                lines.extend(t.lines().map(|l| l.trim().to_string()));
+            }
+        }
+        for l in &lines {
+            let old = anchors(l)
+                .next()
+                .is_some_and(|(at, prefix, t_start)| at == 0 && accepted(l, at, prefix, t_start));
+            assert_eq!(opens_with_mode(l), old, "{l:?}");
+        }
+    }
 
     #[test]
     fn noi_nhan_and_luu() {
