@@ -36,7 +36,7 @@ pub(crate) fn unplaced(
     // the pieces of a cut line are accounted for one by one, by their bytes and columns
     // (spans sorted by start with the running maximum of their ends, and diagnostics sorted
     // by line and column: each piece is one binary search, whatever the number of pieces)
-    let cut = lines.iter().any(|l| l.raw.len() != l.phys.len());
+    let cut = lines.iter().any(|l| l.raw.len() != l.phys_len);
     let spans = if cut {
         ByteSpans::of(doc)
     } else {
@@ -60,7 +60,7 @@ pub(crate) fn unplaced(
         placed_diags.get(d).is_some_and(|&p| p < (l.no, cb))
     };
     for l in lines {
-        let placed = if l.raw.len() == l.phys.len() {
+        let placed = if l.raw.len() == l.phys_len {
             covered.get(l.no as usize).copied().unwrap_or(false)
         } else {
             piece_covered(l)

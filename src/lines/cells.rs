@@ -17,7 +17,8 @@ pub(crate) struct Cell {
 /// The cells of a line: split on tabs, `|` and rules inside the row, each cleaned; split once
 /// per line, on first asking.
 pub(crate) fn cells<'l>(line: &'l Line<'_>) -> &'l [Cell] {
-    line.cells.get_or_init(|| split_cells(line))
+    line.cells
+        .get_or_init(|| split_cells(line).into_boxed_slice())
 }
 
 /// The cells of a line, split afresh (see [`cells`]).

@@ -29,19 +29,21 @@ pub(crate) struct Line<'a> {
     /// A form feed stood at or before this line.
     pub page_break: bool,
     /// The physical line this line is part of (itself, unless a flattened line was cut by
-    /// [`crate::reflow`]), and its byte offset.
-    pub phys: &'a str,
+    /// [`crate::reflow`]): its byte offset and length (a length, not a `&str`: lines are many).
     pub phys_start: usize,
+    pub phys_len: usize,
     /// 1-based character column where this line (piece) starts in its physical line.
     pub col: u32,
-    /// The line's cells, split on first asking ([`cells`]).
-    cells: std::cell::OnceCell<Vec<Cell>>,
+    /// The line's cells, split on first asking ([`cells`]) (a boxed slice: 8 bytes less than a
+    /// `Vec` on every line).
+    cells: std::cell::OnceCell<Box<[Cell]>>,
     /// The body marker the line opens with, read on first asking ([`Line::marker`]). Boxed:
     /// few lines open with one, and a `Marker` in place made every line 56 bytes larger (a
     /// 200 MB text has two million lines).
     marker: std::cell::OnceCell<Option<Box<Marker>>>,
-    /// The tên loại the line is, read on first asking ([`Line::doc_kind`]).
-    doc_kind: std::cell::OnceCell<Option<DocKind>>,
+    /// The tên loại the line is, read on first asking ([`Line::doc_kind`]). Boxed, as the
+    /// marker is: few lines are one, and a `DocKind` in place is 8 bytes more on every line.
+    doc_kind: std::cell::OnceCell<Option<Box<DocKind>>>,
 }
 
 impl Line<'_> {
@@ -74,8 +76,8 @@ impl Line<'_> {
     /// parts, read once.
     pub fn doc_kind(&self) -> Option<&DocKind> {
         self.doc_kind
-            .get_or_init(|| DocKind::from_line(&self.text))
-            .as_ref()
+            .get_or_init(|| DocKind::from_line(&self.text).map(Box::new))
+            .as_deref()
     }
 
     pub fn span(&self) -> Span {
@@ -246,8 +248,8 @@ fn push_pieces<'a>(
                 first_on_page && (page > 0 || page_break),
             );
             first_on_page = false;
-            l.phys = &raw[seg_start..seg_end];
             l.phys_start = start + seg_start;
+            l.phys_len = seg_end - seg_start;
             l.col = col;
             lines.push(l);
         }
@@ -287,8 +289,8 @@ fn make_line(no: u32, start: usize, raw: &str, page_break: bool) -> Line<'_> {
         text,
         artifact,
         page_break,
-        phys: raw,
         phys_start: start,
+        phys_len: raw.len(),
         col: 1,
         cells: std::cell::OnceCell::new(),
         marker: std::cell::OnceCell::new(),
