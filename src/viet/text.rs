@@ -281,6 +281,24 @@ pub fn is_upper(s: &str) -> bool {
     letters > 0
 }
 
+/// The capital of a letter of ASCII, Latin-1 or the Vietnamese block, and of `ă đ ĩ ũ ơ ư`,
+/// without the standard library's tables (`None` for any other character: ask
+/// [`char::to_uppercase`]).
+fn upper_letter(c: char) -> Option<char> {
+    let u = c as u32;
+    let up = match u {
+        0x61..=0x7A => u - 0x20,
+        0..0x80 => u,
+        0xE0..=0xFE if u != 0xF7 => u - 0x20,
+        0xC0..=0xDE => u,
+        0x1EA0..=0x1EF9 => u & !1,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 => u - 1,
+        0x1B0 => 0x1AF,
+        _ => return None,
+    };
+    char::from_u32(up)
+}
+
 /// [`char::is_alphabetic`], without the standard library's tables for ASCII, Latin-1 and the
 /// Vietnamese block (see [`letter_case`]).
 pub(crate) fn is_letter(c: char) -> bool {
@@ -346,17 +364,37 @@ const SWAPS: &[(&str, &str)] = &[
 /// Upper-case matching key: capitals, folded white space, old tone placement made new at the
 /// end of a syllable (`HOÀ` → `HÒA`, `UỶ` → `ỦY`, but `HOẠCH` kept), `Ð` (U+00D0) as `Đ`.
 pub fn upper_key(s: &str) -> String {
-    // (most lines need no folding: read in place, and copied once, by `to_uppercase`)
+    // (most lines need no folding: read in place, and copied once, into capitals)
     let folded: Cow<'_, str> = if folded_already(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(fold_ws(s))
     };
-    let mut u = folded.to_uppercase();
+    let mut u = String::with_capacity(folded.len());
+    // whether an old tone placement (`OÀ`, `UỶ`: a pair of `SWAPS`) stands in the capitals
+    let (mut prev, mut old_placement) = ('\0', false);
+    for c in folded.chars() {
+        let up = match upper_letter(c) {
+            Some(up) => {
+                u.push(up);
+                up
+            }
+            None => {
+                u.extend(c.to_uppercase());
+                u.chars().next_back().unwrap_or(c)
+            }
+        };
+        old_placement |= match prev {
+            'O' => matches!(up, 'À' | 'Á' | 'Ả' | 'Ã' | 'Ạ'),
+            'U' => matches!(up, 'Ỷ' | 'Ý' | 'Ỳ' | 'Ỹ' | 'Ỵ'),
+            _ => false,
+        };
+        prev = up;
+    }
     if u.contains('Ð') {
         u = u.replace('Ð', "Đ");
     }
-    if !u.contains(['O', 'U']) {
+    if !old_placement {
         return u;
     }
     // the key as it is, until a word in the old placement is met
@@ -502,6 +540,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn upper_letter_is_the_standard_library_s() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if let Some(up) = upper_letter(c) {
+                assert_eq!(
+                    c.to_uppercase().collect::<String>(),
+                    up.to_string(),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn letter_case_is_the_standard_library_s() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let want = if c.is_lowercase() {
@@ -569,9 +620,18 @@ mod tests {
     #[test]
     fn upper_key_is_the_reference_on_every_fixture_line() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut lines: Vec<String> = ["HOÀ BÌNH", "hoà  bình\t", "UỶ BAN", "x QUẢ ", "ðoàn"]
-            .map(String::from)
-            .to_vec();
+        let mut lines: Vec<String> = [
+            "HOÀ BÌNH",
+            "hoà  bình\t",
+            "UỶ BAN",
+            "x QUẢ ",
+            "ðoàn",
+            "ßoà Thuỷ, khoẻ",
+            "oà",
+            "HOẠCH hoạ",
+        ]
+        .map(String::from)
+        .to_vec();
         for e in std::fs::read_dir(dir).unwrap().flatten() {
             if let Ok(t) = std::fs::read_to_string(e.path()) {
                 lines.extend(t.lines().map(String::from));
