@@ -191,3 +191,22 @@ pub fn to_writer<W: std::io::Write>(
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// Every line of every fixture, as it stands and trimmed, after `extra`: the inputs on which
+/// the unit tests check a fast test against the slower one it stands for.
+#[cfg(test)]
+pub(crate) fn fixture_lines(extra: &[&str]) -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let mut lines: Vec<String> = extra.iter().map(|l| l.to_string()).collect();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if let Ok(t) = std::fs::read_to_string(e.path()) {
+            for l in t.lines() {
+                lines.push(l.to_string());
+                if l.trim() != l {
+                    lines.push(l.trim().to_string());
+                }
+            }
+        }
+    }
+    lines
+}

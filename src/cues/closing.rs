@@ -366,15 +366,8 @@ mod tests {
 
     #[test]
     fn a_mode_opens_a_line_when_the_first_anchor_is_at_its_start() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut lines: Vec<String> = ["KT. CHỦ TỊCH", "x KT. CHỦ TỊCH", "TM ỦY BAN", "Q. Anh"]
-            .map(String::from)
-            .to_vec();
-        for e in std::fs::read_dir(dir).unwrap().flatten() {
-            if let Ok(t) = std::fs::read_to_string(e.path()) {
-                lines.extend(t.lines().map(|l| l.trim().to_string()));
-            }
-        }
+        let lines =
+            crate::fixture_lines(&["KT. CHỦ TỊCH", "x KT. CHỦ TỊCH", "TM ỦY BAN", "Q. Anh"]);
         for l in &lines {
             let old = anchors(l)
                 .next()

@@ -619,8 +619,7 @@ mod tests {
 
     #[test]
     fn upper_key_is_the_reference_on_every_fixture_line() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut lines: Vec<String> = [
+        let lines = crate::fixture_lines(&[
             "HOÀ BÌNH",
             "hoà  bình\t",
             "UỶ BAN",
@@ -629,14 +628,7 @@ mod tests {
             "ßoà Thuỷ, khoẻ",
             "oà",
             "HOẠCH hoạ",
-        ]
-        .map(String::from)
-        .to_vec();
-        for e in std::fs::read_dir(dir).unwrap().flatten() {
-            if let Ok(t) = std::fs::read_to_string(e.path()) {
-                lines.extend(t.lines().map(String::from));
-            }
-        }
+        ]);
         for l in &lines {
             assert_eq!(upper_key(l), upper_key_reference(l), "{l:?}");
         }
