@@ -12,14 +12,9 @@ use crate::viet::syllable::score;
 pub(super) fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let unicode = |l: &str| {
-        // a letter of the Vietnamese block, U+1EA0–U+1EF9: E1 BA A0 to E1 BB B9
+        // a letter of the Vietnamese block
         let b = l.as_bytes();
-        let block = memchr::memchr_iter(0xE1, b).any(|i| {
-            matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0xBA), Some(0xA0..)) | (Some(0xBB), Some(..=0xB9))
-            )
-        });
+        let block = memchr::memchr_iter(0xE1, b).any(|i| region::vietnamese_block_at(b, i));
         block && !glyphs::has_signal(l)
     };
     let mut read = vec![false; lines.len()];

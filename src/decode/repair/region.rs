@@ -56,6 +56,15 @@ fn is_unicode_vietnamese(c: char) -> bool {
     )
 }
 
+/// Whether the character led by the E1 byte at `b[i]` is a letter of the Vietnamese block,
+/// U+1EA0–U+1EF9 (E1 BA A0 to E1 BB B9).
+pub(super) fn vietnamese_block_at(b: &[u8], i: usize) -> bool {
+    matches!(
+        (b.get(i + 1), b.get(i + 2)),
+        (Some(0xBA), Some(0xA0..)) | (Some(0xBB), Some(..=0xB9))
+    )
+}
+
 /// Whether a line holds a letter of Unicode Vietnamese text that no 8-bit reading of a legacy
 /// encoding produces (as `is_unicode_vietnamese`, the reference in the tests, says of a
 /// character), read by its UTF-8 bytes without decoding the line.
@@ -63,8 +72,7 @@ pub(super) fn has_unicode_vietnamese(line: &str) -> bool {
     let b = line.as_bytes();
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     (0..b.len()).any(|i| match b[i] {
-        // U+1EA0–U+1EF9
-        0xE1 => matches!((at(i + 1), at(i + 2)), (0xBA, 0xA0..) | (0xBB, ..=0xB9)),
+        0xE1 => vietnamese_block_at(b, i),
         // ă Ă đ Đ ĩ Ĩ / ũ Ũ / ơ Ơ ư Ư
         0xC4 => matches!(at(i + 1), 0x82 | 0x83 | 0x90 | 0x91 | 0xA8 | 0xA9),
         0xC5 => matches!(at(i + 1), 0xA8 | 0xA9),
