@@ -139,6 +139,9 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
         push_line(&mut lines, no, start, &text[start..], page_break);
     }
     mark_page_numbers(&mut lines);
+    // the capacity was a guess (60 bytes a line); lines of ordinary text run longer, and a
+    // big text would otherwise hold a third more lines' room than it has lines
+    lines.shrink_to_fit();
     lines
 }
 

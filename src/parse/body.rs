@@ -105,10 +105,10 @@ impl BodyBuilder {
     }
 
     fn deepest_open(&mut self) -> Option<&mut Block> {
-        let path: Vec<usize> = self.open.iter().map(|&(i, _)| i).collect();
-        let (first, rest) = path.split_first()?;
+        // (the path and the tree are separate fields: walked without copying the path)
+        let ((first, _), rest) = self.open.split_first()?;
         let mut b = &mut self.roots[*first];
-        for &i in rest {
+        for &(i, _) in rest {
             b = &mut b.children[i];
         }
         Some(b)
@@ -222,9 +222,8 @@ impl BodyBuilder {
 
     /// Grow the spans of every open block to cover `span`.
     fn extend_open(&mut self, span: Span) {
-        let path: Vec<usize> = self.open.iter().map(|&(i, _)| i).collect();
         let mut v = &mut self.roots;
-        for i in path {
+        for &(i, _) in &self.open {
             let b = &mut v[i];
             b.span = b.span.join(span);
             v = &mut b.children;

@@ -432,7 +432,7 @@ pub(crate) fn score_chars(chars: impl Iterator<Item = char>) -> (f32, usize) {
         }
         if w.len() >= 2 && !w.iter().any(char::is_ascii_digit) {
             all += 1;
-            if is_syllable_chars(w) {
+            if is_syllable_remembered(w) {
                 ok += 1;
             }
         }
@@ -457,6 +457,50 @@ pub(crate) fn score_chars(chars: impl Iterator<Item = char>) -> (f32, usize) {
     }
 }
 
+/// Words of up to this many characters are remembered by [`is_syllable_remembered`] (the
+/// longest syllable, `nghiêng`, has seven).
+const REMEMBERED_LEN: usize = 8;
+
+/// Slots of the word memory: a power of two.
+const REMEMBERED_SLOTS: usize = 1024;
+
+/// A word remembered with its answer: its characters (unused ones `'\0'`), and whether it is
+/// a syllable.
+type Remembered = ([char; REMEMBERED_LEN], bool);
+
+thread_local! {
+    /// The answers of [`is_syllable_chars`] for recent words, one slot per hash of the word: a
+    /// text repeats its words (`của`, `và`, `nh©n`), and a line of mojibake is scored as it
+    /// stands and under three encodings, word by word.
+    static REMEMBERED: std::cell::RefCell<Vec<Remembered>> =
+        std::cell::RefCell::new(vec![(['\0'; REMEMBERED_LEN], false); REMEMBERED_SLOTS]);
+}
+
+/// [`is_syllable_chars`], answered from the word memory when the word was seen lately (the
+/// same answer: a slot holds a word's characters whole and is compared in full).
+fn is_syllable_remembered(word: &[char]) -> bool {
+    if word.len() > REMEMBERED_LEN || word.contains(&'\0') {
+        return is_syllable_chars(word);
+    }
+    let mut key = ['\0'; REMEMBERED_LEN];
+    key[..word.len()].copy_from_slice(word);
+    // FxHash-style mixing of the characters
+    let mut h = 0u64;
+    for &c in word {
+        h = (h.rotate_left(5) ^ u64::from(c as u32)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+    let slot = (h >> 54) as usize % REMEMBERED_SLOTS;
+    REMEMBERED.with_borrow_mut(|m| {
+        let e = &mut m[slot];
+        if e.0 == key {
+            return e.1;
+        }
+        let yes = is_syllable_chars(word);
+        *e = (key, yes);
+        yes
+    })
+}
+
 /// [`is_syllable`] of the word the characters make.
 fn is_syllable_chars(word: &[char]) -> bool {
     let len: usize = word.iter().map(|c| c.len_utf8()).sum();
@@ -474,6 +518,30 @@ fn is_syllable_chars(word: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The word memory answers as [`is_syllable_chars`] does, for words seen first and
+        /// seen again (slots are shared by words whose hashes meet, and overwritten).
+        #[test]
+        fn remembered_answers_are_the_answers(
+            words in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop_oneof![
+                        Just('n'), Just('g'), Just('h'), Just('i'), Just('ê'), Just('ệ'),
+                        Just('a'), Just('©'), Just('Ư'), Just('q'), Just('u'), Just('y'),
+                        Just('\u{301}'), Just('t'), Just('o'), Just('ơ'), Just('Đ')
+                    ],
+                    2..11,
+                ),
+                1..60,
+            )
+        ) {
+            for w in words.iter().chain(words.iter()) {
+                prop_assert_eq!(is_syllable_remembered(w), is_syllable_chars(w), "{:?}", w);
+            }
+        }
+    }
 
     #[test]
     fn real_syllables() {

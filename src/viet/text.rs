@@ -50,8 +50,15 @@ fn folded_already(s: &str) -> bool {
         // wide space or an invisible: this word byte by byte
         let low = w.wrapping_sub(ONES * 0x0E) & !w & !LO;
         let lead = eq(w, 0xC2) | eq(w, 0xE2) | eq(w, 0xE3) | eq(w, 0xEF);
-        if (low | lead) != 0 && !folded_bytes(b, i, i + 8) {
-            return false;
+        // only the bytes flagged are looked at (a `–` or a `“` flags its lead byte alone);
+        // `low` may also flag a byte above one that borrowed, which the look clears
+        let mut flagged = low | lead;
+        while flagged != 0 {
+            let k = i + (flagged.trailing_zeros() / 8) as usize;
+            if !folded_bytes(b, k, k + 1) {
+                return false;
+            }
+            flagged &= flagged - 1;
         }
         i += 8;
     }
