@@ -213,6 +213,16 @@ fn join_fragments(line: &str) -> (String, usize) {
     fn core(w: &str) -> &str {
         w.trim_end_matches([',', ';', '.', ':', ')', '!', '?'])
     }
+    // a line where every letter word is a syllable that can stand alone joins nothing (each
+    // run's fragments all stand alone: see `segment`), and is asked without copying a word
+    // (a word in a run is its own core but for the last, whose punctuation closes the run)
+    let stands_alone = |w: &str| is_syllable(w) && !matches!(w, "i" | "I");
+    if words
+        .iter()
+        .all(|w| !letters(core(w)) || stands_alone(core(w)))
+    {
+        return (line.to_string(), 0);
+    }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut joins = 0;
     let mut k = 0;
