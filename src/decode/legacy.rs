@@ -250,7 +250,7 @@ pub fn cp1252_bytes(s: &str) -> Option<Vec<u8>> {
 }
 
 /// The character Windows-1252 gives a byte (the five undefined bytes as the C1 controls).
-fn cp1252_char(b: u8) -> char {
+pub(crate) fn cp1252_char(b: u8) -> char {
     match b {
         0x80..=0x9F => CP1252_80_9F[(b - 0x80) as usize],
         _ => b as char,

@@ -411,31 +411,13 @@ pub fn score(text: &str) -> (f32, usize) {
 /// [`score`] of the text the characters make, read as they come (a legacy reading is scored
 /// without being written out as a string).
 pub(crate) fn score_chars(chars: impl Iterator<Item = char>) -> (f32, usize) {
-    let outer = |c: char| {
-        c.is_ascii_punctuation() && !matches!(c, '@' | '#' | '$' | '^' | '|' | '~' | '`')
-            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—')
-    };
     let (mut ok, mut all) = (0usize, 0usize);
-    // the word being read, and the UTF-8 length it would have as a string
+    // the word being read
     let mut word: Vec<char> = Vec::with_capacity(32);
     let mut take = |word: &mut Vec<char>| {
-        let mut w = &word[..];
-        while let [first, rest @ ..] = w
-            && outer(*first)
-        {
-            w = rest;
-        }
-        while let [rest @ .., last] = w
-            && outer(*last)
-        {
-            w = rest;
-        }
-        if w.len() >= 2 && !w.iter().any(char::is_ascii_digit) {
-            all += 1;
-            if is_syllable_remembered(w) {
-                ok += 1;
-            }
-        }
+        let (counted, syllable) = word_score(word);
+        all += usize::from(counted);
+        ok += usize::from(syllable);
         word.clear();
     };
     for c in chars {
@@ -450,10 +432,41 @@ pub(crate) fn score_chars(chars: impl Iterator<Item = char>) -> (f32, usize) {
     if !word.is_empty() {
         take(&mut word);
     }
+    share(ok, all)
+}
+
+/// (share of syllables, words scored) from the counts.
+pub(crate) fn share(ok: usize, all: usize) -> (f32, usize) {
     if all == 0 {
         (0.0, 0)
     } else {
         (ok as f32 / all as f32, all)
+    }
+}
+
+/// How one word (a run of characters without white space) counts in [`score`]: whether it is
+/// scored (two characters or more once its outer punctuation is off, and no digit), and
+/// whether it is then a syllable.
+pub(crate) fn word_score(word: &[char]) -> (bool, bool) {
+    let outer = |c: char| {
+        c.is_ascii_punctuation() && !matches!(c, '@' | '#' | '$' | '^' | '|' | '~' | '`')
+            || matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—')
+    };
+    let mut w = word;
+    while let [first, rest @ ..] = w
+        && outer(*first)
+    {
+        w = rest;
+    }
+    while let [rest @ .., last] = w
+        && outer(*last)
+    {
+        w = rest;
+    }
+    if w.len() >= 2 && !w.iter().any(char::is_ascii_digit) {
+        (true, is_syllable_remembered(w))
+    } else {
+        (false, false)
     }
 }
 
