@@ -258,3 +258,49 @@ fn odd_line_breaks_and_controls_do_not_panic() {
         assert_eq!(doc["schema_version"], 1, "{text:?}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Documents in containers: recognised by their first bytes, read or refused with a typed error
+
+#[cfg(feature = "docx")]
+#[test]
+fn a_docx_cut_short_is_a_corrupt_archive() {
+    let e = vanban::parse_bytes(&bad("cut-short.docx"), &Options::default()).unwrap_err();
+    assert!(
+        matches!(e, DecodeError::Docx(vanban::DocxError::Corrupt(_))),
+        "{e:?}"
+    );
+    assert!(e.to_string().contains("damaged or truncated"), "{e}");
+}
+
+#[cfg(feature = "docx")]
+#[test]
+fn a_zip_that_is_no_word_document() {
+    let e =
+        vanban::parse_bytes(&bad("zip-without-document.docx"), &Options::default()).unwrap_err();
+    assert_eq!(e, DecodeError::Docx(vanban::DocxError::NoDocument));
+    assert!(e.to_string().contains("word/document.xml"), "{e}");
+}
+
+#[test]
+fn a_word_97_file_and_a_pdf_are_named_not_misread() {
+    for (name, what) in [("word-97.doc", ".doc"), ("text-layer.pdf", "PDF")] {
+        let e = vanban::parse_bytes(&bad(name), &Options::default()).unwrap_err();
+        assert!(
+            matches!(e, DecodeError::Unsupported { .. }),
+            "{name}: {e:?}"
+        );
+        assert!(e.to_string().contains(what), "{name}: {e}");
+    }
+}
+
+#[cfg(feature = "docx")]
+#[test]
+fn a_docx_is_read_by_its_content_whatever_its_name() {
+    let path = common::root().join("fixtures/docx/01-cong-van-bang-tieu-de.docx");
+    let bytes = std::fs::read(path).unwrap();
+    let doc = parse_ok(&bytes);
+    assert_eq!(doc["encoding"], "docx");
+    assert_eq!(doc["kind"], "cong_van");
+    assert_eq!(doc["number"]["symbol"], "STNMT-QLĐĐ");
+}

@@ -5,7 +5,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{bad_fixtures, good_fixtures, norm, parse_file, root, stem, unaccounted_lines};
+use common::{
+    bad_fixtures, document_fixtures, docx_fixtures, good_fixtures, norm, parse_file, root, stem,
+    unaccounted_lines,
+};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
@@ -19,6 +22,25 @@ fn snapshots() {
         let parsed = vanban::parse_bytes(&bytes, &vanban::Options::default())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         insta::assert_snapshot!(stem(&path), vanban::to_json_pretty(&parsed));
+    }
+}
+
+/// One snapshot per `fixtures/docx/*.docx`: the text the reader gives the parser, then the
+/// document's JSON (so a change in the reader shows up in review before its effect on the
+/// tree).
+#[test]
+fn docx_snapshots() {
+    for path in docx_fixtures() {
+        let bytes = std::fs::read(&path).unwrap();
+        let text = vanban::decode(&bytes)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .text
+            .into_owned();
+        let parsed = vanban::parse_bytes(&bytes, &vanban::Options::default()).unwrap();
+        insta::assert_snapshot!(
+            format!("docx-{}", stem(&path)),
+            format!("{text}\n---\n{}", vanban::to_json_pretty(&parsed))
+        );
     }
 }
 
@@ -44,7 +66,7 @@ fn bad_snapshots() {
 fn lost_lines(find: fn(&str, &Value) -> Vec<(u32, String)>) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     let mut checked = 0;
-    for path in good_fixtures().into_iter().chain(bad_fixtures()) {
+    for path in document_fixtures().into_iter().chain(bad_fixtures()) {
         let Some((text, doc)) = parse_file(&path) else {
             continue; // does not decode: covered by tests/bad_input.rs
         };
@@ -80,7 +102,7 @@ fn every_line_is_accounted_for() {
 fn every_word_reaches_the_json() {
     let (mut found, mut total) = ((0, 0), (0, 0));
     let mut failures = Vec::new();
-    for path in good_fixtures().into_iter().chain(bad_fixtures()) {
+    for path in document_fixtures().into_iter().chain(bad_fixtures()) {
         let bytes = std::fs::read(&path).unwrap();
         let Ok((repaired, ..)) = vanban::decode_and_repair(&bytes) else {
             continue;

@@ -1,5 +1,5 @@
 //! The inputs of a batch (duyệt thư mục): files named on the command line, standard input, and
-//! the `.txt`/`.md` files below folders, streamed one at a time so that memory does not grow
+//! the `.txt`/`.md` (and `.docx`) files below folders, streamed one at a time so that memory does not grow
 //! with the size of the archive.
 //!
 //! Folders are walked with `walkdir`, without following links to folders: a link back up
@@ -46,11 +46,20 @@ impl Entry {
     }
 }
 
-/// Whether a file name ends in `.txt` or `.md`, in any case (`.TXT`, `.Md`).
+/// The extensions of the files a folder's walk takes: text, and the document formats this
+/// build reads (each file is then read by its content, whatever its name says).
+const EXTENSIONS: &[&str] = &[
+    "txt",
+    "md",
+    #[cfg(feature = "docx")]
+    "docx",
+];
+
+/// Whether a file name ends in one of [`EXTENSIONS`], in any case (`.TXT`, `.Md`, `.DOCX`).
 pub fn is_text_file(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// The inputs, walked lazily.

@@ -270,6 +270,22 @@ pub(crate) fn opens_kinh_gui(text: &str) -> bool {
 }
 
 /// What follows `Kính gửi:` at the start of a line (`Kính gửi: Sở Tài chính` → `Sở Tài chính`).
+/// The trích yếu after `Về việc` written out, the long form of `V/v` (`Về việc rút hồ sơ …`,
+/// `về việc: …`): the text after it.
+pub(crate) fn after_ve_viec(text: &str) -> Option<&str> {
+    let (rest, _) = (
+        word_ci("về"),
+        ws1,
+        word_ci("việc"),
+        ws0,
+        opt_char(&[':', '.']),
+        ws0,
+    )
+        .parse(text)
+        .ok()?;
+    Some(rest)
+}
+
 pub(crate) fn after_kinh_gui(text: &str) -> Option<&str> {
     let (rest, _) = (kinh_gui, ws0, opt_char(&[':', '.']), ws0)
         .parse(text)

@@ -2,6 +2,8 @@
 //! 8-bit Vietnamese encoding found by content ([`legacy`]); then the ordered repairs on the
 //! text ([`repair`], with the glyph-number reader of [`glyphs`]).
 
+#[cfg(feature = "docx")]
+pub mod docx;
 pub(crate) mod glyphs;
 pub mod legacy;
 pub mod repair;
@@ -44,6 +46,18 @@ pub enum DecodeError {
         byte: u8,
         /// Its offset.
         offset: usize,
+    },
+    /// A Word .docx (a zip archive) that could not be read.
+    #[cfg(feature = "docx")]
+    #[error("not a readable .docx: {0}")]
+    Docx(#[from] docx::DocxError),
+    /// A file in a format vanban recognises by its content but does not read (in this build).
+    #[error("{format}: {hint}")]
+    Unsupported {
+        /// What the file is: `.docx` (a zip archive), `.doc` (Word 97–2003), `PDF`.
+        format: &'static str,
+        /// What to do instead.
+        hint: &'static str,
     },
 }
 
@@ -94,6 +108,9 @@ impl Decoded<'_> {
 /// assert_eq!(d.text, "Số: 12/TB-UBND");
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    if let Some(d) = container(bytes) {
+        return d;
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         // the mark says UTF-8: damaged bytes are read as U+FFFD, whatever their share
         return match utf8(rest, 3) {
@@ -140,6 +157,43 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             .ok_or(e),
         Err(e) => Err(e),
     }
+}
+
+/// A file that is no text but a container of one, told by its first bytes (never by a file
+/// name): a zip archive (a Word .docx), a compound file (Word 97–2003 .doc), a PDF.
+fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
+    #[cfg(feature = "docx")]
+    if docx::is_zip(bytes) {
+        return Some(
+            docx::read(bytes)
+                .map_err(DecodeError::from)
+                .map(|text| Decoded {
+                    text: Cow::Owned(text),
+                    encoding: "docx",
+                    damaged: Vec::new(),
+                }),
+        );
+    }
+    #[cfg(not(feature = "docx"))]
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(Err(DecodeError::Unsupported {
+            format: "a zip archive (.docx)",
+            hint: "this build of vanban was made without the `docx` feature",
+        }));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(Err(DecodeError::Unsupported {
+            format: "a Word 97-2003 .doc (compound file)",
+            hint: "not read yet: save it as .docx or extract its text first",
+        }));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some(Err(DecodeError::Unsupported {
+            format: "a PDF",
+            hint: "not read yet: extract its text layer first (pdftotext), or OCR a scan",
+        }));
+    }
+    None
 }
 
 /// What the UTF-8 reader saw in bytes that are not all UTF-8.

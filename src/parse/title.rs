@@ -6,7 +6,7 @@
 use crate::ast::kind::DocKind;
 use crate::ast::{Number, Span, Text};
 use crate::cues::closing::{is_position_phrase, noi_nhan, opens_with_mode};
-use crate::cues::heading::after_kinh_gui;
+use crate::cues::heading::{after_kinh_gui, after_ve_viec};
 use crate::cues::marker::starts_with_marker;
 use crate::cues::preamble::AUTHORITY_HEADS;
 use crate::cues::preamble::{is_basis, is_formula};
@@ -58,6 +58,8 @@ pub(crate) fn parse(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) -> T
         t.title_span = Some(span);
         t.next = next;
     }
+    let written_out =
+        kind_from_line.is_none() && above.vv.is_none() && ve_viec(lines, above, &mut t);
     if let Some(vv) = above.vv {
         if t.title.is_none() {
             t.title = Some(vv.text.clone());
@@ -77,8 +79,40 @@ pub(crate) fn parse(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) -> T
             );
         }
     }
-    t.kind = kind_from_line.or_else(|| kind_from_number(above));
+    t.kind = kind_from_line.or_else(|| {
+        if written_out {
+            Some(DocKind::CongVan)
+        } else {
+            kind_from_number(above)
+        }
+    });
     t
+}
+
+/// With no tên loại and no `V/v` in the header: a công văn's trích yếu written out on a line of
+/// its own under the header, `Về việc …` before its `Kính gửi` (a .docx sets it under the
+/// header table). Sets the title and returns whether it was found.
+fn ve_viec(lines: &[Line<'_>], above: &Above<'_>, t: &mut Title) -> bool {
+    if !above.heading_or_issuer || t.title.is_some() {
+        return false;
+    }
+    let (cur, n) = (Cursor::new(lines), lines.len());
+    let Some(k) = cur.next_text(t.next, n) else {
+        return false;
+    };
+    let Some(rest) = after_ve_viec(&lines[k].text).map(str::trim) else {
+        return false;
+    };
+    let before_kinh_gui = cur
+        .next_text(k + 1, n)
+        .is_some_and(|m| after_kinh_gui(&lines[m].text).is_some());
+    if rest.is_empty() || !before_kinh_gui {
+        return false;
+    }
+    t.title = Some(rest.to_string());
+    t.title_span = Some(lines[k].span());
+    t.next = k + 1;
+    true
 }
 
 /// With no tên loại line: a công văn when a `V/v` was read, else the kind the number's type

@@ -29,6 +29,23 @@ pub fn good_fixtures() -> Vec<PathBuf> {
     files_with_ext(&root().join("fixtures"), "txt")
 }
 
+/// `fixtures/docx/*.docx` (Word documents made by `fixtures/docx/make.py`), sorted; none when the
+/// crate is built without its `docx` feature.
+pub fn docx_fixtures() -> Vec<PathBuf> {
+    if cfg!(feature = "docx") {
+        files_with_ext(&root().join("fixtures").join("docx"), "docx")
+    } else {
+        Vec::new()
+    }
+}
+
+/// Every fixture document that parses: `fixtures/*.txt`, then the `.docx` ones.
+pub fn document_fixtures() -> Vec<PathBuf> {
+    let mut v = good_fixtures();
+    v.extend(docx_fixtures());
+    v
+}
+
 /// Every file in `fixtures/bad/`, sorted.
 pub fn bad_fixtures() -> Vec<PathBuf> {
     let dir = root().join("fixtures").join("bad");
