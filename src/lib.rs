@@ -48,6 +48,8 @@ pub use decode::legacy;
 pub use decode::repair;
 use std::borrow::Cow;
 
+#[cfg(feature = "doc")]
+pub use decode::doc::{self, DocError};
 #[cfg(feature = "docx")]
 pub use decode::docx::{self, DocxError};
 pub use decode::{Damage, DecodeError, Decoded, decode};

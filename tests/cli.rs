@@ -222,7 +222,14 @@ fn batch_mirrors_paths_and_fails_on_undecodable_files() {
                 stack.push(p);
                 continue;
             }
-            if !p.extension().is_some_and(|x| x == "txt" || x == "md") {
+            // the files a folder's walk takes: text, and the Word formats this build reads
+            let taken = p.extension().is_some_and(|x| {
+                x == "txt"
+                    || x == "md"
+                    || (x == "doc" && cfg!(feature = "doc"))
+                    || (x == "docx" && cfg!(feature = "docx"))
+            });
+            if !taken {
                 continue;
             }
             let rel = p.strip_prefix(&fixtures).unwrap();

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use common::{
-    bad_fixtures, document_fixtures, docx_fixtures, good_fixtures, norm, parse_file, root, stem,
-    unaccounted_lines,
+    bad_fixtures, document_fixtures, good_fixtures, norm, parse_file, root, stem,
+    unaccounted_lines, word_fixtures,
 };
 use serde_json::Value;
 
@@ -25,20 +25,21 @@ fn snapshots() {
     }
 }
 
-/// One snapshot per `fixtures/docx/*.docx`: the text the reader gives the parser, then the
-/// document's JSON (so a change in the reader shows up in review before its effect on the
-/// tree).
+/// One snapshot per Word fixture (`fixtures/doc/*.doc`, `fixtures/docx/*.docx`): the text the
+/// reader gives the parser, then the document's JSON (so a change in the reader shows up in
+/// review before its effect on the tree).
 #[test]
-fn docx_snapshots() {
-    for path in docx_fixtures() {
+fn word_snapshots() {
+    for path in word_fixtures() {
         let bytes = std::fs::read(&path).unwrap();
         let text = vanban::decode(&bytes)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
             .text
             .into_owned();
         let parsed = vanban::parse_bytes(&bytes, &vanban::Options::default()).unwrap();
+        let ext = path.extension().unwrap().to_string_lossy();
         insta::assert_snapshot!(
-            format!("docx-{}", stem(&path)),
+            format!("{ext}-{}", stem(&path)),
             format!("{text}\n---\n{}", vanban::to_json_pretty(&parsed))
         );
     }

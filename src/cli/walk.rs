@@ -1,5 +1,5 @@
 //! The inputs of a batch (duyệt thư mục): files named on the command line, standard input, and
-//! the `.txt`/`.md` (and `.docx`) files below folders, streamed one at a time so that memory does not grow
+//! the `.txt`/`.md` (and `.doc`, `.docx`) files below folders, streamed one at a time so that memory does not grow
 //! with the size of the archive.
 //!
 //! Folders are walked with `walkdir`, without following links to folders: a link back up
@@ -51,11 +51,13 @@ impl Entry {
 const EXTENSIONS: &[&str] = &[
     "txt",
     "md",
+    #[cfg(feature = "doc")]
+    "doc",
     #[cfg(feature = "docx")]
     "docx",
 ];
 
-/// Whether a file name ends in one of [`EXTENSIONS`], in any case (`.TXT`, `.Md`, `.DOCX`).
+/// Whether a file name ends in one of [`EXTENSIONS`], in any case (`.TXT`, `.Md`, `.DOC`).
 pub fn is_text_file(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())

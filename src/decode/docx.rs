@@ -33,6 +33,8 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::word::{self, Item};
+
 /// The most bytes an entry of the archive may inflate to: a real document.xml is a few MB; a
 /// zip bomb inflates a few KB into gigabytes.
 pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
@@ -92,8 +94,12 @@ fn read_limited(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
         Some(x) => style_numbers(&x)?,
         None => HashMap::new(),
     };
-    let body = Body::read(&document, &styles)?;
-    Ok(body.render(numbering))
+    let mut counters = Counters {
+        numbering,
+        counts: HashMap::new(),
+    };
+    let body = Body::read(&document, &styles, &mut counters)?;
+    Ok(word::render(body.items))
 }
 
 /// One entry of the archive, inflated (at most `limit` bytes) and read as UTF-8; `None` when
@@ -460,17 +466,6 @@ fn style_numbers(xml: &str) -> Result<HashMap<String, (String, usize)>, DocxErro
 // ---------------------------------------------------------------------------------------------
 // The body
 
-/// What the body holds, in order.
-#[derive(Debug)]
-enum Item {
-    /// A paragraph: its list (numId, level) if numbered, and its text (line breaks as `\n`,
-    /// a page break as `\x0C`).
-    Para(Option<(String, usize)>, String),
-    /// A table: rows of cells, each cell the items inside it (`None`: a cell merged into the
-    /// one above, written empty).
-    Table(Vec<Vec<Option<Vec<Item>>>>),
-}
-
 /// The document's body, read from `document.xml`.
 struct Body {
     items: Vec<Item>,
@@ -522,7 +517,11 @@ fn push_item(stack: &mut [Frame], item: Item) {
 }
 
 impl Body {
-    fn read(xml: &str, styles: &HashMap<String, (String, usize)>) -> Result<Body, DocxError> {
+    fn read(
+        xml: &str,
+        styles: &HashMap<String, (String, usize)>,
+        counters: &mut Counters,
+    ) -> Result<Body, DocxError> {
         let name = "word/document.xml";
         let mut r = quick_xml::Reader::from_str(xml);
         let mut stack: Vec<Frame> = vec![Frame::Items(Vec::new())];
@@ -562,7 +561,7 @@ impl Body {
                         continue;
                     }
                     match e.local_name().as_ref() {
-                        "p" => push_item(&mut stack, Item::Para(None, String::new())),
+                        "p" => push_item(&mut stack, Item::Para(String::new())),
                         "tc" => {
                             if let Some(Frame::Row(cells)) = stack.last_mut() {
                                 cells.push(Some(Vec::new()));
@@ -635,7 +634,16 @@ impl Body {
                                         .map(|(n, l)| (n.clone(), p.ilvl.unwrap_or(*l))),
                                     (None, None) => None,
                                 };
-                                push_item(&mut stack, Item::Para(num, p.text));
+                                // (the label is worked out as the paragraphs come, in order)
+                                let label = num.and_then(|(n, l)| counters.next(&n, l));
+                                let text = match label {
+                                    Some(label) if !p.text.trim().is_empty() => {
+                                        format!("{label} {}", p.text)
+                                    }
+                                    Some(label) => label,
+                                    None => p.text,
+                                };
+                                push_item(&mut stack, Item::Para(text));
                                 for b in p.boxes {
                                     push_item(&mut stack, b);
                                 }
@@ -675,7 +683,7 @@ impl Body {
         // (a document cut short: what was read is kept, innermost first)
         while stack.len() > 1 {
             let item = match stack.pop() {
-                Some(Frame::Para(p)) => Item::Para(None, p.text),
+                Some(Frame::Para(p)) => Item::Para(p.text),
                 Some(Frame::Items(v)) => Item::Table(vec![vec![Some(v)]]),
                 Some(Frame::Row(cells)) => Item::Table(vec![cells]),
                 Some(Frame::Table(rows)) => Item::Table(rows),
@@ -688,24 +696,6 @@ impl Body {
             _ => Vec::new(),
         };
         Ok(Body { items })
-    }
-
-    /// The body as text, one line per paragraph, tables row by row.
-    fn render(self, numbering: Numbering) -> String {
-        let mut counters = Counters {
-            numbering,
-            counts: HashMap::new(),
-        };
-        let mut lines = Vec::new();
-        render_items(self.items, &mut counters, &mut lines);
-        let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-        for l in lines {
-            out.push_str(&l);
-            if !l.ends_with('\x0C') {
-                out.push('\n');
-            }
-        }
-        out
     }
 }
 
@@ -733,56 +723,6 @@ fn properties(e: &BytesStart<'_>, stack: &mut [Frame], merged_cell: &mut bool, s
         "vMerge" => *merged_cell = attr(e, "val").is_none_or(|v| v == "continue"),
         "gridSpan" => *span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1),
         _ => {}
-    }
-}
-
-/// The lines of some items.
-fn render_items(items: Vec<Item>, counters: &mut Counters, lines: &mut Vec<String>) {
-    for item in items {
-        match item {
-            Item::Para(num, text) => {
-                let label = num.and_then(|(n, l)| counters.next(&n, l));
-                let text = match label {
-                    Some(label) if !text.trim().is_empty() => format!("{label} {}", text),
-                    Some(label) => label,
-                    None => text,
-                };
-                for piece in text.split('\n') {
-                    // a page break ends its line (and the page)
-                    let mut rest = piece;
-                    while let Some(at) = rest.find('\x0C') {
-                        lines.push(format!("{}\x0C", &rest[..at]));
-                        rest = &rest[at + 1..];
-                    }
-                    lines.push(rest.to_string());
-                }
-            }
-            Item::Table(rows) => {
-                for cells in rows {
-                    let cols: Vec<Vec<String>> = cells
-                        .into_iter()
-                        .map(|c| {
-                            let mut cl = Vec::new();
-                            if let Some(items) = c {
-                                render_items(items, counters, &mut cl);
-                            }
-                            // a tab inside a cell would open a column of its own
-                            cl.iter()
-                                .map(|l| l.replace('\t', " ").replace('\x0C', ""))
-                                .collect()
-                        })
-                        .collect();
-                    let height = cols.iter().map(Vec::len).max().unwrap_or(0);
-                    for k in 0..height {
-                        let row: Vec<&str> = cols
-                            .iter()
-                            .map(|c| c.get(k).map_or("", String::as_str))
-                            .collect();
-                        lines.push(row.join("\t").trim_end_matches('\t').to_string());
-                    }
-                }
-            }
-        }
     }
 }
 

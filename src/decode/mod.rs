@@ -2,11 +2,15 @@
 //! 8-bit Vietnamese encoding found by content ([`legacy`]); then the ordered repairs on the
 //! text ([`repair`], with the glyph-number reader of [`glyphs`]).
 
+#[cfg(feature = "doc")]
+pub mod doc;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub(crate) mod glyphs;
 pub mod legacy;
 pub mod repair;
+#[cfg(any(feature = "doc", feature = "docx"))]
+mod word;
 
 use std::borrow::Cow;
 
@@ -51,6 +55,10 @@ pub enum DecodeError {
     #[cfg(feature = "docx")]
     #[error("not a readable .docx: {0}")]
     Docx(#[from] docx::DocxError),
+    /// A Word 97-2003 .doc (a compound file) that could not be read.
+    #[cfg(feature = "doc")]
+    #[error("not a readable .doc: {0}")]
+    Doc(#[from] doc::DocError),
     /// A file in a format vanban recognises by its content but does not read (in this build).
     #[error("{format}: {hint}")]
     Unsupported {
@@ -181,10 +189,23 @@ fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
             hint: "this build of vanban was made without the `docx` feature",
         }));
     }
+    #[cfg(feature = "doc")]
+    if doc::is_compound_file(bytes) {
+        return Some(
+            doc::read(bytes)
+                .map_err(DecodeError::from)
+                .map(|text| Decoded {
+                    text: Cow::Owned(text),
+                    encoding: "doc",
+                    damaged: Vec::new(),
+                }),
+        );
+    }
+    #[cfg(not(feature = "doc"))]
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Some(Err(DecodeError::Unsupported {
             format: "a Word 97-2003 .doc (compound file)",
-            hint: "not read yet: save it as .docx or extract its text first",
+            hint: "this build of vanban was made without the `doc` feature",
         }));
     }
     if bytes.starts_with(b"%PDF-") {

@@ -6,7 +6,7 @@
 use crate::ast::kind::DocKind;
 use crate::ast::{Number, Span, Text};
 use crate::cues::closing::{is_position_phrase, noi_nhan, opens_with_mode};
-use crate::cues::heading::{after_kinh_gui, after_ve_viec};
+use crate::cues::heading::{after_kinh_gui, after_ve_viec, vv};
 use crate::cues::marker::starts_with_marker;
 use crate::cues::preamble::AUTHORITY_HEADS;
 use crate::cues::preamble::{is_basis, is_formula};
@@ -89,9 +89,10 @@ pub(crate) fn parse(lines: &[Line<'_>], above: &Above<'_>, sink: &mut Sink) -> T
     t
 }
 
-/// With no tên loại and no `V/v` in the header: a công văn's trích yếu written out on a line of
-/// its own under the header, `Về việc …` before its `Kính gửi` (a .docx sets it under the
-/// header table). Sets the title and returns whether it was found.
+/// With no tên loại and no `V/v` in the header: a công văn's trích yếu on a line of its own
+/// under the header (a Word file sets it in a table row of its own, or under the header table):
+/// `V/v …`, or `Về việc …` written out before its `Kính gửi`. Sets the title and returns
+/// whether it was found.
 fn ve_viec(lines: &[Line<'_>], above: &Above<'_>, t: &mut Title) -> bool {
     if !above.heading_or_issuer || t.title.is_some() {
         return false;
@@ -100,13 +101,19 @@ fn ve_viec(lines: &[Line<'_>], above: &Above<'_>, t: &mut Title) -> bool {
     let Some(k) = cur.next_text(t.next, n) else {
         return false;
     };
-    let Some(rest) = after_ve_viec(&lines[k].text).map(str::trim) else {
-        return false;
+    let text = &lines[k].text;
+    let before_kinh_gui = || {
+        cur.next_text(k + 1, n)
+            .is_some_and(|m| after_kinh_gui(&lines[m].text).is_some())
     };
-    let before_kinh_gui = cur
-        .next_text(k + 1, n)
-        .is_some_and(|m| after_kinh_gui(&lines[m].text).is_some());
-    if rest.is_empty() || !before_kinh_gui {
+    let rest = match vv(text) {
+        Some((0, len)) => text[len..].trim(),
+        _ => match after_ve_viec(text) {
+            Some(rest) if before_kinh_gui() => rest.trim(),
+            _ => return false,
+        },
+    };
+    if rest.is_empty() {
         return false;
     }
     t.title = Some(rest.to_string());

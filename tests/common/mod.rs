@@ -29,20 +29,27 @@ pub fn good_fixtures() -> Vec<PathBuf> {
     files_with_ext(&root().join("fixtures"), "txt")
 }
 
-/// `fixtures/docx/*.docx` (Word documents made by `fixtures/docx/make.py`), sorted; none when the
-/// crate is built without its `docx` feature.
-pub fn docx_fixtures() -> Vec<PathBuf> {
-    if cfg!(feature = "docx") {
-        files_with_ext(&root().join("fixtures").join("docx"), "docx")
-    } else {
-        Vec::new()
+/// The Word fixtures, `fixtures/doc/*.doc` then `fixtures/docx/*.docx` (documents made by
+/// `fixtures/docx/make.py`), each only when the crate reads its format (features `doc`,
+/// `docx`).
+pub fn word_fixtures() -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    if cfg!(feature = "doc") {
+        v.extend(files_with_ext(&root().join("fixtures").join("doc"), "doc"));
     }
+    if cfg!(feature = "docx") {
+        v.extend(files_with_ext(
+            &root().join("fixtures").join("docx"),
+            "docx",
+        ));
+    }
+    v
 }
 
-/// Every fixture document that parses: `fixtures/*.txt`, then the `.docx` ones.
+/// Every fixture document that parses: `fixtures/*.txt`, then the Word ones.
 pub fn document_fixtures() -> Vec<PathBuf> {
     let mut v = good_fixtures();
-    v.extend(docx_fixtures());
+    v.extend(word_fixtures());
     v
 }
 
