@@ -52,6 +52,8 @@ use std::borrow::Cow;
 pub use decode::doc::{self, DocError};
 #[cfg(feature = "docx")]
 pub use decode::docx::{self, DocxError};
+#[cfg(feature = "pdf")]
+pub use decode::pdf::{self, PdfError};
 pub use decode::{Damage, DecodeError, Decoded, decode};
 use diagnostic::{Code, Sink};
 pub use diagnostic::{Diagnostic, Severity};

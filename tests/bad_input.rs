@@ -282,11 +282,17 @@ fn a_zip_that_is_no_word_document() {
     assert!(e.to_string().contains("word/document.xml"), "{e}");
 }
 
+#[cfg(feature = "pdf")]
 #[test]
-fn a_pdf_is_named_not_misread() {
+fn a_broken_pdf_and_a_scan_are_typed_errors() {
     let e = vanban::parse_bytes(&bad("text-layer.pdf"), &Options::default()).unwrap_err();
-    assert!(matches!(e, DecodeError::Unsupported { .. }), "{e:?}");
-    assert!(e.to_string().contains("PDF"), "{e}");
+    assert!(
+        matches!(e, DecodeError::Pdf(vanban::PdfError::Corrupt(_))),
+        "{e:?}"
+    );
+    let e = vanban::parse_bytes(&bad("scan-without-text.pdf"), &Options::default()).unwrap_err();
+    assert_eq!(e, DecodeError::Pdf(vanban::PdfError::NoTextLayer));
+    assert!(e.to_string().contains("OCR"), "{e}");
 }
 
 #[cfg(feature = "doc")]

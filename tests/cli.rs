@@ -228,6 +228,7 @@ fn batch_mirrors_paths_and_fails_on_undecodable_files() {
                     || x == "md"
                     || (x == "doc" && cfg!(feature = "doc"))
                     || (x == "docx" && cfg!(feature = "docx"))
+                    || (x == "pdf" && cfg!(feature = "pdf"))
             });
             if !taken {
                 continue;

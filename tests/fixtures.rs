@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use common::{
-    bad_fixtures, document_fixtures, good_fixtures, norm, parse_file, root, stem,
-    unaccounted_lines, word_fixtures,
+    bad_fixtures, document_fixtures, format_fixtures, good_fixtures, norm, parse_file, root, stem,
+    unaccounted_lines,
 };
 use serde_json::Value;
 
@@ -25,12 +25,12 @@ fn snapshots() {
     }
 }
 
-/// One snapshot per Word fixture (`fixtures/doc/*.doc`, `fixtures/docx/*.docx`): the text the
-/// reader gives the parser, then the document's JSON (so a change in the reader shows up in
-/// review before its effect on the tree).
+/// One snapshot per fixture in a document format (`fixtures/doc/*.doc`, `fixtures/docx/*.docx`,
+/// `fixtures/pdf/*.pdf`): the text the reader gives the parser, then the document's JSON (so a
+/// change in a reader shows up in review before its effect on the tree).
 #[test]
-fn word_snapshots() {
-    for path in word_fixtures() {
+fn format_snapshots() {
+    for path in format_fixtures() {
         let bytes = std::fs::read(&path).unwrap();
         let text = vanban::decode(&bytes)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -3,8 +3,9 @@
     python examples/spark/convert.py --vanban target/release/vanban IN_DIR OUT_DIR
     spark-submit --master yarn examples/spark/convert.py --vanban ./vanban hdfs:///in hdfs:///out
 
-Every `.txt`/`.md` file below IN_DIR is read as bytes (`binaryFiles`, so that TCVN3, VNI and
-other legacy encodings reach vanban untouched) and sent to `vanban stream` as one JSONL record,
+Every `.txt`/`.md`/`.doc`/`.docx`/`.pdf` file below IN_DIR (the files a folder gives the CLI)
+is read as bytes (`binaryFiles`, so that TCVN3, VNI and other legacy encodings, and Word and PDF
+files, reach vanban untouched) and sent to `vanban stream` as one JSONL record,
 {"id": path, "bytes_b64": ...}. Each partition runs one `vanban stream --jobs 1` process (Spark
 already runs one task per core) and reads back one result per record, in order. The results
 are written to OUT_DIR as Parquet (default) or JSONL, one row per file:
@@ -42,6 +43,9 @@ SCHEMA = StructType(
         StructField("document", StringType(), True),
     ]
 )
+
+# the extensions of the files the CLI takes from a folder (src/cli/walk.rs, default features)
+EXTENSIONS = (".txt", ".md", ".doc", ".docx", ".pdf")
 
 
 def records(pairs):
@@ -103,7 +107,7 @@ def to_row(line):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("input", help="folder of .txt/.md documents (any Hadoop file system)")
+    ap.add_argument("input", help="folder of .txt/.md/.doc/.docx/.pdf documents (any Hadoop file system)")
     ap.add_argument("output", help="folder to write (replaced)")
     ap.add_argument("--vanban", default="vanban", help="the vanban binary to ship")
     ap.add_argument("--format", choices=["parquet", "jsonl"], default="parquet")
@@ -127,10 +131,10 @@ def main():
     sc.addFile(os.path.abspath(binary))
     name = os.path.basename(binary)
 
-    # every .txt/.md file below the folder, at any depth, in any case (.TXT, .Md); the
-    # binaryFile data source would drop empty files, which vanban must report
+    # every file of the kinds the CLI takes from a folder, at any depth, in any case (.TXT,
+    # .Md, .DOCX); the binaryFile data source would drop empty files, which vanban must report
     files = sc.binaryFiles(args.input, minPartitions=args.partitions).filter(
-        lambda kv: kv[0].lower().endswith((".txt", ".md"))
+        lambda kv: kv[0].lower().endswith(EXTENSIONS)
     )
     # kept: written once, then counted without converting again
     results = files.mapPartitions(stream(name)).cache()

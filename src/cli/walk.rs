@@ -1,5 +1,5 @@
 //! The inputs of a batch (duyệt thư mục): files named on the command line, standard input, and
-//! the `.txt`/`.md` (and `.doc`, `.docx`) files below folders, streamed one at a time so that memory does not grow
+//! the `.txt`/`.md` (and `.doc`, `.docx`, `.pdf`) files below folders, streamed one at a time so that memory does not grow
 //! with the size of the archive.
 //!
 //! Folders are walked with `walkdir`, without following links to folders: a link back up
@@ -55,6 +55,8 @@ const EXTENSIONS: &[&str] = &[
     "doc",
     #[cfg(feature = "docx")]
     "docx",
+    #[cfg(feature = "pdf")]
+    "pdf",
 ];
 
 /// Whether a file name ends in one of [`EXTENSIONS`], in any case (`.TXT`, `.Md`, `.DOC`).

@@ -8,6 +8,8 @@ pub mod doc;
 pub mod docx;
 pub(crate) mod glyphs;
 pub mod legacy;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod repair;
 #[cfg(any(feature = "doc", feature = "docx"))]
 mod word;
@@ -59,6 +61,10 @@ pub enum DecodeError {
     #[cfg(feature = "doc")]
     #[error("not a readable .doc: {0}")]
     Doc(#[from] doc::DocError),
+    /// A PDF whose text layer could not be read, or that has none.
+    #[cfg(feature = "pdf")]
+    #[error("not a readable PDF: {0}")]
+    Pdf(#[from] pdf::PdfError),
     /// A file in a format vanban recognises by its content but does not read (in this build).
     #[error("{format}: {hint}")]
     Unsupported {
@@ -208,10 +214,23 @@ fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
             hint: "this build of vanban was made without the `doc` feature",
         }));
     }
+    #[cfg(feature = "pdf")]
+    if bytes.starts_with(b"%PDF-") {
+        return Some(
+            pdf::read(bytes)
+                .map_err(DecodeError::from)
+                .map(|text| Decoded {
+                    text: Cow::Owned(text),
+                    encoding: "pdf",
+                    damaged: Vec::new(),
+                }),
+        );
+    }
+    #[cfg(not(feature = "pdf"))]
     if bytes.starts_with(b"%PDF-") {
         return Some(Err(DecodeError::Unsupported {
             format: "a PDF",
-            hint: "not read yet: extract its text layer first (pdftotext), or OCR a scan",
+            hint: "this build of vanban was made without the `pdf` feature",
         }));
     }
     None

@@ -29,27 +29,27 @@ pub fn good_fixtures() -> Vec<PathBuf> {
     files_with_ext(&root().join("fixtures"), "txt")
 }
 
-/// The Word fixtures, `fixtures/doc/*.doc` then `fixtures/docx/*.docx` (documents made by
-/// `fixtures/docx/make.py`), each only when the crate reads its format (features `doc`,
-/// `docx`).
-pub fn word_fixtures() -> Vec<PathBuf> {
+/// The fixtures in document formats, `fixtures/doc/*.doc`, `fixtures/docx/*.docx` and
+/// `fixtures/pdf/*.pdf` (documents made by `fixtures/docx/make.py`), each only when the crate
+/// reads its format (features `doc`, `docx`, `pdf`).
+pub fn format_fixtures() -> Vec<PathBuf> {
     let mut v = Vec::new();
-    if cfg!(feature = "doc") {
-        v.extend(files_with_ext(&root().join("fixtures").join("doc"), "doc"));
-    }
-    if cfg!(feature = "docx") {
-        v.extend(files_with_ext(
-            &root().join("fixtures").join("docx"),
-            "docx",
-        ));
+    for (ext, on) in [
+        ("doc", cfg!(feature = "doc")),
+        ("docx", cfg!(feature = "docx")),
+        ("pdf", cfg!(feature = "pdf")),
+    ] {
+        if on {
+            v.extend(files_with_ext(&root().join("fixtures").join(ext), ext));
+        }
     }
     v
 }
 
-/// Every fixture document that parses: `fixtures/*.txt`, then the Word ones.
+/// Every fixture document that parses: `fixtures/*.txt`, then the ones in document formats.
 pub fn document_fixtures() -> Vec<PathBuf> {
     let mut v = good_fixtures();
-    v.extend(word_fixtures());
+    v.extend(format_fixtures());
     v
 }
 
