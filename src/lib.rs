@@ -88,7 +88,7 @@ pub fn parse(text: &str, options: &Options) -> Parsed {
 /// error at each.
 pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed, DecodeError> {
     let d = decode(bytes)?;
-    let r = repair::repair_from(&d.text, d.legacy());
+    let r = repair::repair_decoded(&d.text, d.encoding, d.legacy());
     let sink = damaged_bytes(&d);
     Ok(parse::parse_text(
         &r.text,
@@ -115,7 +115,7 @@ pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Parsed, DecodeErro
         text,
         repairs,
         mojibake,
-    } = repair::repair_from(&d.text, d.legacy());
+    } = repair::repair_decoded(&d.text, d.encoding, d.legacy());
     let encoding = encoding_name(d.encoding, mojibake);
     Ok(match text {
         Cow::Owned(text) => {
@@ -157,7 +157,7 @@ fn hex(bytes: &[u8]) -> String {
 /// Decode bytes and repair the text, without parsing: what `vanban decode` prints.
 pub fn decode_and_repair(bytes: &[u8]) -> Result<(String, &'static str, Vec<Repair>), DecodeError> {
     let d = decode(bytes)?;
-    let r = repair::repair_from(&d.text, d.legacy());
+    let r = repair::repair_decoded(&d.text, d.encoding, d.legacy());
     Ok((r.text.into_owned(), d.encoding, r.repairs))
 }
 

@@ -175,7 +175,7 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
     };
     match vanban::decode(&bytes) {
         Ok(d) => {
-            let r = vanban::repair::repair_from(&d.text, d.legacy());
+            let r = vanban::repair::repair_decoded(&d.text, d.encoding, d.legacy());
             if !quiet {
                 say(&format!("{}: read as {}", path.display(), d.encoding));
                 for dmg in &d.damaged {

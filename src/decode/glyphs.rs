@@ -207,6 +207,20 @@ pub(crate) fn looks_like_glyph_numbers(text: &str) -> bool {
     signal >= 8 && signal > 3 * cyrillic
 }
 
+/// Whether a text holds a glyph number of a Vietnamese letter (a signal character) and no
+/// letter of the Cyrillic blocks (U+0400–U+052F) that is not one.
+pub(crate) fn only_glyph_numbers_in_cyrillic(text: &str) -> bool {
+    let mut any = false;
+    for c in text.chars().filter(|&c| c as u32 >= 0xFF) {
+        if is_signal(c) {
+            any = true;
+        } else if ('\u{0400}'..='\u{052F}').contains(&c) {
+            return false;
+        }
+    }
+    any
+}
+
 /// The word with its signal characters read as glyph numbers (`all` = false) or with its
 /// ASCII characters read so too (`all` = true).
 fn read(word: &str, all: bool) -> String {
@@ -394,6 +408,18 @@ mod tests {
             read_line("Kính JӱL 6ӣ Công 7KѭѫQJ").0,
             "Kính gửi Sở Công Thương"
         );
+    }
+
+    #[test]
+    fn a_few_glyph_numbers_among_letters() {
+        // a PDF whose fonts map all but a few letters: `CỘNG` written `CӜNG`
+        assert!(only_glyph_numbers_in_cyrillic(
+            "UBND TỈNH LÀO CAI\tCӜNG HÒA"
+        ));
+        assert!(!looks_like_glyph_numbers("UBND TỈNH LÀO CAI\tCӜNG HÒA"));
+        // a real Cyrillic letter beside it: not certain
+        assert!(!only_glyph_numbers_in_cyrillic("CӜNG Москва"));
+        assert!(!only_glyph_numbers_in_cyrillic("CỘNG HÒA"));
     }
 
     #[test]

@@ -8,8 +8,10 @@ use crate::viet::syllable::score;
 /// Words written as glyph numbers (see [`crate::decode::glyphs`]), in each run of lines that
 /// reads as such (runs end at lines of Unicode Vietnamese with no glyph number in them).
 /// Called when [`super::signs::Signs::glyph`] saw a letter of the Cyrillic block (lead bytes
-/// D1–D3), where the glyph numbers of the toned letters are.
-pub(super) fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
+/// D1–D4), where the glyph numbers of the toned letters are. `pdf`: the text is a PDF's text
+/// layer as vanban's reader writes it, where a glyph number among letters is one for certain
+/// (a run needs no more than one, and no other Cyrillic letter).
+pub(super) fn glyph_pass(text: &str, pdf: bool, tally: &mut Tally) -> Option<String> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let unicode = |l: &str| {
         // a letter of the Vietnamese block
@@ -25,7 +27,9 @@ pub(super) fn glyph_pass(text: &str, tally: &mut Tally) -> Option<String> {
         let (Some(a), Some(b)) = (run.clone().find(signal), run.clone().rev().find(signal)) else {
             continue;
         };
-        if !glyphs::looks_like_glyph_numbers(&lines[a..=b].concat()) {
+        let run_text = lines[a..=b].concat();
+        let certain = pdf && glyphs::only_glyph_numbers_in_cyrillic(&run_text);
+        if !certain && !glyphs::looks_like_glyph_numbers(&run_text) {
             continue;
         }
         read[a..=b].fill(true);

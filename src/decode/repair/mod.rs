@@ -103,6 +103,22 @@ pub fn repair(text: &str) -> Repaired<'_> {
 /// [`repair`] for text decoded from bytes in a legacy encoding: TCVN3 text also gets its
 /// capitals back.
 pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
+    repair_source(text, decoded_from, false)
+}
+
+/// [`repair_from`] for the text a reader of a format gave (`vanban::Decoded::encoding`):
+/// a PDF's text layer (`pdf`) has its glyph numbers read in any run of lines that holds one
+/// and no other Cyrillic letter (the PDF reader writes a glyph its font maps to no letter as
+/// the glyph's number, so a few of them among mapped letters are glyph numbers for certain).
+pub fn repair_decoded<'a>(
+    text: &'a str,
+    encoding: &str,
+    decoded_from: Option<Legacy>,
+) -> Repaired<'a> {
+    repair_source(text, decoded_from, encoding == "pdf")
+}
+
+fn repair_source(text: &str, decoded_from: Option<Legacy>, pdf: bool) -> Repaired<'_> {
     let mut tally = Tally::default();
     let mut cur: Cow<'_, str> = Cow::Borrowed(text);
     if decoded_from == Some(Legacy::Tcvn3) {
@@ -152,7 +168,7 @@ pub fn repair_from(text: &str, decoded_from: Option<Legacy>) -> Repaired<'_> {
     // 3. a PDF text layer written as glyph numbers (before the look-alikes: its Vietnamese
     //    letters sit in the Cyrillic block)
     if signs.glyph
-        && let Some(t) = glyph_pass(&cur, &mut tally)
+        && let Some(t) = glyph_pass(&cur, pdf, &mut tally)
     {
         cur = Cow::Owned(t);
         scanned = false;

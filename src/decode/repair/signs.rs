@@ -17,7 +17,7 @@ pub(super) struct Signs {
     /// CR, a no-break or fixed-width space, a zero-width character, a soft hyphen, `Ð`/`ð` or
     /// a byte-order mark: the character pass.
     pub chars: bool,
-    /// A Cyrillic letter of lead byte D1–D3, where glyph numbers of toned letters sit: the
+    /// A Cyrillic letter of lead byte D1–D4, where glyph numbers of toned letters sit: the
     /// glyph pass.
     pub glyph: bool,
     /// A Cyrillic letter of lead byte D0–D1, or `ƣ`/`Ƣ`: the look-alike pass.
@@ -156,7 +156,8 @@ impl Signs {
                         s.glyph = true;
                         (2, false)
                     }
-                    0xD2 | 0xD3 => {
+                    // (D4: the Cyrillic Supplement, where `Ơ` and `Ư` are glyphs 1312, 1314)
+                    0xD2..=0xD4 => {
                         s.glyph = true;
                         (2, false)
                     }
