@@ -174,64 +174,58 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 }
 
 /// A file that is no text but a container of one, told by its first bytes (never by a file
-/// name): a zip archive (a Word .docx), a compound file (Word 97–2003 .doc), a PDF.
+/// name): a zip archive (a Word .docx), a compound file (Word 97–2003 .doc), a PDF. Each is
+/// read by its reader, or refused by name when this build has no reader for it.
 fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
-    #[cfg(feature = "docx")]
-    if docx::is_zip(bytes) {
-        return Some(
-            docx::read(bytes)
-                .map_err(DecodeError::from)
-                .map(|text| Decoded {
-                    text: Cow::Owned(text),
-                    encoding: "docx",
-                    damaged: Vec::new(),
-                }),
+    /// The text a reader gave, as decoded text of that `encoding`.
+    #[cfg(any(feature = "doc", feature = "docx", feature = "pdf"))]
+    fn read<E: Into<DecodeError>>(
+        text: Result<String, E>,
+        encoding: &'static str,
+    ) -> Option<Result<Decoded<'static>, DecodeError>> {
+        Some(text.map_err(Into::into).map(|text| Decoded {
+            text: Cow::Owned(text),
+            encoding,
+            damaged: Vec::new(),
+        }))
+    }
+    /// A format whose reader this build was made without.
+    #[cfg(not(all(feature = "doc", feature = "docx", feature = "pdf")))]
+    fn without(
+        format: &'static str,
+        hint: &'static str,
+    ) -> Option<Result<Decoded<'static>, DecodeError>> {
+        Some(Err(DecodeError::Unsupported { format, hint }))
+    }
+    let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06");
+    let compound = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let pdf = bytes.starts_with(b"%PDF-");
+    if zip {
+        #[cfg(feature = "docx")]
+        return read(docx::read(bytes), "docx");
+        #[cfg(not(feature = "docx"))]
+        return without(
+            "a zip archive (.docx)",
+            "this build of vanban was made without the `docx` feature",
         );
     }
-    #[cfg(not(feature = "docx"))]
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Some(Err(DecodeError::Unsupported {
-            format: "a zip archive (.docx)",
-            hint: "this build of vanban was made without the `docx` feature",
-        }));
-    }
-    #[cfg(feature = "doc")]
-    if doc::is_compound_file(bytes) {
-        return Some(
-            doc::read(bytes)
-                .map_err(DecodeError::from)
-                .map(|text| Decoded {
-                    text: Cow::Owned(text),
-                    encoding: "doc",
-                    damaged: Vec::new(),
-                }),
+    if compound {
+        #[cfg(feature = "doc")]
+        return read(doc::read(bytes), "doc");
+        #[cfg(not(feature = "doc"))]
+        return without(
+            "a Word 97-2003 .doc (compound file)",
+            "this build of vanban was made without the `doc` feature",
         );
     }
-    #[cfg(not(feature = "doc"))]
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Some(Err(DecodeError::Unsupported {
-            format: "a Word 97-2003 .doc (compound file)",
-            hint: "this build of vanban was made without the `doc` feature",
-        }));
-    }
-    #[cfg(feature = "pdf")]
-    if bytes.starts_with(b"%PDF-") {
-        return Some(
-            pdf::read(bytes)
-                .map_err(DecodeError::from)
-                .map(|text| Decoded {
-                    text: Cow::Owned(text),
-                    encoding: "pdf",
-                    damaged: Vec::new(),
-                }),
+    if pdf {
+        #[cfg(feature = "pdf")]
+        return read(pdf::read(bytes), "pdf");
+        #[cfg(not(feature = "pdf"))]
+        return without(
+            "a PDF",
+            "this build of vanban was made without the `pdf` feature",
         );
-    }
-    #[cfg(not(feature = "pdf"))]
-    if bytes.starts_with(b"%PDF-") {
-        return Some(Err(DecodeError::Unsupported {
-            format: "a PDF",
-            hint: "this build of vanban was made without the `pdf` feature",
-        }));
     }
     None
 }

@@ -41,13 +41,9 @@ pub enum PdfError {
 /// cells (two columns of a row) rather than two words.
 pub const COLUMN_GAP: f64 = 2.0;
 
-/// Whether bytes are a PDF (its header, possibly after a few bytes of junk, as readers allow).
+/// Whether bytes are a PDF: they open with its header (`%PDF-`).
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes
-        .get(..1024)
-        .unwrap_or(bytes)
-        .windows(5)
-        .any(|w| w == b"%PDF-")
+    bytes.starts_with(b"%PDF-")
 }
 
 /// The text of a PDF's text layer, as described in the module's documentation.

@@ -92,3 +92,21 @@ fn walk(v: &Value, text: &str, lines: u64, depth: usize) -> usize {
         _ => depth,
     }
 }
+
+/// Bytes through `decode_and_repair` and `parse_bytes` with `opts`: `parse_bytes` fails exactly
+/// when decoding does, and what it parses passes [`check`] against the text the parser saw.
+pub fn check_bytes(data: &[u8], opts: &vanban::Options) {
+    // the text the parser saw: decoded, then repaired (spans refer to it)
+    let decoded = vanban::decode_and_repair(data)
+        .ok()
+        .map(|(text, _, _)| text);
+    match vanban::parse_bytes(data, opts) {
+        Ok(parsed) => {
+            let text = decoded
+                .as_deref()
+                .expect("parse_bytes decodes what decode decodes");
+            check(&parsed, text);
+        }
+        Err(_) => assert!(decoded.is_none(), "decode accepts what parse_bytes rejects"),
+    }
+}
