@@ -10,7 +10,7 @@
 //!   stored as Windows-1252 letters and comes out as mojibake, which the repair passes decode
 //!   like any other;
 //! - the paragraph properties (`PlcBtePapx` and its pages): which paragraph ends a table row,
-//!   so that a row's cells are written side by side ([`super::word`]).
+//!   so that a row's cells are written side by side (`src/decode/word.rs`).
 //!
 //! The special characters of the text: a paragraph mark (`\r`) ends a line, a line break
 //! (`\v`) too, a page or section break (`\f`) ends the page; a cell mark (`\x07`) ends a cell,

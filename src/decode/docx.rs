@@ -11,8 +11,9 @@
 //! - a table row is written line by line with its cells side by side, separated by tabs (the
 //!   way the parser reads a row of cells): line *k* of the row holds line *k* of each cell, so
 //!   the issuer column and the national heading column of a header table stand on the same
-//!   lines as printed, never interleaved. A merged cell is written once; a table inside a cell
-//!   is written into that cell row by row;
+//!   lines as printed, never interleaved (`src/decode/word.rs` writes the rows). A merged cell is
+//!   written once, a cell over several grid columns leaves the others empty, and a table inside
+//!   a cell is written into that cell row by row;
 //! - a text box's paragraphs follow the paragraph that anchors it (the `mc:Fallback` copy of a
 //!   drawing is skipped, so nothing is read twice);
 //! - deleted text (`w:del`, `w:moveFrom`) and field instructions (`PAGE`, `HYPERLINK …`) are

@@ -76,9 +76,10 @@ pub fn read(bytes: &[u8]) -> Result<String, PdfError> {
     Ok(pages.text)
 }
 
-/// Give every two-byte (CID) font a Unicode map that writes a character without one as its
-/// glyph number (the character whose code is the number), the way extraction tools write them:
-/// the glyph pass ([`super::glyphs`]) reads those numbers back as letters. Left alone, the
+/// Give every two-byte (CID) font of Identity encoding a Unicode map that writes a character
+/// without one as its glyph number (the character whose code is the number), the way
+/// extraction tools write them: the glyph pass ([`super::glyphs`]) reads those numbers back as
+/// letters. Left alone, the
 /// reader drops such characters, and `TỈNH` in a font whose map lacks `Ỉ` loses its letters.
 ///
 /// The map is the font's own (its `bfchar`/`bfrange` blocks, which win) after a range of every
@@ -91,7 +92,10 @@ fn glyph_numbers_for_unmapped(doc: &mut pdf_extract::Document) {
         .filter_map(|(&id, o)| {
             let d = o.as_dict().ok()?;
             let is = |k: &[u8], v: &[u8]| d.get(k).and_then(Object::as_name).is_ok_and(|n| n == v);
-            (is(b"Type", b"Font") && is(b"Subtype", b"Type0"))
+            // (with an Identity encoding, a code is the glyph's number; other CMaps map codes
+            // to characters of their own and are left to the reader)
+            let identity = is(b"Encoding", b"Identity-H") || is(b"Encoding", b"Identity-V");
+            (is(b"Type", b"Font") && is(b"Subtype", b"Type0") && identity)
                 .then(|| (id, d.get(b"ToUnicode").and_then(Object::as_reference).ok()))
         })
         .collect();
