@@ -157,6 +157,67 @@ pub(crate) const GLYPHS: &[(u32, char)] = &[
     (1275, 'ỹ'),
 ];
 
+/// The glyph orders the fonts of these documents follow.
+///
+/// [`GLYPHS`] is the order of Times New Roman, Times New Roman Bold and Arial (4,685 glyphs).
+/// The Italic and Bold Italic of Times New Roman, as PDFs embed them (3,578 glyphs), keep
+/// ASCII and the letters below glyph 500 where the others have them, but put `Ơ ơ Ư ư` at
+/// 750–753 and `Ạ` … `ỹ` at 808–895: each [`ITALIC_SHIFT`] below its number in [`GLYPHS`].
+///
+/// Provenance of the italic order: the composite glyphs of embedded subsets (glyph 809 is
+/// glyph 68, `a`, over a dot below; 821 is `a`, the circumflex and the dot below; 889 is
+/// glyph 753, `ư`, over the dot below) and the letters they stand for in the documents' text,
+/// which follow U+1EA0–U+1EF9 as the regular order does. The font itself was not at hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GlyphOrder {
+    /// Times New Roman, its Bold, and Arial: [`GLYPHS`] as it stands.
+    Regular,
+    /// Times New Roman Italic and Bold Italic: the blocks of [`ITALIC_BLOCKS`] moved down.
+    Italic,
+}
+
+/// The italic order's blocks of Vietnamese letters (first and last glyph number).
+pub(crate) const ITALIC_BLOCKS: [(u32, u32); 2] = [(750, 753), (808, 895)];
+
+/// How far below its regular number the italic order puts a letter of [`ITALIC_BLOCKS`].
+pub(crate) const ITALIC_SHIFT: u32 = 380;
+
+impl GlyphOrder {
+    /// The glyph's number in the regular order (the numbers the glyph pass reads), where this
+    /// order is known to hold a letter or ASCII.
+    pub(crate) fn regular_number(self, glyph: u32) -> Option<u32> {
+        match self {
+            GlyphOrder::Regular => Some(glyph),
+            GlyphOrder::Italic => {
+                if ITALIC_BLOCKS
+                    .iter()
+                    .any(|&(first, last)| (first..=last).contains(&glyph))
+                {
+                    Some(glyph + ITALIC_SHIFT)
+                } else {
+                    (glyph < 500).then_some(glyph)
+                }
+            }
+        }
+    }
+
+    /// The letter the glyph stands for in this order, if any.
+    pub(crate) fn letter(self, glyph: u32) -> Option<char> {
+        self.regular_number(glyph).and_then(letter_of_glyph)
+    }
+
+    /// The glyph numbers of this order's Vietnamese letters above ASCII.
+    pub(crate) fn letter_glyphs(self) -> Vec<u32> {
+        match self {
+            GlyphOrder::Regular => GLYPHS.iter().map(|&(g, _)| g).collect(),
+            GlyphOrder::Italic => ITALIC_BLOCKS
+                .iter()
+                .flat_map(|&(first, last)| first..=last)
+                .collect(),
+        }
+    }
+}
+
 /// The letter whose glyph number is `cp`, if any: ASCII below 98 (code − 29 → letter), then
 /// the table.
 fn letter_of_glyph(cp: u32) -> Option<char> {
@@ -328,6 +389,8 @@ pub(crate) fn read_line(line: &str) -> (String, usize) {
     let mut changed = 0;
     // the word before, as it was read
     let mut prev: Option<String> = None;
+    // whether the word before was kept as it stands, holding no signal
+    let mut prev_stands = false;
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
             out.push(' ');
@@ -343,6 +406,9 @@ pub(crate) fn read_line(line: &str) -> (String, usize) {
         let way = match ways[k] {
             // a capital is normal at the start of a line or a sentence
             Way::Either if after_stop || !signal_line => Way::Mixed,
+            // a word without a signal after a word that stands as it is (`thông Yên`: a run
+            // of text set in a font with a Unicode map) stands as it is too
+            Way::Either if !has_signal[k] && prev_stands => Way::Mixed,
             // and inside a name (`Phạm Vũ`)
             Way::Either if after_capital => Way::Mixed,
             Way::Either => Way::Whole,
@@ -357,6 +423,9 @@ pub(crate) fn read_line(line: &str) -> (String, usize) {
         };
         if pick != *word {
             changed += 1;
+        }
+        if !pick.is_empty() {
+            prev_stands = pick == *word && !has_signal[k] && way != Way::Whole;
         }
         out.push_str(pick);
         if !pick.is_empty() {
@@ -407,6 +476,11 @@ mod tests {
         assert_eq!(
             read_line("Kính JӱL 6ӣ Công 7KѭѫQJ").0,
             "Kính gửi Sở Công Thương"
+        );
+        // a word that reads both ways, after one that stands as it is
+        assert_eq!(
+            read_line("giao thông Yên Bái (Gói th\u{4AB}u").0,
+            "giao thông Yên Bái (Gói thầu"
         );
     }
 

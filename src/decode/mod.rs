@@ -11,6 +11,8 @@ pub mod legacy;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod repair;
+#[cfg(feature = "pdf")]
+mod truetype;
 #[cfg(any(feature = "doc", feature = "docx"))]
 mod word;
 

@@ -20,6 +20,7 @@
 //! ```
 //! becomes `UBND TỈNH LÀO CAI⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
 
+use super::glyphs::{GlyphOrder, ITALIC_BLOCKS, ITALIC_SHIFT};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 /// Why a PDF could not be read.
@@ -100,6 +101,9 @@ fn glyph_numbers_for_unmapped(doc: &mut pdf_extract::Document) {
         })
         .collect();
     for (font, map) in fonts {
+        let order = embedded_font(doc, font)
+            .map(|f| super::truetype::glyph_order(&f))
+            .unwrap_or(GlyphOrder::Regular);
         let own = map
             .and_then(|m| doc.get_object(m).ok())
             .and_then(|o| o.as_stream().ok())
@@ -113,7 +117,7 @@ fn glyph_numbers_for_unmapped(doc: &mut pdf_extract::Document) {
         // the ASCII glyphs (3 to 97 in the standard TrueType glyph order, which the fonts of
         // these documents keep) are their characters 29 places up; the other glyphs without a
         // Unicode entry are written as their numbers, for the glyph pass to read word by word
-        let cmap = identity_then(&own, true);
+        let cmap = identity_then(&own, true, order);
         let id = doc.add_object(Object::Stream(Stream::new(
             Dictionary::new(),
             cmap.into_bytes(),
@@ -122,6 +126,33 @@ fn glyph_numbers_for_unmapped(doc: &mut pdf_extract::Document) {
             d.set("ToUnicode", Object::Reference(id));
         }
     }
+}
+
+/// The TrueType file a two-byte font embeds (its descendant's `FontFile2`), decompressed.
+fn embedded_font(doc: &pdf_extract::Document, font: pdf_extract::ObjectId) -> Option<Vec<u8>> {
+    use pdf_extract::Object;
+    let deref = |o: &'_ Object| -> Option<Object> {
+        match o {
+            Object::Reference(r) => doc.get_object(*r).ok().cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    let font = doc.get_object(font).ok()?.as_dict().ok()?;
+    let descendants = deref(font.get(b"DescendantFonts").ok()?)?;
+    let descendant = deref(descendants.as_array().ok()?.first()?)?;
+    let descriptor = deref(descendant.as_dict().ok()?.get(b"FontDescriptor").ok()?)?;
+    let file = descriptor
+        .as_dict()
+        .ok()?
+        .get(b"FontFile2")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let stream = doc.get_object(file).ok()?.as_stream().ok()?;
+    stream
+        .decompressed_content()
+        .ok()
+        .or_else(|| Some(stream.content.clone()))
 }
 
 /// Take the comment lines (`% CANON_PFINF_TYPE0_TEXTON`, a scanner's note) out of the pages'
@@ -158,7 +189,7 @@ fn without_comment_lines(doc: &mut pdf_extract::Document) {
 /// A `ToUnicode` CMap mapping the codes 0 to 2047 to the characters of those numbers (with
 /// `ascii`, codes 3 to 97 to the ASCII characters 29 places up), then the mapping blocks of
 /// `own` (a font's map: its entries come later, so they win).
-fn identity_then(own: &str, ascii: bool) -> String {
+fn identity_then(own: &str, ascii: bool, order: GlyphOrder) -> String {
     let mut c = String::from(
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
          /CMapName /Identity-Glyphs def /CMapType 2 def\n\
@@ -174,6 +205,18 @@ fn identity_then(own: &str, ascii: bool) -> String {
     c.push_str("endbfrange\n");
     if ascii {
         c.push_str("1 beginbfrange\n<0003> <0061> <0020>\nendbfrange\n");
+    }
+    // an italic font's letters written as the regular order's numbers, which the glyph pass
+    // reads
+    if order == GlyphOrder::Italic {
+        c.push_str(&format!("{} beginbfrange\n", ITALIC_BLOCKS.len()));
+        for (first, last) in ITALIC_BLOCKS {
+            c.push_str(&format!(
+                "<{first:04X}> <{last:04X}> <{:04X}>\n",
+                first + ITALIC_SHIFT
+            ));
+        }
+        c.push_str("endbfrange\n");
     }
     // the font's own blocks, whole
     let mut rest = own;
