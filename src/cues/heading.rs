@@ -21,12 +21,15 @@ pub(crate) const NATIONAL_KEY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
 pub(crate) const MOTTO_TEXT: &str = "Độc lập - Tự do - Hạnh phúc";
 
 /// `Cộng hòa xã hội chủ nghĩa Việt Nam` in any case, with or without its marks (`CONG HOA XA
-/// HOI …`), each tone placement (`hoà`, `hòa`), its words glued or spaced.
+/// HOI …`), each tone placement (`hoà`, `hòa`), a wrong tone typed on `hòa` (`HÕA`, `hóa`: the
+/// rest of the line still names the Quốc hiệu), its words glued or spaced.
 fn national(i: &str) -> IResult<&str, ()> {
     (
         one_of_ci(&["cộng", "cong"]),
         ws0,
-        one_of_ci(&["hòa", "hoà", "hoa", "hóa"]),
+        one_of_ci(&[
+            "hòa", "hoà", "hoa", "hóa", "hoá", "hõa", "hoã", "hỏa", "hoả", "họa", "hoạ",
+        ]),
         ws1,
         one_of_ci(&["xã", "xa"]),
         ws0,
@@ -383,6 +386,7 @@ mod tests {
         assert_eq!(all("Cộng hoà xã hội chủ nghĩa Việt Nam").len(), 1);
         assert_eq!(all("CONG HOA XA HOI CHU NGHIA VIET NAM").len(), 1);
         assert_eq!(all("CỘNG HÒA XÃ HỘI").len(), 0);
+        assert_eq!(all("CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM").len(), 1);
         assert_eq!(mottos("Độc lập - Tự do - Hạnh phúc").count(), 1);
         assert_eq!(mottos("Độc lập – Tự do – Hạnh phúc").count(), 1);
         assert_eq!(mottos("Doc lap - Tu do - Hanh phuc").count(), 1);

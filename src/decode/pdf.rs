@@ -363,8 +363,8 @@ fn page_text(glyphs: Vec<Glyph>) -> String {
     }
     let mut out = String::new();
     let mut last: Option<(f64, f64)> = None;
-    for mut line in lines {
-        line.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    for line in lines {
+        let line = into_blanks(line);
         let (y, size) = (line[0][0].y, line[0][0].size);
         if let Some((last_y, last_size)) = last
             && y - last_y > 2.4 * last_size.max(size)
@@ -389,6 +389,43 @@ fn page_text(glyphs: Vec<Glyph>) -> String {
             end = Some(end.map_or(g.end, |e: f64| e.max(g.end)));
         }
         out.push('\n');
+    }
+    out
+}
+
+/// The runs of one line left to right, a run drawn over the blank of another put into it.
+///
+/// A number and a day filled into a document's blanks when it is issued (`Số:      /SCT-CN`
+/// stamped `3036`, `ngày    tháng 5` stamped `28`) are drawn after the line, over its spaces:
+/// ordered by where runs start they would follow the whole line (`/SCT-CN3036`). A run that
+/// starts within another and covers only its spaces splits it there, and those spaces go.
+fn into_blanks(mut line: Vec<Vec<Glyph>>) -> Vec<Vec<Glyph>> {
+    line.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+    let mut out: Vec<Vec<Glyph>> = Vec::with_capacity(line.len());
+    for run in line {
+        let (start, end) = (run[0].x, run.iter().map(|g| g.end).fold(run[0].x, f64::max));
+        let covers = |g: &Glyph| g.end > start && g.x < end;
+        let host = out.iter().position(|h| {
+            h[0].x < start
+                && h.last().is_some_and(|l| l.x > end)
+                && h.iter()
+                    .filter(|g| covers(g))
+                    .all(|g| g.text.trim().is_empty())
+        });
+        match host {
+            Some(i) => {
+                let host = out.remove(i);
+                let (before, after): (Vec<Glyph>, Vec<Glyph>) = host
+                    .into_iter()
+                    .filter(|g| !covers(g))
+                    .partition(|g| g.x < start);
+                let pieces = [before, run, after].into_iter().filter(|p| !p.is_empty());
+                for (k, piece) in pieces.enumerate() {
+                    out.insert(i + k, piece);
+                }
+            }
+            None => out.push(run),
+        }
     }
     out
 }
@@ -425,6 +462,24 @@ mod tests {
             page_text(glyphs),
             "UBND TỈNH\tCỘNG HÒA\nSố: 12/TB\n\nNội dung.\n"
         );
+    }
+
+    #[test]
+    fn a_number_stamped_into_a_blank_goes_into_it() {
+        let mut glyphs = vec![g(50.0, 100.0, "Số:")];
+        // the blank: spaces from 68 to 116
+        glyphs.extend((0..8).map(|k| g(68.0 + 6.0 * k as f64, 100.0, " ")));
+        glyphs.push(g(116.0, 100.0, "/SCT-CN"));
+        // drawn after the line, over its spaces
+        glyphs.push(g(80.0, 100.2, "3036"));
+        assert_eq!(page_text(glyphs), "Số:  3036  /SCT-CN\n");
+        // a run drawn over letters is no filler: it follows by where it starts
+        let glyphs = vec![
+            g(50.0, 100.0, "Số:"),
+            g(74.0, 100.0, "12/TB"),
+            g(76.0, 100.0, "X"),
+        ];
+        assert_eq!(page_text(glyphs), "Số: 12/TBX\n");
     }
 
     #[test]
