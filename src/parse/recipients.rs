@@ -173,7 +173,23 @@ pub(crate) fn split_entries(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut starts = vec![];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut depth = 0usize;
     for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            // a semicolon ends an entry: `Yên Bái;Tổng công ty …` is two, when a capital
+            // opens the next one; never inside a bracket (`(phòng A; phòng B)`) or after a
+            // colon of the entry, which opens a list of its own (`VPCP: BTCN; Trợ lý TTg`)
+            ';' if depth == 0 => {
+                let entry = &s[starts.last().copied().unwrap_or(0)..i];
+                let rest = s[i + 1..].trim_start();
+                if rest.starts_with(char::is_uppercase) && !entry.contains(':') {
+                    starts.push(s.len() - rest.len());
+                }
+            }
+            _ => {}
+        }
         if !matches!(c, '-' | '–' | '+' | '•' | '*') {
             continue;
         }
@@ -186,6 +202,8 @@ pub(crate) fn split_entries(s: &str) -> Vec<String> {
             starts.push(i);
         }
     }
+    starts.sort_unstable();
+    starts.dedup();
     if starts.first() != Some(&0) {
         starts.insert(0, 0);
     }
@@ -269,6 +287,14 @@ mod tests {
         assert_eq!(
             split_entries("- Như Điều 3; - Lưu: VT, VP."),
             ["- Như Điều 3;", "- Lưu: VT, VP."]
+        );
+        assert_eq!(
+            split_entries("- Công ty A;Tổng công ty B; (Ban C; Ban D)"),
+            ["- Công ty A;", "Tổng công ty B; (Ban C; Ban D)"]
+        );
+        assert_eq!(
+            split_entries("- VPCP: BTCN; Trợ lý TTg"),
+            ["- VPCP: BTCN; Trợ lý TTg"]
         );
         assert_eq!(clean_entry("- Sở Tài chính;"), "Sở Tài chính");
         assert_eq!(
