@@ -54,7 +54,7 @@ pub use decode::doc::{self, DocError};
 pub use decode::docx::{self, DocxError};
 #[cfg(feature = "pdf")]
 pub use decode::pdf::{self, PdfError};
-pub use decode::{Damage, DecodeError, Decoded, decode};
+pub use decode::{Damage, DecodeError, Decoded, Furniture, decode};
 use diagnostic::{Code, Sink};
 pub use diagnostic::{Diagnostic, Severity};
 pub use kind::DocKind;
@@ -77,6 +77,7 @@ pub fn parse(text: &str, options: &Options) -> Parsed {
         &encoding_name("str", r.mojibake),
         r.repairs,
         Sink::default(),
+        &[],
     )
 }
 
@@ -96,6 +97,7 @@ pub fn parse_bytes(bytes: &[u8], options: &Options) -> Result<Parsed, DecodeErro
         &encoding_name(d.encoding, r.mojibake),
         r.repairs,
         sink,
+        &d.furniture,
     ))
 }
 
@@ -117,13 +119,16 @@ pub fn parse_vec(bytes: Vec<u8>, options: &Options) -> Result<Parsed, DecodeErro
         mojibake,
     } = repair::repair_decoded(&d.text, d.encoding, d.legacy());
     let encoding = encoding_name(d.encoding, mojibake);
+    let furniture = d.furniture.clone();
     Ok(match text {
         Cow::Owned(text) => {
             drop(d);
             drop(bytes);
-            parse::parse_text(&text, options, &encoding, repairs, sink)
+            parse::parse_text(&text, options, &encoding, repairs, sink, &furniture)
         }
-        Cow::Borrowed(text) => parse::parse_text(text, options, &encoding, repairs, sink),
+        Cow::Borrowed(text) => {
+            parse::parse_text(text, options, &encoding, repairs, sink, &furniture)
+        }
     })
 }
 

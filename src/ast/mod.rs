@@ -430,6 +430,11 @@ pub enum ArtifactKind {
     Markup,
     /// A signing-software line (`Ký bởi: …`, `Thời gian ký: …`).
     SigningSoftware,
+    /// A line of a page header (đầu trang) that a Word file keeps apart from the document's
+    /// flow: a running title, a page number field.
+    PageHeader,
+    /// A line of a page footer (chân trang) that a Word file keeps apart from the flow.
+    PageFooter,
 }
 
 /// A line kept out of the document's text.

@@ -19,8 +19,10 @@
 //! - deleted text (`w:del`, `w:moveFrom`) and field instructions (`PAGE`, `HYPERLINK …`) are
 //!   not text; a field's result is.
 //!
-//! Page headers and footers (page numbers, a running title) are not read: they are not part
-//! of the document's flow.
+//! Page headers and footers (`word/header1.xml`, `word/footer2.xml`: a running title, a page
+//! number) are not part of the document's flow: their lines, each once, follow the document
+//! after a form feed, and [`read_with_furniture`] says which lines they are (the parser keeps
+//! them as artefacts, `page-header` and `page-footer`).
 //!
 //! ```text
 //! <w:tr><w:tc><w:p>…UBND TỈNH LÀO CAI…</w:p><w:p>…Số: 12/TB-VP…</w:p></w:tc>
@@ -34,6 +36,7 @@ use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::Furniture;
 use super::word::{self, Item};
 
 /// The most bytes an entry of the archive may inflate to: a real document.xml is a few MB; a
@@ -78,13 +81,38 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 
 /// The text of a .docx, as described in the module's documentation.
 pub fn read(bytes: &[u8]) -> Result<String, DocxError> {
+    read_limited(bytes, MAX_INFLATED).map(|(text, _)| text)
+}
+
+/// [`read`], and which lines of the text are page header and footer lines (1-based).
+pub fn read_with_furniture(bytes: &[u8]) -> Result<(String, Vec<(u32, Furniture)>), DocxError> {
     read_limited(bytes, MAX_INFLATED)
 }
 
-/// [`read`], with entries inflating to at most `limit` bytes.
-fn read_limited(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
+/// [`read_with_furniture`], with entries inflating to at most `limit` bytes.
+fn read_limited(bytes: &[u8], limit: u64) -> Result<(String, Vec<(u32, Furniture)>), DocxError> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| DocxError::Corrupt(e.to_string()))?;
+    // the page headers and footers, in the order of their part names (`header1.xml`, …)
+    let mut parts: Vec<(String, Furniture)> = zip
+        .file_names()
+        .filter_map(|n| {
+            let n = n.ok()?;
+            let file = n.strip_prefix("word/")?.strip_suffix(".xml")?;
+            let kind = if file.starts_with("header") {
+                Furniture::Header
+            } else if file.starts_with("footer") {
+                Furniture::Footer
+            } else {
+                return None;
+            };
+            file.bytes()
+                .skip(6)
+                .all(|b| b.is_ascii_digit())
+                .then(|| (n.to_string(), kind))
+        })
+        .collect();
+    parts.sort_by(|a, b| (a.1 as u8, a.0.len(), &a.0).cmp(&(b.1 as u8, b.0.len(), &b.0)));
     let mut entry = |name: &str| entry(&mut zip, name, limit);
     let document = entry("word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let numbering = match entry("word/numbering.xml")? {
@@ -100,7 +128,49 @@ fn read_limited(bytes: &[u8], limit: u64) -> Result<String, DocxError> {
         counts: HashMap::new(),
     };
     let body = Body::read(&document, &styles, &mut counters)?;
-    Ok(word::render(body.items))
+    let mut text = word::render(body.items);
+    // each header and footer line once (a document has one per section and page kind, mostly
+    // alike), after the document and a form feed: the line numbers say which they are
+    let mut furniture_lines: Vec<(String, Furniture)> = Vec::new();
+    for (name, kind) in parts {
+        let Some(xml) = entry(&name)? else { continue };
+        let part = Body::read_part(&xml, &name, &styles, &mut counters)?;
+        for line in word::render(part.items).lines() {
+            let line = line.trim();
+            if !line.is_empty() && !furniture_lines.iter().any(|(l, _)| l == line) {
+                furniture_lines.push((line.to_string(), kind));
+            }
+        }
+    }
+    let mut furniture = Vec::with_capacity(furniture_lines.len());
+    if !furniture_lines.is_empty() {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push('\x0C');
+        // (the text ends with a line end here: the lines so far are the line ends so far)
+        let mut no = line_ends(&text);
+        for (line, kind) in furniture_lines {
+            no += 1;
+            text.push_str(&line);
+            text.push('\n');
+            furniture.push((no, kind));
+        }
+    }
+    Ok((text, furniture))
+}
+
+/// How many lines end in `text`: LF, CRLF, a lone CR and a form feed each end one, as the
+/// parser counts them.
+fn line_ends(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || c == 0x0C || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// One entry of the archive, inflated (at most `limit` bytes) and read as UTF-8; `None` when
@@ -523,7 +593,17 @@ impl Body {
         styles: &HashMap<String, (String, usize)>,
         counters: &mut Counters,
     ) -> Result<Body, DocxError> {
-        let name = "word/document.xml";
+        Body::read_part(xml, "word/document.xml", styles, counters)
+    }
+
+    /// The paragraphs and tables of one part of the package (the document, a header, a
+    /// footer); `name` names it in errors.
+    fn read_part(
+        xml: &str,
+        name: &str,
+        styles: &HashMap<String, (String, usize)>,
+        counters: &mut Counters,
+    ) -> Result<Body, DocxError> {
         let mut r = quick_xml::Reader::from_str(xml);
         let mut stack: Vec<Frame> = vec![Frame::Items(Vec::new())];
         // elements whose content is not text (deleted text, field instructions, the fallback
@@ -885,6 +965,37 @@ mod tests {
     }
 
     #[test]
+    fn headers_and_footers_follow_the_document() {
+        let header = r#"<w:hdr xmlns:w="w"><w:p><w:r><w:t>Công báo</w:t></w:r></w:p>
+            <w:p><w:fldSimple w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p></w:hdr>"#;
+        let footer = r#"<w:ftr xmlns:w="w"><w:p><w:r><w:t>Công báo</w:t></w:r></w:p>
+            <w:p><w:r><w:t>Trang cuối</w:t></w:r></w:p></w:ftr>"#;
+        let doc = document("<w:p><w:r><w:t>THÔNG BÁO</w:t></w:r></w:p>");
+        let bytes = archive(
+            &[
+                ("word/document.xml", &doc),
+                ("word/footer1.xml", footer.as_bytes()),
+                ("word/header2.xml", header.as_bytes()),
+                // not a header part: a relationship file of one
+                ("word/_rels/header2.xml.rels", b"<Relationships/>"),
+            ],
+            false,
+        );
+        let (text, furniture) = read_with_furniture(&bytes).unwrap();
+        // each line once, headers first; the line numbers count the form feed's line end
+        assert_eq!(text, "THÔNG BÁO\n\x0CCông báo\n2\nTrang cuối\n");
+        assert_eq!(
+            furniture,
+            [
+                (3, Furniture::Header),
+                (4, Furniture::Header),
+                (5, Furniture::Footer)
+            ]
+        );
+        assert_eq!(read(&bytes).unwrap(), text);
+    }
+
+    #[test]
     fn a_zip_bomb_is_refused() {
         // 2 MB of text deflated to a few KB, read with a 1 MB limit: refused by the size the
         // archive declares; when the declared size lies, the zip reader finds the entry larger
@@ -892,7 +1003,7 @@ mod tests {
         let big = document(&"<w:p><w:r><w:t>aaaaaaaaaaaaaaaa</w:t></w:r></w:p>".repeat(50_000));
         let bomb = archive(&[("word/document.xml", &big)], true);
         assert!(bomb.len() < 100_000, "{}", bomb.len());
-        let refused = |r: Result<String, DocxError>| {
+        let refused = |r: Result<(String, Vec<(u32, Furniture)>), DocxError>| {
             matches!(
                 r,
                 Err(DocxError::TooLarge {

@@ -90,6 +90,20 @@ pub struct Decoded<'a> {
     /// Places where UTF-8 text held bytes that are not UTF-8 (a file cut in the middle of a
     /// character, a damaged byte): each is a U+FFFD in `text`.
     pub damaged: Vec<Damage>,
+    /// Lines (1-based) that a reader found outside the document's flow: the page header and
+    /// footer lines of a .docx, written after the document past a form feed. The parser keeps
+    /// them as artefacts.
+    pub furniture: Vec<(u32, Furniture)>,
+}
+
+/// Where a line outside the document's flow came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Furniture {
+    /// A page header (đầu trang).
+    Header,
+    /// A page footer (chân trang).
+    Footer,
 }
 
 /// A place where bytes were not UTF-8: a U+FFFD (`�`) stands for them in the text.
@@ -134,6 +148,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
                 text: Cow::Borrowed(text),
                 encoding: "utf-8-bom",
                 damaged: Vec::new(),
+                furniture: Vec::new(),
             }),
             Err(e @ DecodeError::InvalidUtf8 { .. }) => lossy(rest, "utf-8-bom", |_| true).ok_or(e),
             Err(e) => Err(e),
@@ -144,6 +159,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             text: Cow::Owned(t),
             encoding: "utf-16le",
             damaged: Vec::new(),
+            furniture: Vec::new(),
         });
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
@@ -151,6 +167,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             text: Cow::Owned(t),
             encoding: "utf-16be",
             damaged: Vec::new(),
+            furniture: Vec::new(),
         });
     }
     match utf8(bytes, 0) {
@@ -158,6 +175,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
             text: Cow::Borrowed(text),
             encoding: "utf-8",
             damaged: Vec::new(),
+            furniture: Vec::new(),
         }),
         // UTF-8 with a few control bytes no text holds (a NUL from a damaged copy): read with
         // U+FFFD there, like any damaged byte; more of them are binary data
@@ -182,13 +200,14 @@ fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
     /// The text a reader gave, as decoded text of that `encoding`.
     #[cfg(any(feature = "doc", feature = "docx", feature = "pdf"))]
     fn read<E: Into<DecodeError>>(
-        text: Result<String, E>,
+        text: Result<(String, Vec<(u32, Furniture)>), E>,
         encoding: &'static str,
     ) -> Option<Result<Decoded<'static>, DecodeError>> {
-        Some(text.map_err(Into::into).map(|text| Decoded {
+        Some(text.map_err(Into::into).map(|(text, furniture)| Decoded {
             text: Cow::Owned(text),
             encoding,
             damaged: Vec::new(),
+            furniture,
         }))
     }
     /// A format whose reader this build was made without.
@@ -204,7 +223,7 @@ fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
     let pdf = bytes.starts_with(b"%PDF-");
     if zip {
         #[cfg(feature = "docx")]
-        return read(docx::read(bytes), "docx");
+        return read(docx::read_with_furniture(bytes), "docx");
         #[cfg(not(feature = "docx"))]
         return without(
             "a zip archive (.docx)",
@@ -213,7 +232,7 @@ fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
     }
     if compound {
         #[cfg(feature = "doc")]
-        return read(doc::read(bytes), "doc");
+        return read(doc::read(bytes).map(|t| (t, Vec::new())), "doc");
         #[cfg(not(feature = "doc"))]
         return without(
             "a Word 97-2003 .doc (compound file)",
@@ -222,7 +241,7 @@ fn container(bytes: &[u8]) -> Option<Result<Decoded<'static>, DecodeError>> {
     }
     if pdf {
         #[cfg(feature = "pdf")]
-        return read(pdf::read(bytes), "pdf");
+        return read(pdf::read(bytes).map(|t| (t, Vec::new())), "pdf");
         #[cfg(not(feature = "pdf"))]
         return without(
             "a PDF",
@@ -310,6 +329,7 @@ fn lossy(
         text: Cow::Owned(text),
         encoding,
         damaged,
+        furniture: Vec::new(),
     })
 }
 
@@ -382,6 +402,7 @@ fn legacy(bytes: &[u8]) -> Option<Decoded<'static>> {
         text: Cow::Owned(dec(bytes)),
         encoding: name,
         damaged: Vec::new(),
+        furniture: Vec::new(),
     })
 }
 
@@ -441,6 +462,7 @@ fn mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
         text: Cow::Owned(text),
         encoding: "mixed",
         damaged: Vec::new(),
+        furniture: Vec::new(),
     })
 }
 

@@ -24,8 +24,9 @@ pub(crate) mod tail;
 mod title;
 
 use crate::ast::repair::Repair;
-use crate::ast::{Document, Parsed, Recipients};
+use crate::ast::{ArtifactKind, Document, Parsed, Recipients};
 use crate::check;
+use crate::decode::Furniture;
 use crate::diagnostic::{Severity, Sink};
 use crate::lines::{Cursor, Line, split_lines};
 use crate::options::{Options, SCHEMA_VERSION};
@@ -37,8 +38,23 @@ pub(crate) fn parse_text(
     encoding: &str,
     mut repairs: Vec<Repair>,
     mut sink: Sink,
+    furniture: &[(u32, Furniture)],
 ) -> Parsed {
-    let lines = split_lines(text);
+    let mut lines = split_lines(text);
+    // the lines a reader found outside the document's flow (a .docx's page headers and
+    // footers) are artefacts, whatever they say
+    for &(no, kind) in furniture {
+        let kind = match kind {
+            Furniture::Header => ArtifactKind::PageHeader,
+            _ => ArtifactKind::PageFooter,
+        };
+        for l in lines
+            .iter_mut()
+            .filter(|l| l.no == no && !l.text.is_empty())
+        {
+            l.artifact = Some(kind);
+        }
+    }
     // a repair names the line it found first in the text before it; a character removed from
     // a last line of its own (a stray BOM after the final line end) leaves that line out of
     // the repaired text, so the repair names the last line there is
