@@ -35,7 +35,8 @@ enum Command {
     /// Parse one file (or `-` for standard input) and print its JSON; with --out or --jsonl,
     /// convert many files or folders on several threads.
     Parse {
-        /// Files or folders (folders are walked for `.txt` and `.md` files, in any case); `-`
+        /// Files or folders (folders are walked for `.txt`, `.md`, `.doc`, `.docx` and `.pdf`
+        /// files, in any case; a file is read by its content, never its name); `-`
         /// reads standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
