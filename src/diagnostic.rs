@@ -8,10 +8,10 @@
 //! assert_eq!(d.code, "blank-number");
 //! ```
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a [`Diagnostic`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something was repaired or is merely worth knowing.
@@ -33,121 +33,100 @@ impl Severity {
     }
 }
 
-/// The stable codes of diagnostics, serialised as kebab-case strings (`missing-issuer`).
-///
-/// Codes never change their spelling or meaning; new codes may be added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Code {
-    /// `empty-input`: the input is empty or only white space.
-    EmptyInput,
-    /// `damaged-bytes`: bytes that are not UTF-8 in UTF-8 text, read as U+FFFD (`�`).
-    DamagedBytes,
-    /// `not-a-document`: no component of an administrative document was found.
-    NotADocument,
-    /// `missing-issuer`: no tên cơ quan ban hành in the header.
-    MissingIssuer,
-    /// `missing-national-heading`: no Quốc hiệu và Tiêu ngữ (nor party heading).
-    MissingNationalHeading,
-    /// `missing-number`: no số, ký hiệu line.
-    MissingNumber,
-    /// `blank-number`: the number is left blank (`Số: /TB-UBND`, stamped on issue).
-    BlankNumber,
-    /// `missing-place-date`: no địa danh và thời gian line.
-    MissingPlaceDate,
-    /// `blank-date-part`: day, month or year left blank (`ngày … tháng 9 năm 2024`).
-    BlankDatePart,
-    /// `date-out-of-range`: a date part is out of range (`ngày 31 tháng 2`).
-    DateOutOfRange,
-    /// `missing-kind`: no tên loại line and no `V/v` trích yếu.
-    MissingKind,
-    /// `missing-title`: no trích yếu.
-    MissingTitle,
-    /// `missing-body`: nothing between the header and the closing block.
-    MissingBody,
-    /// `missing-signature`: no signature block.
-    MissingSignature,
-    /// `missing-recipients`: neither Nơi nhận nor Kính gửi.
-    MissingRecipients,
-    /// `unrecognised-header-text`: header text that fits no component.
-    UnrecognisedHeaderText,
-    /// `unrecognised-closing-text`: closing-block text that is neither a recipient nor part of
-    /// the signature.
-    UnrecognisedClosingText,
-    /// `unplaced-line`: a line that no component took.
-    UnplacedLine,
-    /// `mostly-unplaced`: most of the text fits no component (it is only in diagnostics).
-    MostlyUnplaced,
-    /// `numbering-skip`: a numbered unit skips (`Điều 4` after `Điều 2`).
-    NumberingSkip,
-    /// `numbering-restart`: a numbered unit goes back or repeats (`khoản 1` after `khoản 3`).
-    NumberingRestart,
-    /// `repaired-mojibake-tcvn3`: lines of TCVN3 text read as Windows-1252 decoded.
-    RepairedMojibakeTcvn3,
-    /// `repaired-mojibake-vni`: lines of VNI-Windows text read as Windows-1252 decoded.
-    RepairedMojibakeVni,
-    /// `repaired-mojibake-viscii`: lines of VISCII text read as Windows-1252 decoded.
-    RepairedMojibakeViscii,
-    /// `repaired-upper-case`: words typed in TCVN3 capitals given back their capitals.
-    RepairedUpperCase,
-    /// `repaired-line-endings`: CRLF or CR line ends made LF.
-    RepairedLineEndings,
-    /// `repaired-nfc`: decomposed letters normalised to NFC.
-    RepairedNfc,
-    /// `repaired-split-diacritics`: marks or syllables split by a space joined back.
-    RepairedSplitDiacritics,
-    /// `repaired-eth-as-d-stroke`: `Ð` (eth) made `Đ`.
-    RepairedEthAsDStroke,
-    /// `repaired-no-break-spaces`: no-break spaces made plain spaces.
-    RepairedNoBreakSpaces,
-    /// `repaired-invisible-characters`: zero-width characters or soft hyphens removed.
-    RepairedInvisibleCharacters,
-    /// `repaired-homoglyphs`: look-alike letters made the letters they stand for: Cyrillic in
-    /// Latin words (`ВСТ`), `ƣ` for `ư` (`Thƣơng`).
-    RepairedHomoglyphs,
-    /// `repaired-glyph-numbers`: words written as font glyph numbers read as letters.
-    RepairedGlyphNumbers,
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $var:ident = $code:literal, )*) => {
+        /// The stable codes of diagnostics, serialised as kebab-case strings (`missing-issuer`).
+        ///
+        /// Codes never change their spelling or meaning; new codes may be added.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $var, )*
+        }
+
+        impl Code {
+            /// Every code, in the order they were added.
+            pub const ALL: &'static [Code] = &[$( Code::$var, )*];
+
+            /// The code as it is written in the JSON (`missing-issuer`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Code::$var => $code, )*
+                }
+            }
+        }
+    };
 }
 
-impl Code {
-    /// The code as it is written in the JSON (`missing-issuer`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::EmptyInput => "empty-input",
-            Code::DamagedBytes => "damaged-bytes",
-            Code::NotADocument => "not-a-document",
-            Code::MissingIssuer => "missing-issuer",
-            Code::MissingNationalHeading => "missing-national-heading",
-            Code::MissingNumber => "missing-number",
-            Code::BlankNumber => "blank-number",
-            Code::MissingPlaceDate => "missing-place-date",
-            Code::BlankDatePart => "blank-date-part",
-            Code::DateOutOfRange => "date-out-of-range",
-            Code::MissingKind => "missing-kind",
-            Code::MissingTitle => "missing-title",
-            Code::MissingBody => "missing-body",
-            Code::MissingSignature => "missing-signature",
-            Code::MissingRecipients => "missing-recipients",
-            Code::UnrecognisedHeaderText => "unrecognised-header-text",
-            Code::UnrecognisedClosingText => "unrecognised-closing-text",
-            Code::UnplacedLine => "unplaced-line",
-            Code::MostlyUnplaced => "mostly-unplaced",
-            Code::NumberingSkip => "numbering-skip",
-            Code::NumberingRestart => "numbering-restart",
-            Code::RepairedMojibakeTcvn3 => "repaired-mojibake-tcvn3",
-            Code::RepairedMojibakeVni => "repaired-mojibake-vni",
-            Code::RepairedMojibakeViscii => "repaired-mojibake-viscii",
-            Code::RepairedUpperCase => "repaired-upper-case",
-            Code::RepairedLineEndings => "repaired-line-endings",
-            Code::RepairedNfc => "repaired-nfc",
-            Code::RepairedSplitDiacritics => "repaired-split-diacritics",
-            Code::RepairedEthAsDStroke => "repaired-eth-as-d-stroke",
-            Code::RepairedNoBreakSpaces => "repaired-no-break-spaces",
-            Code::RepairedInvisibleCharacters => "repaired-invisible-characters",
-            Code::RepairedHomoglyphs => "repaired-homoglyphs",
-            Code::RepairedGlyphNumbers => "repaired-glyph-numbers",
-        }
-    }
+codes! {
+    /// `empty-input`: the input is empty or only white space.
+    EmptyInput = "empty-input",
+    /// `damaged-bytes`: bytes that are not UTF-8 in UTF-8 text, read as U+FFFD (`�`).
+    DamagedBytes = "damaged-bytes",
+    /// `not-a-document`: no component of an administrative document was found.
+    NotADocument = "not-a-document",
+    /// `missing-issuer`: no tên cơ quan ban hành in the header.
+    MissingIssuer = "missing-issuer",
+    /// `missing-national-heading`: no Quốc hiệu và Tiêu ngữ (nor party heading).
+    MissingNationalHeading = "missing-national-heading",
+    /// `missing-number`: no số, ký hiệu line.
+    MissingNumber = "missing-number",
+    /// `blank-number`: the number is left blank (`Số: /TB-UBND`, stamped on issue).
+    BlankNumber = "blank-number",
+    /// `missing-place-date`: no địa danh và thời gian line.
+    MissingPlaceDate = "missing-place-date",
+    /// `blank-date-part`: day, month or year left blank (`ngày … tháng 9 năm 2024`).
+    BlankDatePart = "blank-date-part",
+    /// `date-out-of-range`: a date part is out of range (`ngày 31 tháng 2`).
+    DateOutOfRange = "date-out-of-range",
+    /// `missing-kind`: no tên loại line and no `V/v` trích yếu.
+    MissingKind = "missing-kind",
+    /// `missing-title`: no trích yếu.
+    MissingTitle = "missing-title",
+    /// `missing-body`: nothing between the header and the closing block.
+    MissingBody = "missing-body",
+    /// `missing-signature`: no signature block.
+    MissingSignature = "missing-signature",
+    /// `missing-recipients`: neither Nơi nhận nor Kính gửi.
+    MissingRecipients = "missing-recipients",
+    /// `unrecognised-header-text`: header text that fits no component.
+    UnrecognisedHeaderText = "unrecognised-header-text",
+    /// `unrecognised-closing-text`: closing-block text that is neither a recipient nor part of
+    /// the signature.
+    UnrecognisedClosingText = "unrecognised-closing-text",
+    /// `unplaced-line`: a line that no component took.
+    UnplacedLine = "unplaced-line",
+    /// `mostly-unplaced`: most of the text fits no component (it is only in diagnostics).
+    MostlyUnplaced = "mostly-unplaced",
+    /// `numbering-skip`: a numbered unit skips (`Điều 4` after `Điều 2`).
+    NumberingSkip = "numbering-skip",
+    /// `numbering-restart`: a numbered unit goes back or repeats (`khoản 1` after `khoản 3`).
+    NumberingRestart = "numbering-restart",
+    /// `repaired-mojibake-tcvn3`: lines of TCVN3 text read as Windows-1252 decoded.
+    RepairedMojibakeTcvn3 = "repaired-mojibake-tcvn3",
+    /// `repaired-mojibake-vni`: lines of VNI-Windows text read as Windows-1252 decoded.
+    RepairedMojibakeVni = "repaired-mojibake-vni",
+    /// `repaired-mojibake-viscii`: lines of VISCII text read as Windows-1252 decoded.
+    RepairedMojibakeViscii = "repaired-mojibake-viscii",
+    /// `repaired-upper-case`: words typed in TCVN3 capitals given back their capitals.
+    RepairedUpperCase = "repaired-upper-case",
+    /// `repaired-line-endings`: CRLF or CR line ends made LF.
+    RepairedLineEndings = "repaired-line-endings",
+    /// `repaired-nfc`: decomposed letters normalised to NFC.
+    RepairedNfc = "repaired-nfc",
+    /// `repaired-split-diacritics`: marks or syllables split by a space joined back.
+    RepairedSplitDiacritics = "repaired-split-diacritics",
+    /// `repaired-eth-as-d-stroke`: `Ð` (eth) made `Đ`.
+    RepairedEthAsDStroke = "repaired-eth-as-d-stroke",
+    /// `repaired-no-break-spaces`: no-break spaces made plain spaces.
+    RepairedNoBreakSpaces = "repaired-no-break-spaces",
+    /// `repaired-invisible-characters`: zero-width characters or soft hyphens removed.
+    RepairedInvisibleCharacters = "repaired-invisible-characters",
+    /// `repaired-homoglyphs`: look-alike letters made the letters they stand for: Cyrillic in
+    /// Latin words (`ВСТ`), `ƣ` for `ư` (`Thƣơng`).
+    RepairedHomoglyphs = "repaired-homoglyphs",
+    /// `repaired-glyph-numbers`: words written as font glyph numbers read as letters.
+    RepairedGlyphNumbers = "repaired-glyph-numbers",
 }
 
 impl std::fmt::Display for Code {
@@ -159,6 +138,21 @@ impl std::fmt::Display for Code {
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Code::from_name(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code `{code}`")))
+    }
+}
+
+impl Code {
+    /// The code written `name` (`missing-issuer`), if there is one.
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == name)
     }
 }
 
@@ -175,7 +169,7 @@ impl PartialEq<&str> for Code {
 }
 
 /// One finding, e.g. `warning missing-issuer at line 1`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,
@@ -299,5 +293,35 @@ impl Sink {
 
     pub(crate) fn into_findings(self) -> Vec<Finding> {
         self.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_written_once_and_read_back() {
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        for (code, name) in Code::ALL.iter().zip(&names) {
+            assert_eq!(Code::from_name(name), Some(*code));
+            assert!(
+                name.split('-').all(|w| !w.is_empty()
+                    && w.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "{name}"
+            );
+        }
+        names.sort_unstable();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(names.len(), n);
+        assert_eq!(Code::from_name("no-such-code"), None);
+        let d: Diagnostic = serde_json::from_str(
+            r#"{"severity":"warning","code":"missing-issuer","message":"m","line":1,"column":null}"#,
+        )
+        .unwrap();
+        assert_eq!(d.code, Code::MissingIssuer);
+        assert!(serde_json::from_str::<Code>(r#""no-such-code""#).is_err());
     }
 }

@@ -25,6 +25,29 @@ fn snapshots() {
     }
 }
 
+/// The JSON reads back into the types (`Deserialize`) and writes the same JSON again, for every
+/// fixture that parses and every bad file that decodes: a user can store the JSON and load the
+/// tree from it.
+#[test]
+fn json_reads_back_into_the_types() {
+    let mut paths = document_fixtures();
+    paths.extend(bad_fixtures());
+    let mut read = 0;
+    for path in paths {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(parsed) = vanban::parse_bytes(&bytes, &vanban::Options::default()) else {
+            continue;
+        };
+        let json = vanban::to_json(&parsed);
+        let back: vanban::Parsed =
+            serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(vanban::to_json(&back), json, "{}", path.display());
+        assert_eq!(back.document.diagnostics, parsed.document.diagnostics);
+        read += 1;
+    }
+    assert!(read > 60, "{read}");
+}
+
 /// One snapshot per fixture in a document format (`fixtures/doc/*.doc`, `fixtures/docx/*.docx`,
 /// `fixtures/pdf/*.pdf`): the text the reader gives the parser, then the document's JSON (so a
 /// change in a reader shows up in review before its effect on the tree).

@@ -1,6 +1,6 @@
 //! Tên loại văn bản — the document's type (`THÔNG BÁO`, `QUYẾT ĐỊNH`, …) and its slug.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::viet::{slug, upper_key};
 
@@ -370,6 +370,16 @@ impl DocKind {
             )
     }
 
+    /// The kind whose slug is `slug` (`thong_bao` → [`DocKind::ThongBao`]); any other slug is
+    /// [`DocKind::Other`].
+    pub fn from_slug(slug: &str) -> DocKind {
+        TABLE
+            .iter()
+            .find(|(_, s, ..)| *s == slug)
+            .map(|(k, ..)| k.clone())
+            .unwrap_or_else(|| DocKind::Other(slug.to_string()))
+    }
+
     /// A kind from a printed name outside the lists: its slug.
     pub fn other(printed: &str) -> DocKind {
         DocKind::Other(slug(printed))
@@ -379,6 +389,14 @@ impl DocKind {
 impl Serialize for DocKind {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for DocKind {
+    /// From its slug: a known kind's (`thong_bao`), else [`DocKind::Other`] with the slug.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let slug = String::deserialize(d)?;
+        Ok(DocKind::from_slug(&slug))
     }
 }
 
@@ -531,6 +549,13 @@ mod tests {
     fn slugs() {
         assert_eq!(DocKind::ThongBao.slug(), "thong_bao");
         assert_eq!(DocKind::other("BẢN CAM KẾT").slug(), "ban_cam_ket");
+        for (kind, slug, ..) in TABLE {
+            assert_eq!(&DocKind::from_slug(slug), kind);
+        }
+        assert_eq!(
+            DocKind::from_slug("ban_cam_ket"),
+            DocKind::other("BẢN CAM KẾT")
+        );
         assert_eq!(DocKind::from_type_code("TTr"), Some(DocKind::ToTrinh));
         assert_eq!(DocKind::from_type_code("QĐ"), Some(DocKind::QuyetDinh));
         assert_eq!(DocKind::from_type_code("UBND"), None);

@@ -7,7 +7,7 @@
 pub mod kind;
 pub mod repair;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ast::kind::DocKind;
 use crate::diagnostic::Diagnostic;
@@ -44,6 +44,24 @@ impl Span {
     }
 }
 
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Written {
+            bytes: [usize; 2],
+            lines: [u32; 2],
+        }
+        let w = Written::deserialize(d)?;
+        Ok(Span {
+            start: w.bytes[0],
+            end: w.bytes[1],
+            line_start: w.lines[0],
+            line_end: w.lines[1],
+        })
+    }
+}
+
 impl Serialize for Span {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -55,7 +73,7 @@ impl Serialize for Span {
 }
 
 /// A piece of text with its place in the source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     /// The text, NFC, white space folded, lines of one component joined by one space.
     pub text: String,
@@ -64,7 +82,7 @@ pub struct Text {
 }
 
 /// The whole parsed document.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Document {
     /// *Pinned.* Version of the JSON contract (1).
     pub schema_version: u32,
@@ -122,7 +140,7 @@ pub struct Document {
 }
 
 /// Tên cơ quan, tổ chức ban hành — e.g. `UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issuer {
     /// *Pinned.* The issuing body (`SỞ CÔNG THƯƠNG`; a wrapped name is joined).
     pub name: String,
@@ -133,7 +151,7 @@ pub struct Issuer {
 }
 
 /// Quốc hiệu và Tiêu ngữ — `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NationalHeading {
     /// The Quốc hiệu as printed, or `ĐẢNG CỘNG SẢN VIỆT NAM` for party documents.
     pub name: Option<String>,
@@ -146,7 +164,7 @@ pub struct NationalHeading {
 }
 
 /// Kinds of [`Mark`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkKind {
     /// Độ mật: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
@@ -160,7 +178,7 @@ pub enum MarkKind {
 }
 
 /// A stamp-like mark near the number — e.g. `KHẨN`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
     /// What the mark says about the document.
     pub kind: MarkKind,
@@ -171,7 +189,7 @@ pub struct Mark {
 }
 
 /// Số, ký hiệu — e.g. `Số: 123/TB-UBND`, `Số: 30/2020/NĐ-CP`, `Số 12-TB/TU`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Number {
     /// *Pinned.* The line as printed (white space folded).
     pub raw: String,
@@ -190,7 +208,7 @@ pub struct Number {
 }
 
 /// Địa danh và thời gian — e.g. `Quảng Ngãi, ngày 05 tháng 9 năm 2024`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceDate {
     /// The line as printed (white space folded).
     pub raw: String,
@@ -209,7 +227,7 @@ pub struct PlaceDate {
 }
 
 /// The opening of decisions, resolutions and normative acts.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Preamble {
     /// Thẩm quyền ban hành — e.g. `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`.
     pub authority: Option<Text>,
@@ -224,7 +242,7 @@ pub struct Preamble {
 }
 
 /// Kinds of body [`Block`] (the contract's vocabulary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// Phần — `Phần I`, `PHẦN THỨ NHẤT`.
@@ -257,7 +275,7 @@ impl BlockKind {
 }
 
 /// One block of the body: a heading or marker with its own text and nested blocks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// *Pinned.* What the block is.
     pub kind: BlockKind,
@@ -274,7 +292,7 @@ pub struct Block {
 }
 
 /// Kính gửi and Nơi nhận.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recipients {
     /// *Pinned.* `Kính gửi:` entries — e.g. `Sở Tài chính`.
     pub to: Vec<String>,
@@ -293,7 +311,7 @@ pub struct Recipients {
 }
 
 /// Lưu — e.g. `Lưu: VT, KGVX (02), VA`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Archive {
     /// *Pinned.* The entry as printed, without the leading `- `.
     pub raw: String,
@@ -304,7 +322,7 @@ pub struct Archive {
 }
 
 /// Quyền hạn ký — the prefix of an authority line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mode {
     /// `TM.` (`T/M`) — thay mặt, on behalf of a collective.
     TM,
@@ -319,7 +337,7 @@ pub enum Mode {
 }
 
 /// One quyền hạn line — e.g. `KT. CHỦ TỊCH`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Authority {
     /// *Pinned.* The prefix.
     pub mode: Mode,
@@ -331,7 +349,7 @@ pub struct Authority {
 
 /// Chức vụ, họ tên và chữ ký — e.g. `TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` /
 /// `PHÓ CHÁNH VĂN PHÒNG` / `Lê Chí Phương`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signature {
     /// *Pinned.* Quyền hạn lines, top first (empty for a head signing in person).
     pub authority: Vec<Authority>,
@@ -346,7 +364,7 @@ pub struct Signature {
 }
 
 /// What follows the signature block: a phụ lục, an attached regulation, or loose text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appendix {
     /// Its heading line when it has one (`PHỤ LỤC I`, or the tên loại `QUY CHẾ` of a text
     /// issued with the document under a repeated header), else `None`.
@@ -373,7 +391,7 @@ pub struct Appendix {
 }
 
 /// A labelled field of a form — e.g. `Địa điểm: Hội trường tầng 3`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     /// The label without its colon (`Thời gian`).
     pub label: String,
@@ -384,7 +402,7 @@ pub struct Field {
 }
 
 /// Kinds of [`Copy`](struct@Copy) (bản sao, Phụ lục I Phần II NĐ 30/2020).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CopyKind {
     /// `SAO Y` (bản sao y, ký hiệu `SY`).
@@ -396,7 +414,7 @@ pub enum CopyKind {
 }
 
 /// A bản sao record — e.g. `SAO Y BẢN CHÍNH` / `UBND HUYỆN …` / `Số: 05/SY-UBND`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Copy {
     /// Which kind of copy.
     pub kind: CopyKind,
@@ -419,7 +437,7 @@ pub struct Copy {
 }
 
 /// Kinds of [`Artifact`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ArtifactKind {
     /// A lone page number (`2`, `- 3 -`).
@@ -438,7 +456,7 @@ pub enum ArtifactKind {
 }
 
 /// A line kept out of the document's text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Artifact {
     /// What it is.
     pub kind: ArtifactKind,
@@ -449,7 +467,7 @@ pub struct Artifact {
 }
 
 /// Result of [`crate::parse`]: the document; its diagnostics are inside it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Parsed {
     /// The parsed tree.

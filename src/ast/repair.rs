@@ -1,12 +1,12 @@
 //! Sửa lỗi — what the decode stage repaired, as data: one [`Repair`] per kind, with a count
 //! and the first line it touched (`repaired-nfc: 3 lines, first at line 12`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Code;
 
 /// Kinds of [`Repair`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RepairKind {
     /// TCVN3 (ABC) bytes that had been read as Windows-1252 (`Uû ban nh©n d©n`).
@@ -76,7 +76,7 @@ impl RepairKind {
 }
 
 /// One kind of repair: how many times it was made and the first line it touched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Repair {
     /// What was repaired.
     pub kind: RepairKind,
