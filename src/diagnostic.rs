@@ -170,6 +170,7 @@ impl PartialEq<&str> for Code {
 
 /// One finding, e.g. `warning missing-issuer at line 1`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,

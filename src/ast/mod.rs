@@ -3,6 +3,16 @@
 //! The shape of the JSON that [`crate::to_json`] writes is this tree as serde derives it. The
 //! paths pinned by the JSON contract (`schema_version` 1, see the README) are marked *pinned* in
 //! the field docs; everything else may grow but keeps its meaning.
+//!
+//! No type here takes a name of the standard prelude, so a glob import is safe:
+//!
+//! ```
+//! use vanban::ast::*;
+//! #[derive(Clone, Copy)]
+//! struct Line(u32);
+//! let copies: Vec<DocumentCopy> = Vec::new();
+//! assert!(copies.is_empty() && Line(1).0 == 1);
+//! ```
 
 pub mod kind;
 pub mod repair;
@@ -83,6 +93,7 @@ pub struct Text {
 
 /// The whole parsed document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// *Pinned.* Version of the JSON contract (1).
     pub schema_version: u32,
@@ -121,7 +132,7 @@ pub struct Document {
     pub appendices: Vec<Appendix>,
     /// Bản sao records after the document: `SAO Y`, `SAO LỤC`, `TRÍCH SAO` blocks with their own
     /// number, date and signer (never taken for the original's).
-    pub copies: Vec<Copy>,
+    pub copies: Vec<DocumentCopy>,
     /// Labelled fields of forms (giấy mời, giấy giới thiệu, giấy nghỉ phép, biên bản):
     /// `Thời gian: …`, `Địa điểm: …`, `Thành phần: …`, `Chủ trì: …`.
     pub fields: Vec<Field>,
@@ -141,6 +152,7 @@ pub struct Document {
 
 /// Tên cơ quan, tổ chức ban hành — e.g. `UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Issuer {
     /// *Pinned.* The issuing body (`SỞ CÔNG THƯƠNG`; a wrapped name is joined).
     pub name: String,
@@ -152,6 +164,7 @@ pub struct Issuer {
 
 /// Quốc hiệu và Tiêu ngữ — `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NationalHeading {
     /// The Quốc hiệu as printed, or `ĐẢNG CỘNG SẢN VIỆT NAM` for party documents.
     pub name: Option<String>,
@@ -166,6 +179,7 @@ pub struct NationalHeading {
 /// Kinds of [`Mark`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MarkKind {
     /// Độ mật: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
     Secrecy,
@@ -179,6 +193,7 @@ pub enum MarkKind {
 
 /// A stamp-like mark near the number — e.g. `KHẨN`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mark {
     /// What the mark says about the document.
     pub kind: MarkKind,
@@ -190,6 +205,7 @@ pub struct Mark {
 
 /// Số, ký hiệu — e.g. `Số: 123/TB-UBND`, `Số: 30/2020/NĐ-CP`, `Số 12-TB/TU`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Number {
     /// *Pinned.* The line as printed (white space folded).
     pub raw: String,
@@ -209,6 +225,7 @@ pub struct Number {
 
 /// Địa danh và thời gian — e.g. `Quảng Ngãi, ngày 05 tháng 9 năm 2024`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlaceDate {
     /// The line as printed (white space folded).
     pub raw: String,
@@ -228,6 +245,7 @@ pub struct PlaceDate {
 
 /// The opening of decisions, resolutions and normative acts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Preamble {
     /// Thẩm quyền ban hành — e.g. `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`.
     pub authority: Option<Text>,
@@ -244,6 +262,7 @@ pub struct Preamble {
 /// Kinds of body [`Block`] (the contract's vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BlockKind {
     /// Phần — `Phần I`, `PHẦN THỨ NHẤT`.
     Part,
@@ -276,6 +295,7 @@ impl BlockKind {
 
 /// One block of the body: a heading or marker with its own text and nested blocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Block {
     /// *Pinned.* What the block is.
     pub kind: BlockKind,
@@ -293,6 +313,7 @@ pub struct Block {
 
 /// Kính gửi and Nơi nhận.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recipients {
     /// *Pinned.* `Kính gửi:` entries — e.g. `Sở Tài chính`.
     pub to: Vec<String>,
@@ -312,6 +333,7 @@ pub struct Recipients {
 
 /// Lưu — e.g. `Lưu: VT, KGVX (02), VA`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Archive {
     /// *Pinned.* The entry as printed, without the leading `- `.
     pub raw: String,
@@ -323,6 +345,7 @@ pub struct Archive {
 
 /// Quyền hạn ký — the prefix of an authority line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum Mode {
     /// `TM.` (`T/M`) — thay mặt, on behalf of a collective.
     TM,
@@ -338,6 +361,7 @@ pub enum Mode {
 
 /// One quyền hạn line — e.g. `KT. CHỦ TỊCH`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Authority {
     /// *Pinned.* The prefix.
     pub mode: Mode,
@@ -350,6 +374,7 @@ pub struct Authority {
 /// Chức vụ, họ tên và chữ ký — e.g. `TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` /
 /// `PHÓ CHÁNH VĂN PHÒNG` / `Lê Chí Phương`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Signature {
     /// *Pinned.* Quyền hạn lines, top first (empty for a head signing in person).
     pub authority: Vec<Authority>,
@@ -365,6 +390,7 @@ pub struct Signature {
 
 /// What follows the signature block: a phụ lục, an attached regulation, or loose text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Appendix {
     /// Its heading line when it has one (`PHỤ LỤC I`, or the tên loại `QUY CHẾ` of a text
     /// issued with the document under a repeated header), else `None`.
@@ -392,6 +418,7 @@ pub struct Appendix {
 
 /// A labelled field of a form — e.g. `Địa điểm: Hội trường tầng 3`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Field {
     /// The label without its colon (`Thời gian`).
     pub label: String,
@@ -401,9 +428,10 @@ pub struct Field {
     pub span: Span,
 }
 
-/// Kinds of [`Copy`](struct@Copy) (bản sao, Phụ lục I Phần II NĐ 30/2020).
+/// Kinds of [`DocumentCopy`] (bản sao, Phụ lục I Phần II NĐ 30/2020).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CopyKind {
     /// `SAO Y` (bản sao y, ký hiệu `SY`).
     SaoY,
@@ -415,7 +443,8 @@ pub enum CopyKind {
 
 /// A bản sao record — e.g. `SAO Y BẢN CHÍNH` / `UBND HUYỆN …` / `Số: 05/SY-UBND`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Copy {
+#[non_exhaustive]
+pub struct DocumentCopy {
     /// Which kind of copy.
     pub kind: CopyKind,
     /// The heading as printed (`SAO Y BẢN CHÍNH`).
@@ -439,6 +468,7 @@ pub struct Copy {
 /// Kinds of [`Artifact`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ArtifactKind {
     /// A lone page number (`2`, `- 3 -`).
     PageNumber,
@@ -457,6 +487,7 @@ pub enum ArtifactKind {
 
 /// A line kept out of the document's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Artifact {
     /// What it is.
     pub kind: ArtifactKind,

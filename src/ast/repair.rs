@@ -8,6 +8,7 @@ use crate::diagnostic::Code;
 /// Kinds of [`Repair`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum RepairKind {
     /// TCVN3 (ABC) bytes that had been read as Windows-1252 (`Uû ban nh©n d©n`).
     MojibakeTcvn3,
@@ -77,6 +78,7 @@ impl RepairKind {
 
 /// One kind of repair: how many times it was made and the first line it touched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Repair {
     /// What was repaired.
     pub kind: RepairKind,

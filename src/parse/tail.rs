@@ -3,7 +3,7 @@
 //! bản sao records (`SAO Y`, `SAO LỤC`, `TRÍCH SAO`) — each parsed into its own node, never into
 //! the main body.
 
-use crate::ast::{Appendix, Copy, CopyKind, Recipients, Span};
+use crate::ast::{Appendix, CopyKind, DocumentCopy, Recipients, Span};
 use crate::cues::heading::nationals;
 use crate::cues::tail::{is_appendix_heading, is_attached_to, is_copy_heading};
 use crate::diagnostic::Sink;
@@ -35,7 +35,7 @@ fn repeated_header_at(lines: &[Line<'_>], k: usize) -> bool {
 /// Parsed tail: appendices and copies, with the numbering issues of their bodies.
 pub(crate) struct Tail {
     pub appendices: Vec<Appendix>,
-    pub copies: Vec<Copy>,
+    pub copies: Vec<DocumentCopy>,
 }
 
 /// Parse everything from line `from` to the end; what the header, body and closing block of
@@ -77,7 +77,7 @@ fn span_of(lines: &[Line<'_>], a: usize, b: usize) -> Span {
 }
 
 /// A bản sao record from line `k` (its heading) to at most `end`, and the line after it.
-fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> (Copy, usize) {
+fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> (DocumentCopy, usize) {
     let heading = lines[k].text.to_string();
     let kind = if heading.starts_with("SAO LỤC") {
         CopyKind::SaoLuc
@@ -102,7 +102,7 @@ fn copy(lines: &[Line<'_>], k: usize, end: usize, sink: &mut Sink) -> (Copy, usi
     recipients.archive = f.archive;
     recipients.span = f.cc_span;
     let used = f.end.clamp(k + 1, end);
-    let record = Copy {
+    let record = DocumentCopy {
         kind,
         heading,
         issuer: h.issuer,
