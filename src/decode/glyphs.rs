@@ -168,6 +168,7 @@ pub(crate) const GLYPHS: &[(u32, char)] = &[
 /// glyph 68, `a`, over a dot below; 821 is `a`, the circumflex and the dot below; 889 is
 /// glyph 753, `ư`, over the dot below) and the letters they stand for in the documents' text,
 /// which follow U+1EA0–U+1EF9 as the regular order does. The font itself was not at hand.
+#[cfg(feature = "pdf")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GlyphOrder {
     /// Times New Roman, its Bold, and Arial: [`GLYPHS`] as it stands.
@@ -176,12 +177,15 @@ pub(crate) enum GlyphOrder {
     Italic,
 }
 
+#[cfg(feature = "pdf")]
 /// The italic order's blocks of Vietnamese letters (first and last glyph number).
 pub(crate) const ITALIC_BLOCKS: [(u32, u32); 2] = [(750, 753), (808, 895)];
 
+#[cfg(feature = "pdf")]
 /// How far below its regular number the italic order puts a letter of [`ITALIC_BLOCKS`].
 pub(crate) const ITALIC_SHIFT: u32 = 380;
 
+#[cfg(feature = "pdf")]
 impl GlyphOrder {
     /// The glyph's number in the regular order (the numbers the glyph pass reads), where this
     /// order is known to hold a letter or ASCII.
