@@ -184,6 +184,55 @@ pub fn to_json_pretty(parsed: &Parsed) -> String {
     serde_json::to_string_pretty(&parsed.document).expect("a document always serialises")
 }
 
+/// The document as JSON without its spans, for snapshots of a document's structure: a
+/// character added on line 1 moves every span after it, and spans are most of the JSON.
+///
+/// Every `span` and every key ending in `_span` or `_spans` (`title_span`, `to_spans`) is left
+/// out; `end_mark`, a span of its own, is written `true`. Diagnostics keep their line and
+/// column. The outline does not read back into the types ([`Parsed`] needs its spans).
+///
+/// ```
+/// let parsed = vanban::parse("THÔNG BÁO\nVề việc nghỉ lễ\n", &vanban::Options::default());
+/// let outline = vanban::to_json_outline(&parsed);
+/// assert!(!outline.contains("\"span\"") && !outline.contains("\"bytes\""));
+/// assert!(outline.contains("\"kind\":\"thong_bao\""));
+/// ```
+pub fn to_json_outline(parsed: &Parsed) -> String {
+    outline(parsed).to_string()
+}
+
+/// [`to_json_outline`], indented.
+pub fn to_json_outline_pretty(parsed: &Parsed) -> String {
+    serde_json::to_string_pretty(&outline(parsed)).expect("a value always serialises")
+}
+
+/// The document's JSON value with its spans taken out (see [`to_json_outline`]).
+fn outline(parsed: &Parsed) -> serde_json::Value {
+    fn is_span(v: &serde_json::Value) -> bool {
+        v.as_object()
+            .is_some_and(|o| o.len() == 2 && o.contains_key("bytes") && o.contains_key("lines"))
+    }
+    fn walk(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                map.retain(|k, _| !(k == "span" || k.ends_with("_span") || k.ends_with("_spans")));
+                for value in map.values_mut() {
+                    if is_span(value) {
+                        *value = serde_json::Value::Bool(true);
+                    } else {
+                        walk(value);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&parsed.document).expect("a document always serialises");
+    walk(&mut v);
+    v
+}
+
 /// Write the document as JSON to a writer.
 pub fn to_writer<W: std::io::Write>(
     writer: W,

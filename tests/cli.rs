@@ -124,6 +124,30 @@ fn pretty_is_the_same_document() {
 }
 
 #[test]
+fn no_spans_writes_the_outline() {
+    let out = run(&["parse", SEED, "--no-spans"]);
+    assert_ok(&out);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        !text.contains("\"bytes\"") && !text.contains("\"span\""),
+        "{text}"
+    );
+    let doc = stdout_json(&out);
+    assert_eq!(doc["kind"], "thong_bao");
+    // the same as the library's outline, indented or not
+    let seed = std::fs::read(SEED).unwrap();
+    let parsed = vanban::parse_bytes(&seed, &vanban::Options::default()).unwrap();
+    assert_eq!(text.trim_end(), vanban::to_json_outline(&parsed));
+    let pretty = run(&["parse", SEED, "--no-spans", "--pretty"]);
+    assert_eq!(stdout_json(&pretty), doc);
+    // and in a batch's JSON lines
+    let lines = run(&["parse", SEED, "--no-spans", "--jsonl", "-"]);
+    assert_ok(&lines);
+    let record: Value = serde_json::from_slice(&lines.stdout).unwrap();
+    assert_eq!(record["document"], doc);
+}
+
+#[test]
 fn stdin_is_read_with_dash() {
     let bytes = std::fs::read(root().join(SEED)).unwrap();
     let out = run_with_stdin(&["parse", "-"], &bytes);

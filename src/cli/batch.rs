@@ -23,6 +23,8 @@ pub struct Batch {
     pub manifest: Option<PathBuf>,
     /// Indent the `.json` files.
     pub pretty: bool,
+    /// Write the spans (`false`: the outline of `vanban::to_json_outline`).
+    pub spans: bool,
     /// Keep outputs that are up to date.
     pub skip_existing: bool,
     /// Threads.
@@ -228,14 +230,22 @@ fn convert(e: &Entry, b: &Batch, opts: &Options) -> Outcome {
     let mut o = match record::parse_bytes(bytes, opts) {
         Err(err) => Outcome::failed(err, len),
         Ok(parsed) => {
-            let document = with_document.then(|| vanban::to_json(&parsed));
+            let compact = |p: &vanban::Parsed| {
+                if b.spans {
+                    vanban::to_json(p)
+                } else {
+                    vanban::to_json_outline(p)
+                }
+            };
+            let document = with_document.then(|| compact(&parsed));
             let written = match &dest {
                 None => Ok(()),
                 // the record's compact JSON serves the file too, unless it is indented
                 Some(dest) => match (&document, b.pretty) {
                     (Some(d), false) => write_output(dest, d),
-                    (_, true) => write_output(dest, &vanban::to_json_pretty(&parsed)),
-                    (None, false) => write_output(dest, &vanban::to_json(&parsed)),
+                    (_, true) if b.spans => write_output(dest, &vanban::to_json_pretty(&parsed)),
+                    (_, true) => write_output(dest, &vanban::to_json_outline_pretty(&parsed)),
+                    (None, false) => write_output(dest, &compact(&parsed)),
                 },
             };
             match written {
