@@ -102,6 +102,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// What the File Information Block says.
+#[cfg_attr(test, derive(Default))]
 struct Fib {
     /// The table stream is `1Table` (else `0Table`).
     table_1: bool,
@@ -177,15 +178,19 @@ fn pieces(table: &[u8], fib: &Fib) -> Result<Vec<Piece>, DocError> {
     }
     let n = (plc.len() - 4) / 12;
     let mut out = Vec::with_capacity(n);
+    // the character positions go up: a piece that starts before the one before it ended
+    // (a damaged or made-up table) keeps only what comes after, so no position is read twice
+    let mut prev_end = 0;
     for k in 0..n {
-        let cp = u32_at(plc, 4 * k).ok_or(DAMAGED)?;
-        let cp_end = u32_at(plc, 4 * k + 4).ok_or(DAMAGED)?;
+        let cp = u32_at(plc, 4 * k).ok_or(DAMAGED)?.max(prev_end);
+        let cp_end = u32_at(plc, 4 * k + 4).ok_or(DAMAGED)?.max(cp);
+        prev_end = cp_end;
         let fc_raw = u32_at(plc, 4 * (n + 1) + 8 * k + 2).ok_or(DAMAGED)?;
         let compressed = fc_raw & 0x4000_0000 != 0;
         let fc = fc_raw & 0x3FFF_FFFF;
         out.push(Piece {
             cp,
-            cp_end: cp_end.max(cp),
+            cp_end,
             fc: if compressed { fc / 2 } else { fc },
             compressed,
         });
@@ -346,12 +351,21 @@ fn body(main: &[u8], pieces: &[Piece], ccp_text: u32, tables: &Tables) -> Vec<It
             items.push(Item::Table(std::mem::take(rows_read)));
         }
     };
-    for p in pieces {
+    // the bytes of text still to read: no document has more text than its stream has bytes,
+    // and pieces that point at the same bytes again and again (a damaged or made-up table)
+    // would otherwise make a text as long as the pieces times the stream
+    let mut budget = main.len();
+    'pieces: for p in pieces {
         if p.cp >= ccp_text {
             break;
         }
         let end = p.cp_end.min(ccp_text);
         for cp in p.cp..end {
+            let width = if p.compressed { 1 } else { 2 };
+            if budget < width {
+                break 'pieces;
+            }
+            budget -= width;
             let k = (cp - p.cp) as usize;
             let (c, fc) = if p.compressed {
                 let fc = p.fc as usize + k;
@@ -548,6 +562,50 @@ pub(crate) mod tests {
             .unwrap();
         cf.flush().unwrap();
         cf.into_inner().into_inner()
+    }
+
+    #[test]
+    fn pieces_that_point_at_the_same_text_again_read_it_no_more_than_the_stream_holds() {
+        // a thousand pieces of ten thousand positions each, all at the same ten thousand bytes:
+        // read as they say, ten million characters
+        let main = vec![b'a'; 10_000];
+        let pieces: Vec<Piece> = (0..1000u32)
+            .map(|k| Piece {
+                cp: k * 10_000,
+                cp_end: (k + 1) * 10_000,
+                fc: 0,
+                compressed: true,
+            })
+            .collect();
+        let items = body(&main, &pieces, u32::MAX, &Tables { runs: Vec::new() });
+        let text = word::render(items);
+        assert!(text.len() <= main.len() + 1, "{}", text.len());
+    }
+
+    #[test]
+    fn positions_that_go_back_are_read_once() {
+        // a piece table (Pcdt) of three pieces whose positions go 0..4, then back to 0..6: the
+        // positions are 0, 4, 0, 6, each descriptor compressed text at byte 0
+        let mut plc = Vec::new();
+        for cp in [0u32, 4, 0, 6] {
+            plc.extend_from_slice(&cp.to_le_bytes());
+        }
+        for _ in 0..3 {
+            plc.extend_from_slice(&[0, 0]);
+            plc.extend_from_slice(&0x4000_0000u32.to_le_bytes());
+            plc.extend_from_slice(&[0, 0]);
+        }
+        let mut clx = vec![0x02];
+        clx.extend_from_slice(&(plc.len() as u32).to_le_bytes());
+        clx.extend_from_slice(&plc);
+        let fib = Fib {
+            fc_clx: 0,
+            lcb_clx: clx.len() as u32,
+            ..Fib::default()
+        };
+        let ps = pieces(&clx, &fib).unwrap();
+        let ranges: Vec<(u32, u32)> = ps.iter().map(|p| (p.cp, p.cp_end)).collect();
+        assert_eq!(ranges, [(0, 4), (4, 4), (4, 6)]);
     }
 
     #[test]
