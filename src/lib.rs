@@ -33,6 +33,7 @@
 
 pub mod ast;
 mod check;
+pub mod conformance;
 mod cues;
 mod decode;
 pub mod diagnostic;

@@ -15,7 +15,8 @@ const EXIT_STATUS: &str = "Exit status:
      `stream`, every record was answered, errors included
   1  an input could not be read, decoded or written, or an output or a report could not be
      written (in a batch the other files are still converted); or two inputs would write the
-     same output (then nothing is converted)
+     same output (then nothing is converted); for `check`, also a finding at least as
+     serious as --fail-on
   2  a usage error (an unknown flag, no input, several inputs without --out or --jsonl)";
 
 #[derive(Parser)]
@@ -54,6 +55,10 @@ enum Command {
         /// Indent the JSON (the files of --out; JSON lines stay on one line).
         #[arg(long)]
         pretty: bool,
+        /// Show the document's diagnostics on standard error as snippets of its lines (one
+        /// file; a batch's diagnostics are counted in its JSON lines).
+        #[arg(long)]
+        show_diagnostics: bool,
         /// Leave the spans out (every `span`, `*_span`, `*_spans`; `end_mark` written `true`):
         /// the document's structure alone, for snapshot tests that a character added on line 1
         /// should not break.
@@ -96,6 +101,29 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check documents against the layout rules of Nghị định 30/2020/NĐ-CP (Quốc hiệu and
+    /// Tiêu ngữ, issuer, number and symbol, place and date, tên loại and trích yếu, quyền hạn
+    /// ký, Nơi nhận with Lưu: VT, the ./. end mark, the order of the components): each
+    /// finding with its code (nd30-…), the line, the decree's reference and a hint.
+    Check {
+        /// Files or folders (walked as `parse` walks them); `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// `text`: snippets of the document, for people; `json`: one line per file,
+        /// {"path", "findings": [{"code", "severity", "line", "span", "message", "rule",
+        /// "hint"}]}.
+        #[arg(long, value_parser = ["text", "json"], default_value = "text")]
+        format: String,
+        /// Exit with status 1 when a finding is at least this serious.
+        #[arg(long, value_parser = ["error", "warning", "info"])]
+        fail_on: Option<String>,
+        /// Show the parser's diagnostics too (`--fail-on` counts them).
+        #[arg(long)]
+        show_diagnostics: bool,
+        /// Do not join lines that continue a paragraph across blank lines and page breaks.
+        #[arg(long)]
+        no_join: bool,
+    },
 }
 
 /// Whether two paths name the same file: the same words, or the same file once resolved.
@@ -132,6 +160,7 @@ fn main() -> ExitCode {
             jsonl,
             manifest,
             pretty,
+            show_diagnostics,
             no_spans,
             no_join,
             skip_existing,
@@ -141,7 +170,7 @@ fn main() -> ExitCode {
             let opts = options(no_join);
             if out.is_none() && jsonl.is_none() {
                 if inputs.len() == 1 && !inputs[0].is_dir() {
-                    return single(&inputs[0], &opts, pretty, !no_spans);
+                    return single(&inputs[0], &opts, pretty, !no_spans, show_diagnostics);
                 }
                 say("several inputs or a folder need --out DIR or --jsonl FILE");
                 return ExitCode::from(2);
@@ -170,6 +199,28 @@ fn main() -> ExitCode {
         }
         Command::Stream { jobs: n, no_join } => cli::stream::run(jobs(n), &options(no_join)),
         Command::Decode { input, quiet } => decode(&input, quiet),
+        Command::Check {
+            inputs,
+            format,
+            fail_on,
+            show_diagnostics,
+            no_join,
+        } => {
+            let check = cli::check::Check {
+                format: if format == "json" {
+                    cli::check::Format::Json
+                } else {
+                    cli::check::Format::Text
+                },
+                fail_on: fail_on.map(|f| match f.as_str() {
+                    "error" => vanban::Severity::Error,
+                    "warning" => vanban::Severity::Warning,
+                    _ => vanban::Severity::Info,
+                }),
+                diagnostics: show_diagnostics,
+            };
+            cli::check::run(&inputs, &check, &options(no_join))
+        }
     }
 }
 
@@ -210,9 +261,19 @@ fn decode(path: &Path, quiet: bool) -> ExitCode {
 /// Parse one input and write its JSON straight to standard output through a buffer: the JSON
 /// of a 20 MB document is 34 MB, and building it as a string first (and again with its line
 /// end) held two copies of it beside the tree.
-fn single(path: &Path, opts: &vanban::Options, pretty: bool, spans: bool) -> ExitCode {
+fn single(
+    path: &Path,
+    opts: &vanban::Options,
+    pretty: bool,
+    spans: bool,
+    show_diagnostics: bool,
+) -> ExitCode {
     let parsed = match read_input(path) {
         Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+        // the diagnostics are shown on the text the parser saw: the bytes are kept for it
+        Ok(bytes) if show_diagnostics => vanban::parse_bytes(&bytes, opts)
+            .inspect(|p| cli::check::show_diagnostics(path, &bytes, p))
+            .map_err(|e| format!("{}: {e}", path.display())),
         // (the bytes are freed as soon as the repaired text no longer needs them: the tree
         // owns its text)
         Ok(bytes) => vanban::parse_vec(bytes, opts).map_err(|e| format!("{}: {e}", path.display())),

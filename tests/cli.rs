@@ -859,3 +859,92 @@ fn a_longest_file_name_is_written() {
     assert_ok(&out);
     assert!(o.join(format!("{stem}.json")).is_file());
 }
+
+// ---------------------------------------------------------------------------------------------
+// vanban check
+
+/// Every rule of the decree, breached in one of `fixtures/check/` and kept by
+/// `01-dung-the-thuc.txt`; the rendered output is snapshot-tested.
+#[test]
+fn check_reports_each_seeded_breach() {
+    let out = run(&["check", "fixtures/check", "--format", "json"]);
+    assert_ok(&out);
+    let mut seen = std::collections::BTreeSet::new();
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let path = record["path"].as_str().unwrap().to_string();
+        let findings = record["findings"].as_array().unwrap();
+        if path.ends_with("01-dung-the-thuc.txt") {
+            assert!(findings.is_empty(), "{findings:?}");
+        }
+        for f in findings {
+            for key in ["code", "severity", "line", "message", "rule", "hint"] {
+                assert!(!f[key].is_null(), "{key} in {f}");
+            }
+            seen.insert(f["code"].as_str().unwrap().to_string());
+        }
+    }
+    for rule in vanban::conformance::Rule::ALL {
+        assert!(
+            seen.contains(rule.code()),
+            "no fixture breaches {}",
+            rule.code()
+        );
+    }
+    let text = run(&["check", "fixtures/check"]);
+    assert_ok(&text);
+    insta::assert_snapshot!("check-fixtures", String::from_utf8(text.stdout).unwrap());
+}
+
+#[test]
+fn check_fails_on_what_it_is_asked_to() {
+    // findings alone do not fail a check
+    assert!(run(&["check", "fixtures/check"]).status.success());
+    let out = run(&["check", "fixtures/check", "--fail-on", "error"]);
+    assert_eq!(out.status.code(), Some(1));
+    // the clean document passes even --fail-on info
+    let clean = run(&[
+        "check",
+        "fixtures/check/01-dung-the-thuc.txt",
+        "--fail-on",
+        "info",
+    ]);
+    assert_ok(&clean);
+    // a file that cannot be read fails, the others are still checked
+    let out = run(&[
+        "check",
+        "fixtures/check/01-dung-the-thuc.txt",
+        "no/such/file.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 file(s) checked"));
+}
+
+/// The seed notice names its missing issuer and its missing Quốc hiệu and Tiêu ngữ.
+#[test]
+fn check_names_what_the_seed_lacks() {
+    let out = run(&["check", SEED, "--format", "json"]);
+    assert_ok(&out);
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = record["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    for code in ["nd30-co-quan-ban-hanh", "nd30-quoc-hieu", "nd30-tieu-ngu"] {
+        assert!(codes.contains(&code), "{code}: {codes:?}");
+    }
+    // and the parser's diagnostics, shown the same way
+    let out = run(&["check", SEED, "--show-diagnostics"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("warning[missing-issuer]"), "{text}");
+    let parse = run(&["parse", SEED, "--show-diagnostics"]);
+    assert_ok(&parse);
+    assert!(
+        stderr(&parse).contains("info[blank-number]"),
+        "{}",
+        stderr(&parse)
+    );
+    assert!(stderr(&parse).contains(" --> "), "{}", stderr(&parse));
+}

@@ -189,6 +189,15 @@ impl DocKind {
         }
     }
 
+    /// The abbreviation of the type in a document's symbol (`TB` for Thông báo, `QĐ` for
+    /// Quyết định, Phụ lục III); `None` for a type without one (Công văn) or outside the lists.
+    pub fn type_code(&self) -> Option<&'static str> {
+        TABLE
+            .iter()
+            .find(|(v, ..)| v == self)
+            .and_then(|(_, _, _, code)| *code)
+    }
+
     /// The tên loại in capitals as the decree prints it (`THÔNG BÁO`); `None` for `Other`.
     pub fn name(&self) -> Option<&'static str> {
         TABLE

@@ -3,6 +3,7 @@
 //! conversion (`batch`) and the record pipe for cluster engines (`stream`).
 
 pub mod batch;
+pub mod check;
 pub mod pool;
 pub mod record;
 pub mod stream;
