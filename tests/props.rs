@@ -337,6 +337,24 @@ proptest! {
         }
     }
 
+    /// The Nghị định 30 check on any mixture of document lines: no panic, each finding on a
+    /// line of the text, its span (if any) on char boundaries of it.
+    #[test]
+    fn conformance_never_panics(text in document()) {
+        let parsed = vanban::parse(&text, &vanban::Options::default());
+        let repaired = vanban::repair(&text).text;
+        let lines = repaired.split(['\n', '\x0C']).count() as u32;
+        for f in vanban::conformance::check(&parsed) {
+            if let Some(l) = f.line {
+                prop_assert!((1..=lines.max(1)).contains(&l), "{} on line {} of {}", f, l, lines);
+            }
+            if let Some(s) = f.span {
+                prop_assert!(s.start <= s.end && s.end <= repaired.len());
+                prop_assert!(repaired.is_char_boundary(s.start) && repaired.is_char_boundary(s.end));
+            }
+        }
+    }
+
     /// Documents whose parts come in their usual order, each part a random mixture: every
     /// non-blank line is accounted for (span, artefact or diagnostic).
     #[test]

@@ -43,6 +43,12 @@ pub fn check(parsed: &vanban::Parsed, decoded: &str) {
     let lines = line_count(&text);
     let depth = walk(&v, &text, lines, 0);
     assert!(depth < 64, "JSON nesting depth {depth}");
+    // the Nghị định 30 check reads the same tree: its findings stand on lines of the text
+    for f in vanban::conformance::check(parsed) {
+        if let Some(l) = f.line {
+            assert!((1..=lines.max(1)).contains(&l), "finding on line {l} of {lines}: {f}");
+        }
+    }
     if let Some(Value::Array(diags)) = v.get("diagnostics") {
         for d in diags {
             if let Some(l) = d.get("line").and_then(Value::as_u64) {
