@@ -46,7 +46,11 @@ pub fn check(parsed: &vanban::Parsed, decoded: &str) {
     // the Nghị định 30 check reads the same tree: its findings stand on lines of the text
     for f in vanban::conformance::check(parsed) {
         if let Some(l) = f.line {
-            assert!((1..=lines.max(1)).contains(&l), "finding on line {l} of {lines}: {f}");
+            let l = u64::from(l);
+            assert!(
+                (1..=lines.max(1)).contains(&l),
+                "finding on line {l} of {lines}: {f}"
+            );
         }
     }
     if let Some(Value::Array(diags)) = v.get("diagnostics") {
