@@ -73,6 +73,11 @@ rules! {
     VanBanDang = "nd30-van-ban-dang", Info,
         "Nghị định 30/2020/NĐ-CP Điều 1 (phạm vi); văn bản của Đảng: Hướng dẫn 36-HD/VPTW",
         "check it against the Party's rules for its documents instead";
+    /// `nd30-truoc-hieu-luc`: dated before the decree took effect (5 March 2020): the document
+    /// followed earlier rules, and the findings after this one are for reference.
+    TruocHieuLuc = "nd30-truoc-hieu-luc", Info,
+        "Nghị định 30/2020/NĐ-CP Điều 38 (hiệu lực từ ngày 05 tháng 3 năm 2020)",
+        "read the findings against the rules of its time (Thông tư 01/2011/TT-BNV)";
     /// `nd30-quoc-hieu`: no Quốc hiệu.
     QuocHieu = "nd30-quoc-hieu", Error,
         "Điều 8 khoản 2 điểm a; Phụ lục I, ô 1",
@@ -237,6 +242,20 @@ pub fn check(parsed: &Parsed) -> Vec<Finding> {
         return out;
     }
     let top = first_line(doc);
+    if let Some(pd) = &doc.place_date
+        && let Some(year) = pd.year
+        && (year, pd.month.unwrap_or(12), pd.day.unwrap_or(31)) < (2020, 3, 5)
+    {
+        out.push(Finding::new(
+            Rule::TruocHieuLuc,
+            Some(pd.span),
+            None,
+            format!(
+                "dated before Nghị định 30 took effect (05/3/2020): `{}`",
+                pd.raw
+            ),
+        ));
+    }
     header(doc, top, &mut out);
     title(doc, top, &mut out);
     closing(doc, &mut out);
@@ -488,7 +507,7 @@ fn closing(doc: &Document, out: &mut Vec<Finding>) {
         let vt = r
             .archive
             .as_ref()
-            .is_some_and(|a| a.entries.iter().any(|e| e.trim() == "VT"));
+            .is_some_and(|a| a.entries.iter().any(|e| keeps_at_van_thu(e)));
         if !vt {
             out.push(Finding::new(
                 Rule::LuuVanThu,
@@ -504,6 +523,18 @@ fn closing(doc: &Document, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// A Lưu entry that keeps a copy at the Văn thư: `VT`, `Văn thư`, `VT-LT`, `VT(2)`, the
+/// letter-spaced `V T` of OCR.
+fn keeps_at_van_thu(entry: &str) -> bool {
+    let squeezed: String = entry.chars().filter(|c| !c.is_whitespace()).collect();
+    let key = crate::viet::upper_key(&squeezed);
+    let after = |prefix: &str| {
+        key.strip_prefix(prefix)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+    };
+    after("VT") || after("VĂNTHƯ")
 }
 
 /// The components in the decree's order, by the lines they start on: the header, then the
@@ -642,6 +673,23 @@ mod tests {
     fn not_a_document_gets_no_finding() {
         assert!(codes("Cho 200 g bột vào tô, thêm nước.\n").is_empty());
         assert!(codes("").is_empty());
+    }
+
+    #[test]
+    fn the_van_thu_copy_in_its_forms() {
+        for e in ["VT", "Văn thư", "VĂN THƯ", "VT-LT", "VT(2)", "V T", "VT."] {
+            assert!(keeps_at_van_thu(e), "{e}");
+        }
+        for e in ["VP", "VTTH", "KGVX", "Văn phòng"] {
+            assert!(!keeps_at_van_thu(e), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_document_older_than_the_decree_says_so() {
+        let old = GOOD.replace("năm 2024", "năm 2019");
+        assert!(codes(&old).contains(&"nd30-truoc-hieu-luc"));
+        assert!(!codes(GOOD).contains(&"nd30-truoc-hieu-luc"));
     }
 
     #[test]
