@@ -126,6 +126,29 @@ enum Command {
     },
 }
 
+/// Panics inside the crates of the PDF reader are caught by `vanban::pdf::read`, which makes
+/// them a typed error (`the PDF is damaged or cannot be read`, said once on standard error);
+/// their default message (`thread 'main' panicked at …/adobe-cmap-parser-0.4.1/src/lib.rs`)
+/// would only add noise to a batch's standard error. Any other panic is printed as usual.
+fn quiet_pdf_reader_panics() {
+    const READER: &[&str] = &[
+        "pdf-extract-",
+        "lopdf-",
+        "adobe-cmap-parser-",
+        "type1-encoding-parser-",
+        "postscript-",
+    ];
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_reader = info
+            .location()
+            .is_some_and(|l| READER.iter().any(|c| l.file().contains(c)));
+        if !in_reader {
+            default(info);
+        }
+    }));
+}
+
 /// Whether two paths name the same file: the same words, or the same file once resolved.
 fn same_file(a: &Path, b: &Path) -> bool {
     // a file not made yet is resolved through its folder
@@ -152,6 +175,7 @@ fn jobs(n: Option<u16>) -> usize {
 }
 
 fn main() -> ExitCode {
+    quiet_pdf_reader_panics();
     let cli = Cli::parse();
     match cli.command {
         Command::Parse {

@@ -293,6 +293,12 @@ fn a_broken_pdf_and_a_scan_are_typed_errors() {
     let e = vanban::parse_bytes(&bad("scan-without-text.pdf"), &Options::default()).unwrap_err();
     assert_eq!(e, DecodeError::Pdf(vanban::PdfError::NoTextLayer));
     assert!(e.to_string().contains("OCR"), "{e}");
+    // a ToUnicode map that makes the reader's CMap parser panic: caught, a typed error
+    let e = vanban::parse_bytes(&bad("pdf-reader-panic.pdf"), &Options::default()).unwrap_err();
+    assert!(
+        matches!(e, DecodeError::Pdf(vanban::PdfError::Corrupt(_))),
+        "{e:?}"
+    );
     // a password the reader is not given (its /Encrypt written in the trailer itself)
     let e = vanban::parse_bytes(&bad("password.pdf"), &Options::default()).unwrap_err();
     assert_eq!(e, DecodeError::Pdf(vanban::PdfError::Encrypted));

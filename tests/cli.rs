@@ -948,3 +948,16 @@ fn check_names_what_the_seed_lacks() {
     );
     assert!(stderr(&parse).contains(" --> "), "{}", stderr(&parse));
 }
+
+/// A PDF that makes a crate of the PDF reader panic (a ToUnicode map the fuzzer broke): a typed
+/// error, said once, without the panic's message.
+#[cfg(feature = "pdf")]
+#[test]
+fn a_panic_inside_the_pdf_reader_is_one_error_line() {
+    let out = run(&["parse", "fixtures/bad/pdf-reader-panic.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("the PDF is damaged"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
