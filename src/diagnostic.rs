@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something was repaired or is merely worth knowing.
@@ -141,6 +142,23 @@ impl Serialize for Code {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A diagnostic's stable kebab-case code; codes may be added, never renamed.",
+            "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+            "examples": known,
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?;
@@ -170,7 +188,9 @@ impl PartialEq<&str> for Code {
 
 /// One finding, e.g. `warning missing-issuer at line 1`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Diagnostic {
     /// How serious it is.
     pub severity: Severity,

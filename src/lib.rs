@@ -234,6 +234,63 @@ fn outline(parsed: &Parsed) -> serde_json::Value {
     v
 }
 
+/// The JSON Schema (draft 2020-12) of what [`to_json`] writes, generated from the tree's types:
+/// serde's attributes read as serde reads them, the doc comments as descriptions. Objects are
+/// closed (`additionalProperties: false`) so that drift shows; the contract lets fields be
+/// added, so a reader that must accept newer output ignores unknown properties. `vanban schema`
+/// prints it, and `src/schema.json` is this schema as published.
+///
+/// ```
+/// let schema = vanban::json_schema();
+/// assert_eq!(schema["title"], "Document");
+/// assert_eq!(schema["properties"]["schema_version"]["const"], 1);
+/// ```
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    // every field is written, null or [] when absent: each object requires all of them
+    // (schemars leaves an Option out of `required`, as serde reads a missing one as None)
+    fn require_all(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(keys) = map
+                    .get("properties")
+                    .and_then(|p| p.as_object())
+                    .map(|p| p.keys().cloned().map(serde_json::Value::String).collect())
+                {
+                    map.insert("required".into(), serde_json::Value::Array(keys));
+                }
+                map.values_mut().for_each(require_all);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(require_all),
+            _ => {}
+        }
+    }
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(Document)).expect("a schema always serialises");
+    require_all(&mut schema);
+    if let Some(root) = schema.as_object_mut() {
+        root.insert("$id".into(), "urn:vanban:document:1".into());
+        root.insert(
+            "$comment".into(),
+            format!(
+                "JSON written by vanban (schema_version {SCHEMA_VERSION}), generated from the \
+                 types of src/ast (vanban schema). Every field is always present (null or [] when \
+                 absent). Objects are closed so that drift is caught; the contract allows new \
+                 fields without a version bump."
+            )
+            .into(),
+        );
+        if let Some(v) = root
+            .get_mut("properties")
+            .and_then(|p| p.get_mut("schema_version"))
+            .and_then(|v| v.as_object_mut())
+        {
+            v.insert("const".into(), SCHEMA_VERSION.into());
+        }
+    }
+    schema
+}
+
 /// Write the document as JSON to a writer.
 pub fn to_writer<W: std::io::Write>(
     writer: W,

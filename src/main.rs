@@ -101,6 +101,9 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Print the JSON Schema (draft 2020-12) of the JSON that `parse` writes, generated from
+    /// the tree's types; `src/schema.json` is this output as published.
+    Schema,
     /// Check documents against the layout rules of Nghị định 30/2020/NĐ-CP (Quốc hiệu and
     /// Tiêu ngữ, issuer, number and symbol, place and date, tên loại and trích yếu, quyền hạn
     /// ký, Nơi nhận with Lưu: VT, the ./. end mark, the order of the components): each
@@ -223,6 +226,11 @@ fn main() -> ExitCode {
         }
         Command::Stream { jobs: n, no_join } => cli::stream::run(jobs(n), &options(no_join)),
         Command::Decode { input, quiet } => decode(&input, quiet),
+        Command::Schema => {
+            let schema = serde_json::to_string_pretty(&vanban::json_schema())
+                .expect("a schema always serialises");
+            write_stdout(format!("{schema}\n").as_bytes())
+        }
         Command::Check {
             inputs,
             format,

@@ -961,3 +961,13 @@ fn a_panic_inside_the_pdf_reader_is_one_error_line() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn schema_prints_the_published_schema() {
+    let out = run(&["schema"]);
+    assert_ok(&out);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        include_str!("../src/schema.json")
+    );
+}

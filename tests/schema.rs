@@ -1,4 +1,5 @@
-//! The published JSON Schema (`src/schema.json`) describes what the parser writes: every
+//! The published JSON Schema (`src/schema.json`) is the one generated from the types
+//! (`vanban::json_schema()`, `vanban schema`), and describes what the parser writes: every
 //! fixture's output validates against it, so the schema and the code cannot drift apart.
 
 mod common;
@@ -46,5 +47,17 @@ fn the_schema_rejects_drift() {
     assert!(
         !v.is_valid(&doc),
         "an unknown top-level field must be reported"
+    );
+}
+
+/// `src/schema.json` is the generated schema as it stands: after a change to the types,
+/// `cargo run -- schema > src/schema.json` publishes the new one.
+#[cfg(feature = "schema")]
+#[test]
+fn the_published_schema_is_the_generated_one() {
+    let generated = serde_json::to_string_pretty(&vanban::json_schema()).unwrap() + "\n";
+    assert!(
+        generated == include_str!("../src/schema.json"),
+        "src/schema.json is not the schema the types give: run `cargo run -- schema > src/schema.json`"
     );
 }

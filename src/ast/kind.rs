@@ -409,6 +409,23 @@ impl<'de> Deserialize<'de> for DocKind {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DocKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DocKind".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let known: Vec<&str> = TABLE.iter().map(|(_, slug, ..)| *slug).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Tên loại văn bản as its ASCII slug: one of the examples, or the slug of any other printed type (`ban_cam_ket`).",
+            "pattern": "^[a-z0-9]+(_[a-z0-9]+)*$",
+            "examples": known,
+        })
+    }
+}
+
 impl std::fmt::Display for DocKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.slug())

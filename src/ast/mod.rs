@@ -72,6 +72,35 @@ impl<'de> Deserialize<'de> for Span {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Span".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let pair = |what: &str| {
+            schemars::json_schema!({
+                "type": "array",
+                "items": {"type": "integer", "minimum": 0},
+                "minItems": 2,
+                "maxItems": 2,
+                "description": what,
+            })
+        };
+        schemars::json_schema!({
+            "type": "object",
+            "description": "Where a node was read: `bytes` [start, end) of the text the parser saw (UTF-8 byte offsets: `vanban decode` prints that text), `lines` [first, last], 1-based and inclusive.",
+            "properties": {
+                "bytes": pair("[start, end): byte offsets in the decoded, repaired text"),
+                "lines": pair("[first, last]: 1-based lines, inclusive"),
+            },
+            "required": ["bytes", "lines"],
+            "additionalProperties": false,
+        })
+    }
+}
+
 impl Serialize for Span {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -84,6 +113,8 @@ impl Serialize for Span {
 
 /// A piece of text with its place in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Text {
     /// The text, NFC, white space folded, lines of one component joined by one space.
     pub text: String,
@@ -93,7 +124,9 @@ pub struct Text {
 
 /// The whole parsed document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Document {
     /// *Pinned.* Version of the JSON contract (1).
     pub schema_version: u32,
@@ -152,7 +185,9 @@ pub struct Document {
 
 /// Tên cơ quan, tổ chức ban hành — e.g. `UBND TỈNH LÀO CAI` / `SỞ CÔNG THƯƠNG`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Issuer {
     /// *Pinned.* The issuing body (`SỞ CÔNG THƯƠNG`; a wrapped name is joined).
     pub name: String,
@@ -164,7 +199,9 @@ pub struct Issuer {
 
 /// Quốc hiệu và Tiêu ngữ — `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct NationalHeading {
     /// The Quốc hiệu as printed, or `ĐẢNG CỘNG SẢN VIỆT NAM` for party documents.
     pub name: Option<String>,
@@ -178,6 +215,7 @@ pub struct NationalHeading {
 
 /// Kinds of [`Mark`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkKind {
@@ -193,7 +231,9 @@ pub enum MarkKind {
 
 /// A stamp-like mark near the number — e.g. `KHẨN`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Mark {
     /// What the mark says about the document.
     pub kind: MarkKind,
@@ -205,7 +245,9 @@ pub struct Mark {
 
 /// Số, ký hiệu — e.g. `Số: 123/TB-UBND`, `Số: 30/2020/NĐ-CP`, `Số 12-TB/TU`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Number {
     /// *Pinned.* The line as printed (white space folded).
     pub raw: String,
@@ -225,7 +267,9 @@ pub struct Number {
 
 /// Địa danh và thời gian — e.g. `Quảng Ngãi, ngày 05 tháng 9 năm 2024`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct PlaceDate {
     /// The line as printed (white space folded).
     pub raw: String,
@@ -245,7 +289,9 @@ pub struct PlaceDate {
 
 /// The opening of decisions, resolutions and normative acts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Preamble {
     /// Thẩm quyền ban hành — e.g. `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`.
     pub authority: Option<Text>,
@@ -261,6 +307,7 @@ pub struct Preamble {
 
 /// Kinds of body [`Block`] (the contract's vocabulary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BlockKind {
@@ -295,7 +342,9 @@ impl BlockKind {
 
 /// One block of the body: a heading or marker with its own text and nested blocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Block {
     /// *Pinned.* What the block is.
     pub kind: BlockKind,
@@ -313,7 +362,9 @@ pub struct Block {
 
 /// Kính gửi and Nơi nhận.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Recipients {
     /// *Pinned.* `Kính gửi:` entries — e.g. `Sở Tài chính`.
     pub to: Vec<String>,
@@ -333,7 +384,9 @@ pub struct Recipients {
 
 /// Lưu — e.g. `Lưu: VT, KGVX (02), VA`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Archive {
     /// *Pinned.* The entry as printed, without the leading `- `.
     pub raw: String,
@@ -345,6 +398,7 @@ pub struct Archive {
 
 /// Quyền hạn ký — the prefix of an authority line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum Mode {
     /// `TM.` (`T/M`) — thay mặt, on behalf of a collective.
@@ -361,7 +415,9 @@ pub enum Mode {
 
 /// One quyền hạn line — e.g. `KT. CHỦ TỊCH`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Authority {
     /// *Pinned.* The prefix.
     pub mode: Mode,
@@ -374,7 +430,9 @@ pub struct Authority {
 /// Chức vụ, họ tên và chữ ký — e.g. `TL. CHỦ TỊCH` / `KT. CHÁNH VĂN PHÒNG` /
 /// `PHÓ CHÁNH VĂN PHÒNG` / `Lê Chí Phương`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Signature {
     /// *Pinned.* Quyền hạn lines, top first (empty for a head signing in person).
     pub authority: Vec<Authority>,
@@ -390,7 +448,9 @@ pub struct Signature {
 
 /// What follows the signature block: a phụ lục, an attached regulation, or loose text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Appendix {
     /// Its heading line when it has one (`PHỤ LỤC I`, or the tên loại `QUY CHẾ` of a text
     /// issued with the document under a repeated header), else `None`.
@@ -418,7 +478,9 @@ pub struct Appendix {
 
 /// A labelled field of a form — e.g. `Địa điểm: Hội trường tầng 3`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Field {
     /// The label without its colon (`Thời gian`).
     pub label: String,
@@ -430,6 +492,7 @@ pub struct Field {
 
 /// Kinds of [`DocumentCopy`] (bản sao, Phụ lục I Phần II NĐ 30/2020).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CopyKind {
@@ -443,7 +506,9 @@ pub enum CopyKind {
 
 /// A bản sao record — e.g. `SAO Y BẢN CHÍNH` / `UBND HUYỆN …` / `Số: 05/SY-UBND`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct DocumentCopy {
     /// Which kind of copy.
     pub kind: CopyKind,
@@ -467,6 +532,7 @@ pub struct DocumentCopy {
 
 /// Kinds of [`Artifact`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ArtifactKind {
@@ -487,7 +553,9 @@ pub enum ArtifactKind {
 
 /// A line kept out of the document's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Artifact {
     /// What it is.
     pub kind: ArtifactKind,
@@ -499,6 +567,7 @@ pub struct Artifact {
 
 /// Result of [`crate::parse`]: the document; its diagnostics are inside it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Parsed {
     /// The parsed tree.

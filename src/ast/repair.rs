@@ -7,6 +7,7 @@ use crate::diagnostic::Code;
 
 /// Kinds of [`Repair`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum RepairKind {
@@ -78,7 +79,9 @@ impl RepairKind {
 
 /// One kind of repair: how many times it was made and the first line it touched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Repair {
     /// What was repaired.
     pub kind: RepairKind,
