@@ -132,8 +132,18 @@ fn read_limited(bytes: &[u8], limit: u64) -> Result<(String, Vec<(u32, Furniture
     // each header and footer line once (a document has one per section and page kind, mostly
     // alike), after the document and a form feed: the line numbers say which they are
     let mut furniture_lines: Vec<(String, Furniture)> = Vec::new();
+    // (each part is capped as every entry is, and all of them together too: an archive of
+    // many large header parts is no document)
+    let mut read = 0u64;
     for (name, kind) in parts {
         let Some(xml) = entry(&name)? else { continue };
+        read += xml.len() as u64;
+        if read > limit {
+            return Err(DocxError::TooLarge {
+                entry: "word/header*.xml and word/footer*.xml".to_string(),
+                limit,
+            });
+        }
         let part = Body::read_part(&xml, &name, &styles, &mut counters)?;
         for line in word::render(part.items).lines() {
             let line = line.trim();
@@ -993,6 +1003,20 @@ mod tests {
             ]
         );
         assert_eq!(read(&bytes).unwrap(), text);
+        // many header parts, each within the limit, together past it: refused
+        let big = format!(
+            r#"<w:hdr xmlns:w="w"><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:hdr>"#,
+            "a".repeat(600)
+        );
+        let names: Vec<String> = (1..=3).map(|k| format!("word/header{k}.xml")).collect();
+        let mut entries: Vec<(&str, &[u8])> = vec![("word/document.xml", &doc)];
+        entries.extend(names.iter().map(|n| (n.as_str(), big.as_bytes())));
+        let many = archive(&entries, false);
+        assert!(matches!(
+            read_limited(&many, 1500),
+            Err(DocxError::TooLarge { .. })
+        ));
+        assert!(read_limited(&many, 5000).is_ok());
     }
 
     #[test]
