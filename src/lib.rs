@@ -60,6 +60,7 @@ use diagnostic::{Code, Sink};
 pub use diagnostic::{Diagnostic, Severity};
 pub use kind::DocKind;
 pub use legacy::Legacy;
+pub use lines::physical_lines;
 pub use options::{Options, SCHEMA_VERSION};
 pub use repair::{Repair, RepairKind, Repaired, repair};
 pub use viet::syllable;

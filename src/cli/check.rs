@@ -151,27 +151,9 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// Line `no` (1-based) of `text` as the parser counts lines (LF, CR, CRLF and form feed end
-/// one), with the byte offset it starts at.
+/// Line `no` (1-based) of `text` as the parser counts lines, with the byte offset it starts at.
 fn line_of(text: &str, no: u32) -> Option<(usize, &str)> {
-    let mut start = 0;
-    let mut n = 1;
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'\n' | b'\r' | 0x0C) {
-            if n == no {
-                return Some((start, &text[start..i]));
-            }
-            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            n += 1;
-            start = i + 1;
-        }
-        i += 1;
-    }
-    (n == no && start < text.len()).then(|| (start, &text[start..]))
+    vanban::physical_lines(text).nth(no.checked_sub(1)? as usize)
 }
 
 /// What a snippet marks on its line.

@@ -158,8 +158,8 @@ fn read_limited(bytes: &[u8], limit: u64) -> Result<(String, Vec<(u32, Furniture
             text.push('\n');
         }
         text.push('\x0C');
-        // (the text ends with a line end here: the lines so far are the line ends so far)
-        let mut no = line_ends(&text);
+        // (the text ends with a line end here: no line of it is left open)
+        let mut no = crate::lines::physical_lines(&text).count() as u32;
         for (line, kind) in furniture_lines {
             no += 1;
             text.push_str(&line);
@@ -168,19 +168,6 @@ fn read_limited(bytes: &[u8], limit: u64) -> Result<(String, Vec<(u32, Furniture
         }
     }
     Ok((text, furniture))
-}
-
-/// How many lines end in `text`: LF, CRLF, a lone CR and a form feed each end one, as the
-/// parser counts them.
-fn line_ends(text: &str) -> u32 {
-    let b = text.as_bytes();
-    let mut n = 0;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\n' || c == 0x0C || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-            n += 1;
-        }
-    }
-    n
 }
 
 /// One entry of the archive, inflated (at most `limit` bytes) and read as UTF-8; `None` when

@@ -90,6 +90,39 @@ impl Line<'_> {
     }
 }
 
+/// The physical lines of `text` as every span and diagnostic counts them: LF, CRLF, a lone CR
+/// and a form feed each end one, and text after the last end is one more. Each comes with the
+/// byte offset it starts at, without its line end.
+///
+/// ```
+/// let lines: Vec<_> = vanban::physical_lines("a\r\nb\x0Cc").collect();
+/// assert_eq!(lines, [(0, "a"), (3, "b"), (5, "c")]);
+/// ```
+pub fn physical_lines(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let from = start;
+        match memchr::memchr3(b'\n', b'\r', 0x0C, &bytes[from..]) {
+            Some(k) => {
+                let end = from + k;
+                start = end + 1;
+                if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                    start += 1;
+                }
+                Some((from, &text[from..end]))
+            }
+            None => {
+                start = bytes.len();
+                Some((from, &text[from..]))
+            }
+        }
+    })
+}
+
 /// Split text into lines (LF, CRLF, lone CR and form feed all end a line) and classify them.
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
     let bytes = text.as_bytes();
