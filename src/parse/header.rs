@@ -212,7 +212,11 @@ fn heading_at(
 /// sentences and no header anchor. `None` when the header starts at the top as usual.
 fn header_top(lines: &[Line<'_>], limit: usize, memo: &mut AnchorMemo) -> Option<usize> {
     let first = (0..limit).find(|&k| !lines[k].is_void())?;
-    let at = (first..limit).find(|&k| !lines[k].is_void() && is_heading_row(&lines[k].text))?;
+    // the heading on a line of its own, or in a later cell of a row (`BỘ TÀI CHÍNH⇥CỘNG HÒA …`)
+    let heading = |l: &Line<'_>| {
+        is_heading_row(&l.text) || cells(l).iter().skip(1).any(|c| is_heading_row(&c.text))
+    };
+    let at = (first..limit).find(|&k| !lines[k].is_void() && heading(&lines[k]))?;
     // the issuer column printed over the heading: a few short lines without sentences
     let mut top = at;
     let mut taken = 0;
@@ -829,6 +833,18 @@ mod tests {
     fn a_news_article_above_the_header_is_front_matter() {
         let h = head(
             "Quy định số 97-QĐ/TW của Bộ Chính trị về chức năng của đảng đoàn, một bài báo rất dài\n\nChỉ thị của Ban Bí thư về việc tổ chức Tết năm 2025\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\n-------\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 97-QĐ/TW\n\nHà Nội, ngày 07 tháng 02 năm 2023\n",
+        );
+        assert_eq!(h.front_matter.len(), 2);
+        assert_eq!(h.issuer.unwrap().name, "BAN CHẤP HÀNH TRUNG ƯƠNG");
+        assert_eq!(h.number.unwrap().number.as_deref(), Some("97"));
+        assert_eq!(h.place_date.unwrap().day, Some(7));
+    }
+
+    #[test]
+    fn front_matter_above_a_header_in_cells() {
+        // the same header as a table saved as text: the heading in the row's second cell
+        let h = head(
+            "Quy định số 97-QĐ/TW của Bộ Chính trị về chức năng của đảng đoàn, một bài báo rất dài\n\nChỉ thị của Ban Bí thư về việc tổ chức Tết năm 2025\n\nBAN CHẤP HÀNH TRUNG ƯƠNG\tĐẢNG CỘNG SẢN VIỆT NAM\nSố: 97-QĐ/TW\tHà Nội, ngày 07 tháng 02 năm 2023\n",
         );
         assert_eq!(h.front_matter.len(), 2);
         assert_eq!(h.issuer.unwrap().name, "BAN CHẤP HÀNH TRUNG ƯƠNG");
