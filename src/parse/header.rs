@@ -105,7 +105,12 @@ fn tokenize(cell: &str) -> Vec<Tok> {
             .next()
             .is_some_and(|w| w.contains('/') && w.chars().any(|c| c.is_ascii_digit()))
             && before.next() == Some("số");
-        if !cited {
+        // nor is a date in running text (`… Luật Tổ chức chính quyền địa phương ngày 19 tháng 6
+        // năm 2015`): after a word in small letters, no comma and no place before it
+        let head = cell[..a].trim_end();
+        let in_sentence =
+            head.ends_with(char::is_lowercase) && place_date::place_before(head).is_none();
+        if !cited && !in_sentence {
             anchors.push((a, b, A::Date(parts)));
         }
     }
@@ -850,6 +855,24 @@ mod tests {
         assert_eq!(h.issuer.unwrap().name, "BAN CHẤP HÀNH TRUNG ƯƠNG");
         assert_eq!(h.number.unwrap().number.as_deref(), Some("97"));
         assert_eq!(h.place_date.unwrap().day, Some(7));
+    }
+
+    #[test]
+    fn a_date_in_running_text_is_not_the_place_and_date() {
+        let h = head(
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TỊNH HÀ\tĐộc lập - Tự do - Hạnh phúc\n\nỦy ban nhân dân xã đề nghị các thôn gửi về Ủy ban nhân dân xã trước ngày 20 tháng 5 năm 2025.\n",
+        );
+        assert!(h.place_date.is_none());
+        // a place in small letters after its first, or none before a comma, still is one
+        for line in [
+            "Hà nội ngày 05 tháng 3 năm 2024",
+            "Số: 12/TB-UBND, ngày 05 tháng 3 năm 2024",
+        ] {
+            let h = head(&format!(
+                "SỞ CÔNG THƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{line}\n"
+            ));
+            assert_eq!(h.place_date.map(|p| p.day), Some(Some(5)), "{line}");
+        }
     }
 
     #[test]
