@@ -40,6 +40,7 @@ pub mod diagnostic;
 mod lines;
 mod options;
 mod parse;
+pub mod render;
 mod viet;
 
 pub use ast::kind;

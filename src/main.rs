@@ -101,6 +101,20 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Render one document (or `-`) for people: `text`, canonical plain text in the Nghị định
+    /// 30 layout (two-column cells separated by tabs; parsing it again gives the same pinned
+    /// fields); `markdown`; `html`, a self-contained page with the header, the body outline
+    /// with anchors, recipients, signature and the diagnostics beside the lines they concern.
+    Render {
+        /// The file, or `-` for standard input.
+        input: PathBuf,
+        /// What to write.
+        #[arg(long, value_parser = ["text", "markdown", "html"], default_value = "text")]
+        to: String,
+        /// Do not join lines that continue a paragraph across blank lines and page breaks.
+        #[arg(long)]
+        no_join: bool,
+    },
     /// Print the JSON Schema (draft 2020-12) of the JSON that `parse` writes, generated from
     /// the tree's types; `src/schema.json` is this output as published.
     Schema,
@@ -226,6 +240,14 @@ fn main() -> ExitCode {
         }
         Command::Stream { jobs: n, no_join } => cli::stream::run(jobs(n), &options(no_join)),
         Command::Decode { input, quiet } => decode(&input, quiet),
+        Command::Render { input, to, no_join } => {
+            let format = match to.as_str() {
+                "markdown" => vanban::render::Format::Markdown,
+                "html" => vanban::render::Format::Html,
+                _ => vanban::render::Format::Text,
+            };
+            render(&input, format, &options(no_join))
+        }
         Command::Schema => {
             let schema = serde_json::to_string_pretty(&vanban::json_schema())
                 .expect("a schema always serialises");
@@ -252,6 +274,25 @@ fn main() -> ExitCode {
                 diagnostics: show_diagnostics,
             };
             cli::check::run(&inputs, &check, &options(no_join))
+        }
+    }
+}
+
+/// Parse one input and write it rendered in `format` on standard output; an input that cannot
+/// be read or decoded is a one-line error and exit status 1, as for `parse`.
+fn render(path: &Path, format: vanban::render::Format, opts: &vanban::Options) -> ExitCode {
+    let bytes = match read_input(path) {
+        Ok(b) => b,
+        Err(e) => {
+            say(&format!("{}: cannot read: {e}", path.display()));
+            return ExitCode::from(1);
+        }
+    };
+    match vanban::parse_vec(bytes, opts) {
+        Ok(parsed) => write_stdout(vanban::render::render(&parsed, format).as_bytes()),
+        Err(e) => {
+            say(&format!("{}: {e}", path.display()));
+            ExitCode::from(1)
         }
     }
 }

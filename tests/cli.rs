@@ -971,3 +971,69 @@ fn schema_prints_the_published_schema() {
         include_str!("../src/schema.json")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// vanban render
+
+#[test]
+fn render_writes_each_format() {
+    let seed = "fixtures/00-seed-notice-quang-ngai-2024.txt";
+    let text = run(&["render", seed]);
+    assert_ok(&text);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("Số: /TB-UBND\tQuảng Ngãi, ngày tháng 9 năm 2024\n"),
+        "{text}"
+    );
+    assert!(text.contains("\nTHÔNG BÁO\n"));
+    // the canonical text is the default, and reads back as the same document
+    let again = run_with_stdin(&["parse", "-"], text.as_bytes());
+    let first = stdout_json(&run(&["parse", seed]));
+    let second = stdout_json(&again);
+    for path in [
+        "/number/raw",
+        "/place_date/month",
+        "/title",
+        "/signature/signer",
+    ] {
+        assert_eq!(first.pointer(path), second.pointer(path), "{path}");
+    }
+    let md = run(&["render", "--to", "markdown", seed]);
+    assert_ok(&md);
+    assert!(
+        String::from_utf8(md.stdout)
+            .unwrap()
+            .contains("# THÔNG BÁO\n")
+    );
+    let html = run(&["render", "--to", "html", seed]);
+    assert_ok(&html);
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    assert!(html.contains("<code>blank-number</code>"));
+}
+
+#[test]
+fn render_reads_standard_input_and_word_files() {
+    let out = run_with_stdin(&["render", "-"], "THÔNG BÁO\nVề việc nghỉ lễ\n".as_bytes());
+    assert_ok(&out);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "THÔNG BÁO\nVề việc nghỉ lễ\n"
+    );
+    let docx = common::files_with_ext(&root().join("fixtures/docx"), "docx");
+    let out = run(&["render", "--to", "html", docx[0].to_str().unwrap()]);
+    assert_ok(&out);
+}
+
+#[test]
+fn render_refuses_bad_input_and_unknown_formats() {
+    assert_clean_failure(&run(&["render", "fixtures/bad/binary.bin"]));
+    assert_clean_failure(&run(&["render", "fixtures/no-such-file.txt"]));
+    let out = run(&[
+        "render",
+        "--to",
+        "pdf",
+        "fixtures/00-seed-notice-quang-ngai-2024.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

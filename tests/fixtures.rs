@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use common::{
-    bad_fixtures, document_fixtures, format_fixtures, good_fixtures, norm, parse_file, root, stem,
-    unaccounted_lines,
+    FIELDS, bad_fixtures, document_fixtures, field, format_fixtures, good_fixtures, norm,
+    parse_file, root, stem, unaccounted_lines,
 };
 use serde_json::Value;
 
@@ -173,82 +173,6 @@ fn every_word_reaches_the_json() {
 /// rounded down from what the parser achieved when the threshold was set). Raise it as the parser
 /// improves.
 const GOLD_ACCURACY_THRESHOLD: f64 = 100.0;
-
-/// The scored fields, in the scorer's order.
-const FIELDS: [&str; 18] = [
-    "kind",
-    "issuer.name",
-    "issuer.parent",
-    "number.number",
-    "number.year",
-    "number.symbol",
-    "place_date.place",
-    "place_date.day",
-    "place_date.month",
-    "place_date.year",
-    "title",
-    "recipients.to",
-    "recipients.cc",
-    "recipients.archive",
-    "signature.authority",
-    "signature.position",
-    "signature.signer",
-    "body.labels",
-];
-
-/// Python's `get(obj, *path)`: descend through objects, `null` as soon as something is not one.
-fn get(mut v: &Value, path: &[&str]) -> Value {
-    for p in path {
-        match v {
-            Value::Object(m) => match m.get(*p) {
-                Some(x) => v = x,
-                None => return Value::Null,
-            },
-            _ => return Value::Null,
-        }
-    }
-    v.clone()
-}
-
-/// The labelled top-level blocks of an output document as `[kind, label]` pairs.
-fn labelled_top_blocks(doc: &Value) -> Value {
-    let mut out = Vec::new();
-    if let Value::Array(blocks) = get(doc, &["body"]) {
-        for b in &blocks {
-            if !b.is_object() {
-                continue;
-            }
-            let kind = b.get("kind").cloned().unwrap_or(Value::Null);
-            let label = b.get("label").cloned().unwrap_or(Value::Null);
-            if !label.is_null() && kind != "bullet" && kind != "paragraph" {
-                out.push(Value::Array(vec![kind, label]));
-            }
-        }
-    }
-    Value::Array(out)
-}
-
-/// `signature.authority` as `[[mode, title], …]`, or null when it is not an array.
-fn authority(doc: &Value) -> Value {
-    match get(doc, &["signature", "authority"]) {
-        Value::Array(a) => Value::Array(
-            a.iter()
-                .map(|x| Value::Array(vec![get(x, &["mode"]), get(x, &["title"])]))
-                .collect(),
-        ),
-        _ => Value::Null,
-    }
-}
-
-/// A field's value in a document (gold answer or parser output).
-fn field(doc: &Value, name: &str) -> Value {
-    match name {
-        "body.labels" => labelled_top_blocks(doc),
-        "signature.authority" => authority(doc),
-        "recipients.archive" => get(doc, &["recipients", "archive", "entries"]),
-        _ => get(doc, &name.split('.').collect::<Vec<_>>()),
-    }
-}
 
 /// A field is scored when the gold answer states it (null counts as stated).
 fn has_path(gold: &Value, name: &str) -> bool {

@@ -338,6 +338,19 @@ impl BlockKind {
     pub fn is_labelled(self) -> bool {
         !matches!(self, BlockKind::Paragraph | BlockKind::Bullet)
     }
+
+    /// True for the heading kinds of the outline: Phần, Chương, Mục (and Roman-numeral
+    /// sections), Tiểu mục, Điều.
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Part
+                | BlockKind::Chapter
+                | BlockKind::Section
+                | BlockKind::Subsection
+                | BlockKind::Article
+        )
+    }
 }
 
 /// One block of the body: a heading or marker with its own text and nested blocks.

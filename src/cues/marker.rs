@@ -179,17 +179,8 @@ pub(crate) fn marker(text: &str) -> Option<Marker> {
     // each parser is tried only where its first character stands (it could match nowhere
     // else: the order of the tries, and so the answer, is unchanged)
     let first = text.chars().next().filter(|&c| may_open_marker(c))?;
-    let mk = |kind, rank, label: String, printed: &str, rest: &str| {
-        if rest.trim().is_empty()
-            && !matches!(
-                kind,
-                BlockKind::Part
-                    | BlockKind::Chapter
-                    | BlockKind::Section
-                    | BlockKind::Subsection
-                    | BlockKind::Article
-            )
-        {
+    let mk = |kind: BlockKind, rank, label: String, printed: &str, rest: &str| {
+        if rest.trim().is_empty() && !kind.is_heading() {
             return None;
         }
         Some(Marker {

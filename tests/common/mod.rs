@@ -246,3 +246,139 @@ pub fn words_reaching(repaired: &str, doc: &Value) -> (usize, usize) {
         .sum();
     (found, total)
 }
+
+// ---------------------------------------------------------------------------------------------
+// the pinned fields, read as ../shared/tools/score reads them
+
+/// The scored fields, in the scorer's order.
+pub const FIELDS: [&str; 18] = [
+    "kind",
+    "issuer.name",
+    "issuer.parent",
+    "number.number",
+    "number.year",
+    "number.symbol",
+    "place_date.place",
+    "place_date.day",
+    "place_date.month",
+    "place_date.year",
+    "title",
+    "recipients.to",
+    "recipients.cc",
+    "recipients.archive",
+    "signature.authority",
+    "signature.position",
+    "signature.signer",
+    "body.labels",
+];
+
+/// Python's `get(obj, *path)`: descend through objects, `null` as soon as something is not one.
+pub fn get(mut v: &Value, path: &[&str]) -> Value {
+    for p in path {
+        match v {
+            Value::Object(m) => match m.get(*p) {
+                Some(x) => v = x,
+                None => return Value::Null,
+            },
+            _ => return Value::Null,
+        }
+    }
+    v.clone()
+}
+
+/// The labelled top-level blocks of an output document as `[kind, label]` pairs.
+pub fn labelled_top_blocks(doc: &Value) -> Value {
+    let mut out = Vec::new();
+    if let Value::Array(blocks) = get(doc, &["body"]) {
+        for b in &blocks {
+            if !b.is_object() {
+                continue;
+            }
+            let kind = b.get("kind").cloned().unwrap_or(Value::Null);
+            let label = b.get("label").cloned().unwrap_or(Value::Null);
+            if !label.is_null() && kind != "bullet" && kind != "paragraph" {
+                out.push(Value::Array(vec![kind, label]));
+            }
+        }
+    }
+    Value::Array(out)
+}
+
+/// `signature.authority` as `[[mode, title], …]`, or null when it is not an array.
+pub fn authority(doc: &Value) -> Value {
+    match get(doc, &["signature", "authority"]) {
+        Value::Array(a) => Value::Array(
+            a.iter()
+                .map(|x| Value::Array(vec![get(x, &["mode"]), get(x, &["title"])]))
+                .collect(),
+        ),
+        _ => Value::Null,
+    }
+}
+
+/// A field's value in a document (gold answer or parser output).
+pub fn field(doc: &Value, name: &str) -> Value {
+    match name {
+        "body.labels" => labelled_top_blocks(doc),
+        "signature.authority" => authority(doc),
+        "recipients.archive" => get(doc, &["recipients", "archive", "entries"]),
+        _ => get(doc, &name.split('.').collect::<Vec<_>>()),
+    }
+}
+
+/// The pinned paths of the JSON contract in a document's JSON: the scorer's fields, the ISO
+/// date, and the whole body outline (every block's kind and label, nested).
+pub fn pinned(doc: &Value) -> Vec<(&'static str, Value)> {
+    fn outline(blocks: &Value) -> Value {
+        Value::Array(
+            blocks
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|b| {
+                    Value::Array(vec![
+                        b["kind"].clone(),
+                        b["label"].clone(),
+                        outline(&b["children"]),
+                    ])
+                })
+                .collect(),
+        )
+    }
+    let mut out: Vec<(&'static str, Value)> =
+        FIELDS.iter().map(|f| (*f, norm(&field(doc, f)))).collect();
+    out.push(("place_date.date", field(doc, "place_date.date")));
+    out.push(("body.outline", outline(&doc["body"])));
+    out
+}
+
+/// The pinned fields that differ between a document and the parse of its canonical text.
+pub fn round_trip(parsed: &vanban::Parsed) -> (usize, Vec<String>) {
+    let opts = vanban::Options::default();
+    let text = vanban::render::to_text(parsed);
+    let again = vanban::parse(&text, &opts);
+    let before = pinned(&serde_json::to_value(&parsed.document).unwrap());
+    let after = pinned(&serde_json::to_value(&again.document).unwrap());
+    let misses = before
+        .iter()
+        .zip(&after)
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((name, a), (_, b))| format!("{name}: {}", first_difference(a, b)))
+        .collect();
+    (before.len(), misses)
+}
+
+/// Where two values first differ: the path of array indices, then both values there.
+pub fn first_difference(a: &Value, b: &Value) -> String {
+    match (a, b) {
+        (Value::Array(x), Value::Array(y)) => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                if p != q {
+                    return format!("[{i}]{}", first_difference(p, q));
+                }
+            }
+            format!(" length {} -> {}", x.len(), y.len())
+        }
+        _ => format!(" {a} -> {b}"),
+    }
+}
