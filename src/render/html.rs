@@ -30,6 +30,7 @@ p.trich-yeu{text-align:center;font-weight:bold;margin:0 0 1rem}
 p.vv{font-size:12pt;text-align:center;margin:.2rem 0}
 .kinh-gui{text-align:center;margin:1rem 0}
 .preamble p{font-style:italic;text-indent:2rem;margin:.3rem 0}
+.preamble p.authority{font-style:normal;font-weight:bold;text-align:center;text-indent:0}
 .preamble p.enacting{font-style:normal;font-weight:bold;text-align:center;text-indent:0}
 .block p{text-align:justify;text-indent:2rem;margin:.3rem 0}
 .block h2,.block h3,.block h4,.block h5,.block h6{font-size:14pt;margin:.8rem 0 .3rem}
@@ -37,6 +38,7 @@ p.vv{font-size:12pt;text-align:center;margin:.2rem 0}
 .marker{font-weight:bold}
 nav.outline{font-size:11pt;border:1px solid #ccc;padding:.5rem 1rem;margin:0 0 1rem;background:#fafaf7}
 nav.outline ol{list-style:none;padding-left:1rem;margin:0}
+.copy h2.ten-loai{font-size:14pt;text-align:left;margin:0 0 .5rem}
 .appendix,.copy{border-top:1px dashed #888;margin-top:2rem;padding-top:1rem}
 aside.diag{font-family:system-ui,sans-serif;font-size:10pt;border-left:3px solid;padding:.1rem .5rem;margin:.2rem 0;background:#fffbe6}
 aside.diag.error{border-color:#c00;background:#fde8e8}aside.diag.warning{border-color:#d90}aside.diag.info{border-color:#37c;background:#eef4fd}
@@ -128,7 +130,10 @@ pub fn to_html(parsed: &Parsed) -> String {
     h.kinh_gui(&doc.recipients);
     if let Some(p) = &doc.preamble {
         h.open("div", "preamble", Some(p.span));
-        for t in p.authority.iter().chain(&p.bases).chain(&p.proposals) {
+        if let Some(t) = &p.authority {
+            h.part("p", "authority", Some(t.span), &esc(&t.text));
+        }
+        for t in p.bases.iter().chain(&p.proposals) {
             h.part("p", "", Some(t.span), &esc(&t.text));
         }
         if let Some(e) = &p.enacting {
