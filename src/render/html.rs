@@ -3,11 +3,11 @@
 
 use std::fmt::Write;
 
-use crate::Parsed;
+use crate::ast::Parsed;
 use crate::ast::{Block, BlockKind, Document, Recipients, Signature, Span};
 use crate::diagnostic::Diagnostic;
 
-use super::{Head, end_mark_apart, own_signatures, signature_lines};
+use super::{Head, end_mark_apart, is_vv, own_signatures, signature_lines};
 
 /// The page's style: the decree's layout (two columns at the top and the bottom, the tên loại
 /// centred in bold capitals), Times New Roman as the decree prescribes; a part with diagnostics is
@@ -109,11 +109,7 @@ pub fn to_html(parsed: &Parsed) -> String {
             &format!("<b>{}</b>", esc(&m.text)),
         );
     }
-    let vv = doc.kind_line.is_none()
-        && doc
-            .kind
-            .as_ref()
-            .is_none_or(|k| *k == crate::DocKind::CongVan);
+    let vv = is_vv(doc);
     if let Some(k) = &doc.kind_line {
         h.part("h1", "ten-loai", Some(k.span), &esc(&k.text));
     } else if !vv && let Some(name) = doc.kind.as_ref().and_then(|k| k.name()) {

@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
-use crate::Parsed;
+use crate::ast::Parsed;
 use crate::ast::{Block, BlockKind, Document, Recipients, Signature};
 
-use super::{Head, end_mark_apart, own_signatures, signature_lines};
+use super::{Head, end_mark_apart, is_vv, own_signatures, signature_lines};
 
 /// The document as Markdown.
 ///
@@ -34,11 +34,7 @@ pub fn to_markdown(parsed: &Parsed) -> String {
     for m in &doc.marks {
         let _ = writeln!(out, "**{}**\n", esc(&m.text));
     }
-    let vv = doc.kind_line.is_none()
-        && doc
-            .kind
-            .as_ref()
-            .is_none_or(|k| *k == crate::DocKind::CongVan);
+    let vv = is_vv(doc);
     match (&doc.kind_line, vv) {
         (Some(k), _) => {
             let _ = writeln!(out, "# {}\n", esc(&k.text));

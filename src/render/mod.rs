@@ -35,8 +35,10 @@ pub use html::to_html;
 pub use markdown::to_markdown;
 pub use text::to_text;
 
+use crate::ast::kind::DocKind;
 use crate::ast::{
-    Appendix, Document, DocumentCopy, Issuer, Mode, NationalHeading, Number, PlaceDate, Signature,
+    Appendix, Document, DocumentCopy, Issuer, Mode, NationalHeading, Number, Parsed, PlaceDate,
+    Signature,
 };
 
 /// What [`render`] writes.
@@ -52,7 +54,7 @@ pub enum Format {
 }
 
 /// Render `parsed` in `format`.
-pub fn render(parsed: &crate::Parsed, format: Format) -> String {
+pub fn render(parsed: &Parsed, format: Format) -> String {
     match format {
         Format::Text => to_text(parsed),
         Format::Markdown => to_markdown(parsed),
@@ -163,4 +165,10 @@ pub(crate) fn end_mark_apart(doc: &Document) -> bool {
         last = Some(b);
     }
     doc.end_mark.is_some() && !last.is_some_and(|b| b.text.trim_end().ends_with("./."))
+}
+
+/// A công văn's trích yếu, printed `V/v …` under the number: the document has no tên loại line
+/// and is a công văn, or of no known kind.
+pub(crate) fn is_vv(doc: &Document) -> bool {
+    doc.kind_line.is_none() && doc.kind.as_ref().is_none_or(|k| *k == DocKind::CongVan)
 }

@@ -2,11 +2,11 @@
 //! two columns of the header and of the closing as tab-separated cells (as a Word table saved as
 //! text gives them).
 
-use crate::DocKind;
-use crate::Parsed;
+use crate::ast::Parsed;
+use crate::ast::kind::DocKind;
 use crate::ast::{Block, BlockKind, Recipients, Signature};
 
-use super::{Head, own_signatures, signature_lines};
+use super::{Head, is_vv, own_signatures, signature_lines};
 use crate::viet::ends_sentence;
 
 /// The document as canonical plain text.
@@ -37,7 +37,7 @@ pub fn to_text(parsed: &Parsed) -> String {
         w.blank();
     }
     w.blank();
-    let vv = doc.kind_line.is_none() && doc.kind.as_ref().is_none_or(|k| *k == DocKind::CongVan);
+    let vv = is_vv(doc);
     header(
         &mut w,
         Head::of_document(doc),
