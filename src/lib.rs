@@ -37,6 +37,7 @@ pub mod conformance;
 mod cues;
 mod decode;
 pub mod diagnostic;
+pub(crate) mod follow_up;
 mod lines;
 mod options;
 mod parse;

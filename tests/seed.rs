@@ -250,3 +250,82 @@ fn parse_and_parse_bytes_agree_but_for_encoding() {
     b.as_object_mut().unwrap().remove("encoding");
     assert_eq!(a, b);
 }
+
+/// The seed's one citation: `Nghị quyết số 11/2024/NQ-QH15` in III.1.
+#[test]
+fn citation() {
+    let doc = seed();
+    let c = at(&doc, "/citations");
+    assert_eq!(c.as_array().unwrap().len(), 1);
+    assert_eq!(c[0]["kind"], "nghi_quyet");
+    assert_eq!(c[0]["number"], "11");
+    assert_eq!(c[0]["year"], 2024);
+    assert_eq!(c[0]["symbol"], "NQ-QH15");
+    assert_eq!(c[0]["text"], "Nghị quyết số 11/2024/NQ-QH15");
+}
+
+/// The seed's assignments: II.6 (its lead from the section's lead-in), II.9 (a group), III.1
+/// (two departments), III.2 (two), III.3 (a deadline of a day) and III.4.
+#[test]
+fn tasks() {
+    let doc = seed();
+    let tasks = at(&doc, "/tasks").as_array().unwrap();
+    let row = |t: &Value| {
+        (
+            t["block"].as_str().unwrap().to_string(),
+            t["lead"].clone(),
+            t["cooperating"].clone(),
+            t["deadline"].clone(),
+        )
+    };
+    let rows: Vec<_> = tasks.iter().map(row).collect();
+    let ldtbxh = "Sở Lao động – Thương binh và Xã hội";
+    let partners = "các cơ quan, đơn vị liên quan";
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "II.6".into(),
+                json!(["Sở Lao động - Thương binh và Xã hội"]),
+                json!(["Sở Tài chính"]),
+                Value::Null
+            ),
+            (
+                "II.9".into(),
+                json!(["các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]),
+                json!([]),
+                Value::Null
+            ),
+            (
+                "III.1".into(),
+                json!(["Sở Kế hoạch và Đầu tư", "Sở Xây dựng"]),
+                json!([]),
+                Value::Null
+            ),
+            (
+                "III.2".into(),
+                json!([ldtbxh]),
+                json!([partners]),
+                json!({"date": null, "text": "trong năm 2025"})
+            ),
+            (
+                "III.2".into(),
+                json!(["Sở Tài chính"]),
+                json!([ldtbxh, partners]),
+                json!({"date": null, "text": "trong năm 2024"})
+            ),
+            (
+                "III.3".into(),
+                json!(["Sở Thông tin và Truyền thông"]),
+                json!(["Sở Tài chính"]),
+                json!({"date": "2024-09-30", "text": "trước ngày 30/9/2024"})
+            ),
+            (
+                "III.4".into(),
+                json!([ldtbxh]),
+                json!([partners]),
+                Value::Null
+            ),
+        ]
+    );
+}

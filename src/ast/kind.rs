@@ -177,6 +177,11 @@ kinds! {
 }
 
 impl DocKind {
+    /// Every type of the table with its printed name in capitals (`THÔNG BÁO`).
+    pub(crate) fn named() -> impl Iterator<Item = (&'static DocKind, &'static str)> {
+        TABLE.iter().map(|(k, _, n, _)| (k, *n))
+    }
+
     /// The ASCII slug of the contract (`thong_bao`).
     pub fn slug(&self) -> &str {
         match self {

@@ -169,6 +169,13 @@ pub struct Document {
     /// Labelled fields of forms (giấy mời, giấy giới thiệu, giấy nghỉ phép, biên bản):
     /// `Thời gian: …`, `Địa điểm: …`, `Thành phần: …`, `Chủ trì: …`.
     pub fields: Vec<Field>,
+    /// Trích dẫn: every reference to another document in the trích yếu, the preamble, the body
+    /// and the appendices (`Nghị quyết số 11/2024/NQ-QH15`, `khoản 1 Điều 59 Nghị định số
+    /// 193/2025/NĐ-CP`), in reading order. The document's own number is not one.
+    pub citations: Vec<Citation>,
+    /// Giao nhiệm vụ: every assignment in the body (`Giao Sở Tài chính chủ trì, phối hợp với …
+    /// trước ngày 30/9/2024`): who leads, with whom, what, by when; in reading order.
+    pub tasks: Vec<Task>,
     /// Lines before the document proper (web-page residue such as `*Source: …*`).
     pub front_matter: Vec<Text>,
     /// Lines kept out of the text: page numbers, rules, markdown remnants, signing software.
@@ -487,6 +494,73 @@ pub struct Appendix {
     pub body: Vec<Block>,
     /// Where it was read.
     pub span: Span,
+}
+
+/// A reference to another document — e.g. `khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP ngày 05
+/// tháng 3 năm 2020 của Chính phủ về công tác văn thư`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Citation {
+    /// The cited text's tên loại when the reference names it (`Nghị định số …` gives
+    /// `nghi_dinh`), else the type its symbol's code names (`…/QĐ-UBND` gives `quyet_dinh`);
+    /// `null` for a bare `văn bản số …` of no known code.
+    pub kind: Option<DocKind>,
+    /// The number as printed (`193`, leading zeros kept).
+    pub number: Option<String>,
+    /// The year inside the number (`30/2020/NĐ-CP` gives 2020).
+    pub year: Option<u16>,
+    /// The ký hiệu (`NĐ-CP`, `QĐ/TW`).
+    pub symbol: Option<String>,
+    /// The ký hiệu's groups after its type code (`NĐ-CP` gives `["CP"]`).
+    pub issuer_codes: Vec<String>,
+    /// ISO `YYYY-MM-DD` of the `ngày …` that follows the number, when it is a whole date.
+    pub date: Option<String>,
+    /// What the cited text is about: the words after `về` (`về công tác văn thư`), without it.
+    pub title: Option<String>,
+    /// The cited units before the name (`khoản 2 Điều 5`, `điểm a khoản 1 Điều 3`).
+    pub parts: Option<String>,
+    /// The reference as printed, from its parts (or name, or number) to its date (or number).
+    pub text: String,
+    /// Where `text` was read.
+    pub span: Span,
+}
+
+/// An assignment — e.g. `Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với Sở Tài chính
+/// nghiên cứu, tham mưu … trước ngày 30/9/2024`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Task {
+    /// The label path of the body block it was read in (`III.3`, `Điều 3`, `II.1.a`); `null`
+    /// for a block without labels above it.
+    pub block: Option<String>,
+    /// Who leads (chủ trì), as printed: `Sở Tài chính`, or a group `các sở, ban, ngành`. A lead
+    /// taken from the section's lead-in (`Sở … tập trung thực hiện một số nhiệm vụ sau:`) when
+    /// the item names none.
+    pub lead: Vec<String>,
+    /// Who cooperates (phối hợp với …), as printed.
+    pub cooperating: Vec<String>,
+    /// What is to be done, as printed (the rest of the sentence).
+    pub action: String,
+    /// By when, if the sentence says.
+    pub deadline: Option<Deadline>,
+    /// Where the assignment was read (its sentence).
+    pub span: Span,
+}
+
+/// Thời hạn — e.g. `trước ngày 30/9/2024`, `trong năm 2025`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Deadline {
+    /// ISO `YYYY-MM-DD` when the text fixes a day (`trước ngày 30/9/2024`), else `null`.
+    pub date: Option<String>,
+    /// The deadline as printed.
+    pub text: String,
 }
 
 /// A labelled field of a form — e.g. `Địa điểm: Hội trường tầng 3`.

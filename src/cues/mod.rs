@@ -22,6 +22,7 @@
 /// Dấu kết thúc — the mark that ends a document's text (`… thi hành Quyết định này./.`).
 pub(crate) const END_MARK: &str = "./.";
 
+pub(crate) mod citation;
 pub(crate) mod closing;
 pub(crate) mod heading;
 pub(crate) mod marker;
@@ -30,3 +31,4 @@ pub mod place_date;
 pub(crate) mod preamble;
 pub(crate) mod scan;
 pub(crate) mod tail;
+pub(crate) mod task;

@@ -28,6 +28,7 @@ use crate::ast::{ArtifactKind, Document, Parsed, Recipients};
 use crate::check;
 use crate::decode::Furniture;
 use crate::diagnostic::{Severity, Sink};
+use crate::follow_up;
 use crate::lines::{Cursor, Line, split_lines};
 use crate::options::{Options, SCHEMA_VERSION};
 
@@ -76,6 +77,7 @@ pub(crate) fn parse_text(
         return Parsed { document: doc };
     }
     read_parts(&mut doc, &lines, opts, &mut sink);
+    follow_up::read(&mut doc, text);
     check::finish(&mut doc, &lines, sink);
     Parsed { document: doc }
 }

@@ -347,6 +347,16 @@ pub fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
+/// The largest char boundary of `s` at or below `i` (`str::floor_char_boundary`, stable
+/// only since Rust 1.91).
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// True when the text ends a sentence or a list entry (`.`, `;`, `:`, `!`, `?`, `./.`).
 pub fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| is_space(c) || matches!(c, '*' | '"' | '”' | '»' | ')'));
