@@ -105,8 +105,23 @@ pub(crate) fn find_all(text: &str) -> Vec<Cited> {
 
 /// The reference around the number at `p..end`: what names it before, its date and subject
 /// after.
-fn reference(text: &str, p: usize, end: usize, number: NumberParts) -> Cited {
+fn reference(text: &str, p: usize, end: usize, mut number: NumberParts) -> Cited {
     let mut start = p;
+    // a national standard, `QCVN 01:2019/BCT`, `TCVN 5507 : 2002`: its number before the colon,
+    // the digits read as the number its year
+    if let Some((q, num)) = standard_before(&text[..p]) {
+        number.year = number.number.as_deref().and_then(|y| y.parse().ok());
+        number.number = Some(num);
+        return Cited {
+            start: q,
+            end,
+            kind: None,
+            number,
+            date: None,
+            title: None,
+            parts: None,
+        };
+    }
     // `số` or `số:` before the number
     let before = text[..start].trim_end();
     let before = before.strip_suffix(':').map_or(before, str::trim_end);
@@ -124,6 +139,19 @@ fn reference(text: &str, p: usize, end: usize, number: NumberParts) -> Cited {
                 .map(|q| (q, k))
         })
         .min_by_key(|(q, _)| *q);
+    // `Luật Lưu trữ số 33/2024/QH15`: a law's name between `Luật` and its number
+    let named = named.or_else(|| {
+        if start == p {
+            return None;
+        }
+        let window = crate::viet::floor_boundary(before, before.len().saturating_sub(120));
+        let head = &before[window..];
+        let at = head.rfind("Luật ")?;
+        let q = window + at;
+        let between = &before[q..];
+        (word_start(text, q) && !between.contains([',', ';', '.', ':']))
+            .then_some((q, Some(DocKind::Luat)))
+    });
     let mut kind = None;
     let is_named = named.is_some();
     if let Some((q, k)) = named {
@@ -169,6 +197,21 @@ fn reference(text: &str, p: usize, end: usize, number: NumberParts) -> Cited {
         title,
         parts,
     }
+}
+
+/// `QCVN 01:` or `TCVN 5507 : ` right before a year: where the standard's name starts, and its
+/// name and number (`QCVN 01`).
+fn standard_before(before: &str) -> Option<(usize, String)> {
+    let t = before.trim_end().strip_suffix(':')?.trim_end();
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let head = t[..t.len() - digits].trim_end();
+    let q = ["QCVN", "TCVN"]
+        .iter()
+        .find_map(|w| head.strip_suffix(w).map(|h| h.len()))?;
+    Some((q, crate::viet::fold_ws(&t[q..])))
 }
 
 /// Whether a word starts at `q` (nothing or no letter before it).
@@ -258,7 +301,8 @@ fn date_after(i: &str) -> Option<(usize, Option<String>)> {
 }
 
 /// The subject of a cited text: the words after `về` (or `về việc`) that follow it within a
-/// few words (`của Chính phủ về …`), up to `;`, `)`, a sentence's end or another reference.
+/// few words (`của Chính phủ về …`), up to `;`, `)`, a quote's end or a sentence's end (a
+/// subject may name another text: `về sửa đổi, bổ sung một số điều của Quyết định số …`).
 fn title_after(i: &str) -> Option<String> {
     // `về` must come soon: after the issuer (`của Ủy ban nhân dân tỉnh`), not in a new clause
     let window: usize = i.char_indices().nth(90).map_or(i.len(), |(k, _)| k);
@@ -269,7 +313,16 @@ fn title_after(i: &str) -> Option<String> {
     let from = if i[ve..].starts_with(' ') { ve + 1 } else { ve };
     let body = &i[from + "về ".len()..];
     let body = body.strip_prefix("việc ").unwrap_or(body);
-    let mut end = body.find([';', ')', '”', '"', '\n']).unwrap_or(body.len());
+    let mut end = body
+        .find([';', ':', ')', '”', '"', '\n'])
+        .unwrap_or(body.len());
+    // a comma before a capital after a few words opens the sentence's own clause (`… về hướng
+    // dẫn chuyển đổi số hồ sơ, Ủy ban nhân dân tỉnh ban hành …`)
+    if let Some(c) = body[..end].match_indices(", ").map(|(k, _)| k).find(|&k| {
+        body[k + 2..].starts_with(char::is_uppercase) && body[..k].split(' ').count() >= 4
+    }) {
+        end = c;
+    }
     // a sentence's end: a full stop before a capital or the end
     if let Some(dot) = body[..end]
         .match_indices(". ")
@@ -278,34 +331,9 @@ fn title_after(i: &str) -> Option<String> {
     {
         end = end.min(dot);
     }
-    // another reference starts a new subject
-    if let Some(d) = find_all_numbers_start(&body[..end]) {
-        end = end.min(d);
-    }
     let t = body[..end].trim().trim_end_matches(['.', ',']).trim();
     let t: String = t.chars().take(300).collect();
     (!t.is_empty()).then(|| crate::viet::fold_ws(&t))
-}
-
-/// Where the first cited number in `s` starts, backed up to the name before it.
-fn find_all_numbers_start(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while let Some(k) = bytes[at..].iter().position(u8::is_ascii_digit) {
-        let p = at + k;
-        if cited_number(&s[p..]).is_ok() {
-            let head = s[..p].trim_end();
-            let head = head
-                .strip_suffix("số:")
-                .or_else(|| head.strip_suffix("số"))
-                .unwrap_or(head);
-            // back to the start of the name's first word, if any (a few words)
-            let name_at = head.trim_end().rfind(", ").map_or(0, |x| x + 2);
-            return Some(name_at.min(p));
-        }
-        at = p + bytes[p..].iter().take_while(|b| b.is_ascii_digit()).count();
-    }
-    None
 }
 
 #[cfg(test)]
@@ -390,6 +418,29 @@ mod tests {
             one("Quy định số 97-QĐ/TW ngày 7/2/2023").kind,
             Some(DocKind::QuyDinh)
         );
+    }
+
+    #[test]
+    fn a_law_by_its_name_and_number() {
+        let t = "Căn cứ Luật Lưu trữ số 33/2024/QH15 ngày 21 tháng 6 năm 2024;";
+        let c = one(t);
+        assert_eq!(c.kind, Some(DocKind::Luat));
+        assert_eq!(
+            &t[c.start..c.end],
+            "Luật Lưu trữ số 33/2024/QH15 ngày 21 tháng 6 năm 2024"
+        );
+    }
+
+    #[test]
+    fn a_national_standard() {
+        let t = "theo Quy chuẩn kỹ thuật quốc gia QCVN 01: 2019/BCT của Bộ Công Thương";
+        let c = one(t);
+        assert_eq!(&t[c.start..c.end], "QCVN 01: 2019/BCT");
+        assert_eq!(
+            (c.number.number.as_deref(), c.number.year),
+            (Some("QCVN 01"), Some(2019))
+        );
+        assert_eq!(c.number.symbol.as_deref(), Some("BCT"));
     }
 
     #[test]

@@ -130,6 +130,28 @@ const STOPS: &[&str] = &[
     "trực ",
     "là ",
     "trước ",
+    "tìm kiếm",
+    "công bố",
+    "công khai",
+    "nêu cao",
+    "biết,",
+    "biết ",
+    "cùng ",
+    "khảo sát",
+    "thống kê",
+    "lưu ý",
+    "phát huy",
+    "chấp hành",
+    "tuân thủ",
+    "trả lời",
+    "giải trình",
+    "làm rõ",
+    "tiếp thu",
+    "nghiệm thu",
+    "di dời",
+    "thu hồi",
+    "cấp phép",
+    "chuyển ",
 ];
 
 /// The first words of an agency's name (`Sở …`, `Ủy ban nhân dân …`, `Chánh Văn phòng …`), and
@@ -206,6 +228,15 @@ fn agency_end(s: &str) -> usize {
         }
     }
     end
+}
+
+/// Whether a name holds a quantity (`10.000`, `250`): goods or money, not an agency.
+fn has_quantity(s: &str) -> bool {
+    s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .any(|run| {
+            let digits = run.bytes().filter(u8::is_ascii_digit).count();
+            digits >= 3 || (digits >= 2 && run.trim_matches('.').contains('.'))
+        })
 }
 
 /// The agencies of a name list, split where a comma or `và` opens another agency.
@@ -338,7 +369,23 @@ fn in_clause(text: &str, a: usize, b: usize) -> Option<Assigned> {
         let r = r.strip_prefix("nhiệm vụ ").unwrap_or(r);
         r.starts_with("chủ trì").then_some(k)
     });
-    if let Some(k) = passive.filter(|_| found.is_none()) {
+    // `Cơ quan được giao chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo …`: the whole
+    // subject answers
+    let duty_after = passive.and_then(|k| {
+        ["có trách nhiệm", "chịu trách nhiệm"]
+            .iter()
+            .filter_map(|w| clause[k..].find(w).map(|x| k + x))
+            .min()
+    });
+    if let (Some(_), Some(d), None) = (passive, duty_after, found) {
+        let who = clause[..d].trim();
+        if who.is_empty() || who.chars().count() > 160 {
+            return None;
+        }
+        t.lead = vec![crate::viet::fold_ws(who)];
+        t.start = a;
+        after_lead = d;
+    } else if let Some(k) = passive.filter(|_| found.is_none()) {
         let head = clause[..k].trim_end();
         let from = head.rfind([',', ')']).map_or(0, |x| x + 1);
         let who = head[from..].trim();
@@ -357,6 +404,10 @@ fn in_clause(text: &str, a: usize, b: usize) -> Option<Assigned> {
             None => at + agency_end(&clause[at..]),
         };
         t.lead = split_agencies(&clause[at..end]);
+        // `giao cho Công ty B 10.000 bộ quần áo`: goods handed over, no one assigned
+        if t.lead.iter().any(|l| has_quantity(l)) {
+            return None;
+        }
         t.start = a + k;
         after_lead = end;
     } else {
@@ -520,9 +571,10 @@ fn slash_date(r: &str) -> Option<(usize, Option<String>)> {
 }
 
 /// `trong năm 2025`, `trong tháng 9/2024`, `trong quý III/2024`, `trong kỳ họp tháng 9/2024`,
-/// `trong 10 ngày (làm việc)`, `trước tháng 10/2024`: its length.
+/// `trong 10 ngày (làm việc)`: its length.
 fn within(r: &str) -> Option<usize> {
-    let (r2, _) = one_of_ci(&["trong", "trước"])(r).ok()?;
+    // (`trước năm 1945`, `trước tháng 8` tell a time, not a deadline: only `trong …` here)
+    let (r2, _) = one_of_ci(&["trong"])(r).ok()?;
     let r2 = r2.strip_prefix(' ')?;
     let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     // the value after a unit word: digits, or a Roman quarter, then `/YYYY`
@@ -658,6 +710,11 @@ mod tests {
         );
         assert_eq!(a.lead, ["cơ quan"]);
         assert!(a.action.starts_with("thẩm tra quyết toán"), "{}", a.action);
+        let a = one(
+            "Cơ quan được giao chủ trì thực hiện nhiệm vụ có trách nhiệm báo cáo tiến độ hằng quý.",
+        );
+        assert_eq!(a.lead, ["Cơ quan được giao chủ trì thực hiện nhiệm vụ"]);
+        assert_eq!(a.action, "có trách nhiệm báo cáo tiến độ hằng quý");
     }
 
     #[test]
@@ -667,6 +724,10 @@ mod tests {
             find_all("Ngày 23/8/2024, Chủ tịch UBND tỉnh chủ trì làm việc với Sở Y tế.").is_empty()
         );
         assert!(find_all("Chủ tịch UBND tỉnh chủ trì cuộc họp.").is_empty());
+        assert!(
+            find_all("Công ty A giao cho Công ty B 10.000 bộ quần áo với giá ấn định là 10 USD.")
+                .is_empty()
+        );
         assert!(find_all("Xét đề nghị của Trưởng phòng Tư pháp.").is_empty());
         assert!(
             find_all("Trong 8 tháng đầu năm 2024, Sở đã cơ bản hoàn thành các chỉ tiêu.")
@@ -716,5 +777,6 @@ mod tests {
         }
         assert!(deadline("trong công tác quản lý").is_none());
         assert!(deadline("trong thời gian đến").is_none());
+        assert!(deadline("người hoạt động cách mạng trước năm 1945").is_none());
     }
 }
