@@ -115,6 +115,23 @@ enum Command {
         #[arg(long)]
         no_join: bool,
     },
+    /// List the assignments (`/tasks`) of documents, sorted by deadline (a dated one by its
+    /// day, `trong năm 2025` by the last day of the period, the undated last): deadline,
+    /// document number, block, lead, partners, action. For following up decisions across a
+    /// folder.
+    Tasks {
+        /// Files or folders (walked as `parse` walks them); `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// `table`: aligned columns for the terminal; `csv`: RFC 4180 with a header row, for a
+        /// spreadsheet (path, document, issued, block, lead, cooperating, deadline,
+        /// deadline_date, action, line); `json`: one object per line.
+        #[arg(long, value_parser = ["table", "csv", "json"], default_value = "table")]
+        format: String,
+        /// Do not join lines that continue a paragraph across blank lines and page breaks.
+        #[arg(long)]
+        no_join: bool,
+    },
     /// Print the JSON Schema (draft 2020-12) of the JSON that `parse` writes, generated from
     /// the tree's types; `src/schema.json` is this output as published.
     Schema,
@@ -247,6 +264,18 @@ fn main() -> ExitCode {
                 _ => vanban::render::Format::Text,
             };
             render(&input, format, &options(no_join))
+        }
+        Command::Tasks {
+            inputs,
+            format,
+            no_join,
+        } => {
+            let format = match format.as_str() {
+                "csv" => cli::tasks::Format::Csv,
+                "json" => cli::tasks::Format::Json,
+                _ => cli::tasks::Format::Table,
+            };
+            cli::tasks::run(&inputs, format, &options(no_join))
         }
         Command::Schema => {
             let schema = serde_json::to_string_pretty(&vanban::json_schema())

@@ -1037,3 +1037,66 @@ fn render_refuses_bad_input_and_unknown_formats() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------------------------------------
+// vanban tasks
+
+#[test]
+fn tasks_lists_assignments_by_deadline() {
+    let files = [
+        "fixtures/00-seed-notice-quang-ngai-2024.txt",
+        "fixtures/55-ke-hoach-giao-nhiem-vu-trich-dan.txt",
+    ];
+    let table = run(&["tasks", files[0], files[1]]);
+    assert_ok(&table);
+    let table = String::from_utf8(table.stdout).unwrap();
+    insta::assert_snapshot!("tasks-table", table);
+    // sorted by the day a deadline falls on (a period by its last day), the undated last
+    let csv = run(&["tasks", "--format", "csv", files[0], files[1]]);
+    assert_ok(&csv);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("path,document,issued,block,lead,cooperating,deadline"));
+    assert_eq!(lines.len(), 15);
+    let json = run(&["tasks", "--format", "json", files[0], files[1]]);
+    let deadlines: Vec<String> = String::from_utf8(json.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["deadline"]["text"].to_string())
+        .collect();
+    assert_eq!(
+        deadlines[..6],
+        [
+            "\"trước ngày 30/9/2024\"",
+            "\"trong năm 2024\"",
+            "\"trước ngày 30/6/2025\"",
+            "\"trong quý III/2025\"",
+            "\"chậm nhất ngày 15 tháng 10 năm 2025\"",
+            "\"trong năm 2025\"",
+        ]
+    );
+    // a field with a comma is quoted
+    assert!(csv.contains("\"các sở, ban, ngành; UBND các huyện, thị xã, thành phố\""));
+    let json = run(&["tasks", "--format", "json", files[1]]);
+    assert_ok(&json);
+    let rows: Vec<Value> = String::from_utf8(json.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[0]["document"], "215/KH-UBND");
+    assert_eq!(rows[0]["deadline"]["date"], "2025-06-30");
+}
+
+#[test]
+fn tasks_reports_a_bad_file_and_lists_the_rest() {
+    let out = run(&[
+        "tasks",
+        "fixtures/bad/binary.bin",
+        "fixtures/00-seed-notice-quang-ngai-2024.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_stderr_has(&out, "binary.bin");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("III.3"));
+}

@@ -44,15 +44,7 @@ pub fn run(inputs: &[PathBuf], c: &Check, opts: &vanban::Options) -> ExitCode {
     let (mut files, mut counts) = (0usize, [0usize; 3]);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    // the files of a folder in the order of their names (a folder's own order is the file
-    // system's), each input in the order given
-    let mut entries = Vec::new();
-    for input in inputs {
-        let mut found: Vec<_> = Walk::new(std::slice::from_ref(input), None).collect();
-        found.sort_by(|a, b| a.src.cmp(&b.src));
-        entries.extend(found);
-    }
-    for entry in entries {
+    for entry in Walk::sorted(inputs) {
         let path = entry.src;
         if let Some(why) = entry.failure {
             say(&format!("{}: {why}", path.display()));

@@ -7,6 +7,7 @@ pub mod check;
 pub mod pool;
 pub mod record;
 pub mod stream;
+pub mod tasks;
 pub mod walk;
 
 use std::io::{Read, Write};

@@ -85,6 +85,19 @@ impl Walk {
         }
     }
 
+    /// Every file of `inputs`, each input in the order given and the files of a folder in the
+    /// order of their names (a folder's own order is the file system's): for the commands
+    /// that report per file (`check`, `tasks`), whose output should not depend on it.
+    pub fn sorted(inputs: &[PathBuf]) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for input in inputs {
+            let mut found: Vec<_> = Walk::new(std::slice::from_ref(input), None).collect();
+            found.sort_by(|a, b| a.src.cmp(&b.src));
+            entries.extend(found);
+        }
+        entries
+    }
+
     fn warn(&self, msg: String) {
         if let Some(log) = &self.log {
             log.warn(&msg);

@@ -15,6 +15,8 @@
 //! | Nơi nhận, Lưu | nơi nhận | `Nơi nhận:`, `- Lưu: VT, VP.` | [`closing`] |
 //! | quyền hạn, position, note | quyền hạn ký | `KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`, `(Đã ký)` | [`closing`] |
 //! | phụ lục, bản sao | phụ lục, bản sao | `PHỤ LỤC 01`, `SAO Y BẢN CHÍNH` | [`tail`] |
+//! | citation | trích dẫn | `khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP` | [`citation`] |
+//! | assignment, deadline | giao nhiệm vụ, thời hạn | `Giao Sở Tài chính chủ trì, …`, `trước ngày 30/9/2024` | [`task`] |
 //!
 //! Cues read text only (a `&str`: a line or a cell); they know nothing of lines, spans or the
 //! tree, so the layout stage below the parts can use them too.
