@@ -152,6 +152,8 @@ const STOPS: &[&str] = &[
     "thu hồi",
     "cấp phép",
     "chuyển ",
+    "lắp đặt",
+    "vận hành",
 ];
 
 /// The first words of an agency's name (`Sở …`, `Ủy ban nhân dân …`, `Chánh Văn phòng …`), and
@@ -414,6 +416,11 @@ fn in_clause(text: &str, a: usize, b: usize) -> Option<Assigned> {
         // `X chủ trì, …`, `X có trách nhiệm …`, `X chịu trách nhiệm …` with X opening the
         // clause; or `Chủ trì, phối hợp …` naming no one
         if clause.starts_with("Chủ trì") {
+            // `Chủ trì thẩm tra thủy văn: Ông …`, `Chủ trì: Đồng chí …`: a roster of who
+            // chairs, no assignment
+            if clause.contains(':') {
+                return None;
+            }
             t.needs_lead = true;
             t.start = a;
             after_lead = 0;
@@ -695,6 +702,10 @@ mod tests {
             "Chủ trì, phối hợp với Sở Tài chính trong công tác tham mưu, sửa chữa các công trình.",
         );
         assert!(a.needs_lead && a.lead.is_empty());
+        assert!(
+            find_all("Chủ trì thiết kế phần cơ - điện: Ông Nguyễn Trường Giang, Kỹ sư điện.")
+                .is_empty()
+        );
         assert_eq!(a.cooperating, ["Sở Tài chính"]);
     }
 
