@@ -56,12 +56,38 @@ pub(crate) fn cited_number(i: &str) -> IResult<&str, NumberParts> {
     };
     let (_, sym) = take_while1(symbol_char)(r)?;
     let sym = sym.trim_end_matches(['.', '/', '-', '_', '&']);
+    // a hyphen between spaces inside the symbol (`24/2000/NĐ - CP`): the groups joined
+    let mut used = sym.len();
+    let mut joined = sym.to_string();
+    while let Some(after) = r[used..]
+        .strip_prefix(" - ")
+        .or_else(|| r[used..].strip_prefix(" -"))
+        .or_else(|| {
+            r[used..]
+                .strip_prefix("- ")
+                .filter(|_| joined.ends_with(char::is_alphanumeric))
+        })
+        .map(str::trim_start)
+    {
+        let next = after
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '&'))
+            .map_or(after.len(), |(k, _)| k);
+        let group = &after[..next];
+        if group.is_empty() || !group.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        joined.push('-');
+        joined.push_str(group);
+        used = r.len() - after.len() + next;
+    }
+    let sym = joined.as_str();
     let opens_with_letter = sym.chars().next().is_some_and(char::is_alphabetic);
     let capital = sym.chars().any(char::is_uppercase);
     if !opens_with_letter || !capital || (party && !sym.contains('/')) {
         return fail(i);
     }
-    let rest = &r[sym.len()..];
+    let rest = &r[used..];
     Ok((
         rest,
         NumberParts {
@@ -307,15 +333,53 @@ fn title_after(i: &str) -> Option<String> {
     // `về` must come soon: after the issuer (`của Ủy ban nhân dân tỉnh`), not in a new clause
     let window: usize = i.char_indices().nth(90).map_or(i.len(), |(k, _)| k);
     let cut = i[..window].find([';', ')', ':', '(']).unwrap_or(window);
-    let ve = i[..cut]
-        .find(" về ")
-        .or_else(|| i.starts_with("về ").then_some(0).map(|_| 0))?;
-    let from = if i[ve..].starts_with(' ') { ve + 1 } else { ve };
-    let body = &i[from + "về ".len()..];
+    // the subject opens after `về`, or with the verb that names what the text does (`… của Bộ
+    // Công Thương hướng dẫn chức năng, nhiệm vụ …`), whichever comes first
+    const OPENS: &[(&str, bool)] = &[
+        (" về ", true),
+        (" quy định ", false),
+        (" hướng dẫn ", false),
+        (" ban hành ", false),
+        (" sửa đổi", false),
+    ];
+    let padded = format!(" {}", &i[..cut]);
+    // (a verb opens the subject only right after the number, the date or the issuer: `và các
+    // văn bản hướng dẫn …` after it is another text)
+    let right_after = |k: usize| {
+        let head = i[..k].trim();
+        head.is_empty() || (head.starts_with("của ") && !head.contains(" và "))
+    };
+    let (at, skip) = OPENS
+        .iter()
+        .filter_map(|&(w, skip)| padded.find(w).map(|k| (k, skip)))
+        .filter(|&(k, skip)| skip || right_after(k))
+        .min()?;
+    // (`padded` has a space more in front: `at`, the place of the word's space there, is the
+    // word's own start in `i`)
+    let from = at;
+    let body = if skip {
+        &i[from + "về ".len()..]
+    } else {
+        &i[from..]
+    };
     let body = body.strip_prefix("việc ").unwrap_or(body);
+    // `… quy định như sau:` opens a quotation, `sửa đổi, bổ sung bởi …` names the amending
+    // text: neither is the cited text's subject
+    if body.starts_with("quy định như sau")
+        || body.contains(" bởi ") && body.find(" bởi ") < Some(30)
+    {
+        return None;
+    }
     let mut end = body
         .find([';', ':', ')', '”', '"', '\n'])
         .unwrap_or(body.len());
+    // `…, có hiệu lực kể từ …`, `… có căn cứ ban hành như sau` are said of the text, not its
+    // subject
+    for tail in [", có hiệu lực", " có căn cứ ban hành"] {
+        if let Some(k) = body[..end].find(tail) {
+            end = k;
+        }
+    }
     // a comma before a capital after a few words opens the sentence's own clause (`… về hướng
     // dẫn chuyển đổi số hồ sơ, Ủy ban nhân dân tỉnh ban hành …`)
     if let Some(c) = body[..end].match_indices(", ").map(|(k, _)| k).find(|&k| {
@@ -355,6 +419,7 @@ mod tests {
             ("97-QĐ/TW", "97", None, "QĐ/TW"),
             ("51/2002/QĐ-BGD&ĐT", "51", Some(2002), "QĐ-BGD&ĐT"),
             ("522/2002/QĐ.UB.", "522", Some(2002), "QĐ.UB"),
+            ("24/2000/NĐ - CP ngày", "24", Some(2000), "NĐ-CP"),
         ] {
             let (_, p) = cited_number(t).unwrap_or_else(|e| panic!("{t}: {e}"));
             assert_eq!(p.number.as_deref(), Some(num), "{t}");
@@ -417,6 +482,15 @@ mod tests {
         assert_eq!(
             one("Quy định số 97-QĐ/TW ngày 7/2/2023").kind,
             Some(DocKind::QuyDinh)
+        );
+    }
+
+    #[test]
+    fn a_subject_opened_by_its_verb() {
+        let t = "Căn cứ Thông tư số 37/2025/TT-BCT của Bộ Công Thương hướng dẫn chức năng, nhiệm vụ của cơ quan chuyên môn về công thương;";
+        assert_eq!(
+            one(t).title.as_deref(),
+            Some("hướng dẫn chức năng, nhiệm vụ của cơ quan chuyên môn về công thương")
         );
     }
 
