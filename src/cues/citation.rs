@@ -102,6 +102,24 @@ pub(crate) fn cited_number(i: &str) -> IResult<&str, NumberParts> {
 /// Names that stand before a cited number without being a tên loại of the table.
 const GENERIC: &[&str] = &["văn bản", "công văn", "công điện"];
 
+/// The names that may stand before a cited number (every tên loại of the table, and
+/// [`GENERIC`]), by their last word in small letters: a reference's name is looked for among
+/// the few that end as the text before its number ends.
+static NAMES_BY_LAST_WORD: std::sync::LazyLock<
+    std::collections::HashMap<String, Vec<(Option<DocKind>, &'static str)>>,
+> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<String, Vec<(Option<DocKind>, &'static str)>> =
+        std::collections::HashMap::new();
+    let all = DocKind::named()
+        .map(|(k, n)| (Some(k.clone()), n))
+        .chain(GENERIC.iter().map(|g| (None, *g)));
+    for (k, n) in all {
+        let last = n.rsplit(' ').next().unwrap_or(n).to_lowercase();
+        m.entry(last).or_default().push((k, n));
+    }
+    m
+});
+
 /// Every reference in `text`, in order.
 pub(crate) fn find_all(text: &str) -> Vec<Cited> {
     let mut out = Vec::new();
@@ -156,13 +174,15 @@ fn reference(text: &str, p: usize, end: usize, mut number: NumberParts) -> Cited
     }
     // the type's name before it (the longest that fits)
     let before = text[..start].trim_end();
-    let named = DocKind::named()
-        .map(|(k, n)| (Some(k.clone()), n))
-        .chain(GENERIC.iter().map(|g| (None, *g)))
+    let last = before.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let named = NAMES_BY_LAST_WORD
+        .get(last.as_str())
+        .into_iter()
+        .flatten()
         .filter_map(|(k, n)| {
             ends_with_ci(before, n)
                 .filter(|&q| word_start(text, q))
-                .map(|q| (q, k))
+                .map(|q| (q, k.clone()))
         })
         .min_by_key(|(q, _)| *q);
     // `Luật Lưu trữ số 33/2024/QH15`: a law's name between `Luật` and its number
@@ -342,20 +362,24 @@ fn title_after(i: &str) -> Option<String> {
         (" ban hành ", false),
         (" sửa đổi", false),
     ];
-    let padded = format!(" {}", &i[..cut]);
     // (a verb opens the subject only right after the number, the date or the issuer: `và các
     // văn bản hướng dẫn …` after it is another text)
     let right_after = |k: usize| {
         let head = i[..k].trim();
         head.is_empty() || (head.starts_with("của ") && !head.contains(" và "))
     };
-    let (at, skip) = OPENS
-        .iter()
-        .filter_map(|&(w, skip)| padded.find(w).map(|k| (k, skip)))
-        .filter(|&(k, skip)| skip || right_after(k))
-        .min()?;
-    // (`padded` has a space more in front: `at`, the place of the word's space there, is the
-    // word's own start in `i`)
+    // (`at`: where the word starts in `i`; the words are looked for after each space only)
+    let head = &i[..cut];
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b' ', head.as_bytes()).map(|k| k + 1));
+    let (at, skip) = starts
+        .filter_map(|k| {
+            OPENS
+                .iter()
+                .find(|(w, _)| head[k..].starts_with(&w[1..]))
+                .map(|&(_, skip)| (k, skip))
+        })
+        .find(|&(k, skip)| skip || right_after(k))?;
     let from = at;
     let body = if skip {
         &i[from + "về ".len()..]

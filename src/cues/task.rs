@@ -211,11 +211,24 @@ fn agency_opens(s: &str) -> bool {
 /// Where the agency name that opens `s` ends (before the first stop word, or the clause's
 /// end), and the name's length without a trailing comma.
 fn agency_end(s: &str) -> usize {
+    // the stop words by their first byte: a few to try after each space, not all of them
+    static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            let mut v = vec![Vec::new(); 256];
+            for w in STOPS {
+                v[usize::from(w.as_bytes()[0])].push(*w);
+            }
+            v
+        });
     let mut end = s.len();
     for (k, c) in s.char_indices() {
         if c == ' ' {
             let after = &s[k + 1..];
-            if STOPS.iter().any(|w| after.starts_with(w)) {
+            let stops = after
+                .as_bytes()
+                .first()
+                .map_or(&[][..], |&b| &BY_FIRST_BYTE[usize::from(b)][..]);
+            if stops.iter().any(|w| after.starts_with(w)) {
                 end = k;
                 break;
             }
@@ -274,14 +287,11 @@ pub(crate) fn split_agencies(s: &str) -> Vec<String> {
 fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
-    for (k, c) in text.char_indices() {
-        let cut = match c {
-            ';' => true,
-            '.' => text[k + 1..]
+    for k in memchr::memchr2_iter(b';', b'.', text.as_bytes()) {
+        let cut = text.as_bytes()[k] == b';'
+            || text[k + 1..]
                 .strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(char::is_uppercase)),
-            _ => false,
-        };
+                .is_some_and(|r| r.starts_with(char::is_uppercase));
         if cut {
             out.push((from, k + 1));
             from = k + 1;
@@ -315,9 +325,28 @@ fn trigger(i: &str) -> IResult<&str, &str> {
     Ok((r, w))
 }
 
+/// Whether `text` holds a word every assignment needs (`giao`, `yêu cầu`, `đề nghị`, `chủ
+/// trì`, `trách nhiệm`, in any case of their first letter): most blocks hold none and are not
+/// read further. One pass of substring searchers built once.
+fn may_assign(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    // the words without their first letter, so that `Giao` and `giao` are one search
+    static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
+        ["iao ", "êu cầu ", "ề nghị ", "hủ trì", "trách nhiệm"]
+            .iter()
+            .map(|w| Finder::new(w.as_bytes()))
+            .collect()
+    });
+    WORDS.iter().any(|f| f.find(text.as_bytes()).is_some())
+}
+
 /// Every assignment in `text` (a body block's own text), in order.
 pub(crate) fn find_all(text: &str) -> Vec<Assigned> {
     let mut out = Vec::new();
+    if !may_assign(text) {
+        return out;
+    }
     for (a, b) in clauses(text) {
         if let Some(t) = in_clause(text, a, b) {
             out.push(t);
@@ -349,7 +378,8 @@ fn in_clause(text: &str, a: usize, b: usize) -> Option<Assigned> {
     let mut found: Option<(usize, usize)> = None; // (trigger start, agency start)
     for (k, _) in clause.char_indices() {
         let word_start = k == 0 || clause[..k].ends_with([' ', ',', '(']);
-        if !word_start {
+        let opens = clause[k..].starts_with(['g', 'G', 'y', 'Y', 'đ', 'Đ']);
+        if !word_start || !opens {
             continue;
         }
         if let Ok((rest, w)) = trigger(&clause[k..]) {
@@ -510,8 +540,9 @@ pub(crate) fn lead_in_agency(text: &str) -> Option<Vec<String>> {
 /// 5 năm 2025`, `trong năm 2025`, `trong tháng 9/2024`, `trong quý III/2024`, `trong kỳ họp
 /// tháng 9/2024`, `trong 10 ngày`. Its byte range and the ISO date when it fixes a day.
 pub(crate) fn deadline(s: &str) -> Option<(usize, usize, Option<String>)> {
-    for (k, _) in s.char_indices() {
-        if k > 0 && !s[..k].ends_with([' ', '(', ',']) {
+    for (k, c) in s.char_indices() {
+        // every form opens `trước`, `trong` or `chậm` at a word's start
+        if !matches!(c, 't' | 'T' | 'c' | 'C') || (k > 0 && !s[..k].ends_with([' ', '(', ','])) {
             continue;
         }
         let r = &s[k..];

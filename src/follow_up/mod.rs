@@ -76,7 +76,8 @@ impl Found<'_> {
         if cited.is_empty() {
             return;
         }
-        let map = Aligned::new(self.text, piece, span);
+        let upto = cited.iter().map(|c| c.end).max().unwrap_or(0);
+        let map = Aligned::new(self.text, piece, span, upto);
         for c in cited {
             let is_own = self
                 .own
@@ -132,7 +133,8 @@ impl Found<'_> {
         if found.is_empty() {
             return;
         }
-        let map = Aligned::new(self.text, &b.text, own);
+        let upto = found.iter().map(|t| t.end).max().unwrap_or(0);
+        let map = Aligned::new(self.text, &b.text, own, upto);
         for t in found {
             let lead = if t.needs_lead {
                 match lead_in {
@@ -184,21 +186,34 @@ struct Aligned<'t> {
 }
 
 impl<'t> Aligned<'t> {
-    fn new(text: &'t str, piece: &str, span: Span) -> Self {
+    /// Align the words of `piece` that start before `upto` (the end of the last offset that
+    /// will be asked: a long block need not be aligned past its last citation).
+    fn new(text: &'t str, piece: &str, span: Span, upto: usize) -> Self {
         let end = span.end.min(text.len());
         let mut words = Vec::new();
         let mut cursor = span.start.min(end);
         let mut at = 0;
         for w in piece.split(' ') {
             let here = at;
+            if here > upto {
+                break;
+            }
             at += w.len() + 1;
             if w.is_empty() {
                 continue;
             }
             // the word's next place in the source, near the cursor (a word the cleaning changed
             // is skipped: the words around it still place the span)
+            // (most words stand right after the last one, past white space: no search then)
+            let next = text[cursor..end].trim_start();
+            let here_now = (cursor + (end - cursor - next.len())).min(end);
             let window = crate::viet::floor_boundary(text, (cursor + w.len() + 256).min(end));
-            match text[cursor..window].find(w) {
+            let found = if next.starts_with(w) {
+                Some(here_now - cursor)
+            } else {
+                memchr::memmem::find(text[cursor..window].as_bytes(), w.as_bytes())
+            };
+            match found {
                 Some(k) => {
                     words.push((here, cursor + k, w.len()));
                     cursor += k + w.len();
