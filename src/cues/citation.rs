@@ -102,14 +102,14 @@ pub(crate) fn cited_number(i: &str) -> IResult<&str, NumberParts> {
 /// Names that stand before a cited number without being a tên loại of the table.
 const GENERIC: &[&str] = &["văn bản", "công văn", "công điện"];
 
+/// Names by their last word: the type a name names (none for [`GENERIC`]) and the name.
+type NamesByLastWord = std::collections::HashMap<String, Vec<(Option<DocKind>, &'static str)>>;
+
 /// The names that may stand before a cited number (every tên loại of the table, and
 /// [`GENERIC`]), by their last word in small letters: a reference's name is looked for among
 /// the few that end as the text before its number ends.
-static NAMES_BY_LAST_WORD: std::sync::LazyLock<
-    std::collections::HashMap<String, Vec<(Option<DocKind>, &'static str)>>,
-> = std::sync::LazyLock::new(|| {
-    let mut m: std::collections::HashMap<String, Vec<(Option<DocKind>, &'static str)>> =
-        std::collections::HashMap::new();
+static NAMES_BY_LAST_WORD: std::sync::LazyLock<NamesByLastWord> = std::sync::LazyLock::new(|| {
+    let mut m = NamesByLastWord::new();
     let all = DocKind::named()
         .map(|(k, n)| (Some(k.clone()), n))
         .chain(GENERIC.iter().map(|g| (None, *g)));

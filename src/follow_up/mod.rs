@@ -206,12 +206,12 @@ impl<'t> Aligned<'t> {
             // is skipped: the words around it still place the span)
             // (most words stand right after the last one, past white space: no search then)
             let next = text[cursor..end].trim_start();
-            let here_now = (cursor + (end - cursor - next.len())).min(end);
+            let skipped = end - cursor - next.len();
             let window = crate::viet::floor_boundary(text, (cursor + w.len() + 256).min(end));
             let found = if next.starts_with(w) {
-                Some(here_now - cursor)
+                Some(skipped)
             } else {
-                memchr::memmem::find(text[cursor..window].as_bytes(), w.as_bytes())
+                memchr::memmem::find(&text.as_bytes()[cursor..window], w.as_bytes())
             };
             match found {
                 Some(k) => {
