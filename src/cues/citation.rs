@@ -318,32 +318,8 @@ fn date_after(i: &str) -> Option<(usize, Option<String>)> {
     }
     let (r, _) = crate::cues::scan::one_of_ci(&["ngày", "ngay"])(i).ok()?;
     let r2 = r.trim_start();
-    let n = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let d = n(r2);
-    if d == 0 || d > 2 {
-        return None;
-    }
-    let sep = r2[d..]
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '/' | '-' | '.'))?;
-    let r3 = &r2[d + 1..];
-    let m = n(r3);
-    if m == 0 || m > 2 || !r3[m..].starts_with(sep) {
-        return None;
-    }
-    let r4 = &r3[m + 1..];
-    let y = n(r4);
-    if y != 4 {
-        return None;
-    }
-    let len = i.len() - r4.len() + 4;
-    let parts = place_date::DateParts {
-        day: r2[..d].parse().ok(),
-        month: r3[..m].parse().ok(),
-        year: r4[..4].parse().ok(),
-    };
-    Some((len, parts.iso()))
+    let (len, parts, _) = place_date::numeric_date(r2).filter(|(_, p, _)| p.year.is_some())?;
+    Some((i.len() - r2.len() + len, parts.iso()))
 }
 
 /// The subject of a cited text: the words after `về` (or `về việc`) that follow it within a

@@ -119,6 +119,39 @@ pub(crate) fn date(i: &str) -> IResult<&str, DateParts> {
     Ok((i, parts))
 }
 
+/// A date written in figures at the start of `r`: `30/9/2024`, `02-7-2025`, `26.8.2024`, or a
+/// day and month alone (`30/9`): its length, its parts (`year` `None` for the short form, or when
+/// what follows the second separator is no four-digit year) and its separator (`/`, `-`, `.`).
+pub(crate) fn numeric_date(r: &str) -> Option<(usize, DateParts, char)> {
+    let n = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let d = n(r);
+    if d == 0 || d > 2 {
+        return None;
+    }
+    let sep = r[d..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '/' | '-' | '.'))?;
+    let r2 = &r[d + 1..];
+    let m = n(r2);
+    if m == 0 || m > 2 {
+        return None;
+    }
+    let mut parts = DateParts {
+        day: r[..d].parse().ok(),
+        month: r2[..m].parse().ok(),
+        year: None,
+    };
+    let mut len = d + 1 + m;
+    if let Some(r3) = r2[m..].strip_prefix(sep)
+        && n(r3) == 4
+    {
+        parts.year = r3[..4].parse().ok();
+        len += 5;
+    }
+    Some((len, parts, sep))
+}
+
 /// Find `ngày … tháng … năm …` in a cell. Returns the byte range of the date words and the
 /// parts. A date with every part blank counts only after a comma (`Hà Nội, ngày  tháng  năm`).
 pub fn find_date(cell: &str) -> Option<(usize, usize, DateParts)> {

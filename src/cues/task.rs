@@ -583,29 +583,14 @@ fn by_day(r: &str) -> Option<(usize, Option<String>)> {
 
 /// `30/9/2024` (ISO date) or `30/9` (no year: no ISO date).
 fn slash_date(r: &str) -> Option<(usize, Option<String>)> {
-    let n = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let d = n(r);
-    if d == 0 || d > 2 || !r[d..].starts_with('/') {
-        return None;
+    let (len, parts, _) = place_date::numeric_date(r).filter(|&(_, _, sep)| sep == '/')?;
+    if parts.year.is_some() {
+        return Some((len, parts.iso()));
     }
-    let r2 = &r[d + 1..];
-    let m = n(r2);
-    if m == 0 || m > 2 {
-        return None;
-    }
-    let day: u8 = r[..d].parse().ok()?;
-    let month: u8 = r2[..m].parse().ok()?;
-    if let Some(r3) = r2[m..].strip_prefix('/')
-        && n(r3) == 4
-    {
-        let p = place_date::DateParts {
-            day: Some(day),
-            month: Some(month),
-            year: r3[..4].parse().ok(),
-        };
-        return Some((d + 1 + m + 1 + 4, p.iso()));
-    }
-    (1..=12).contains(&month).then_some((d + 1 + m, None))
+    parts
+        .month
+        .is_some_and(|m| (1..=12).contains(&m))
+        .then_some((len, None))
 }
 
 /// `trong năm 2025`, `trong tháng 9/2024`, `trong quý III/2024`, `trong kỳ họp tháng 9/2024`,
