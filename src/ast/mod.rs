@@ -380,6 +380,27 @@ pub struct Block {
     pub span: Span,
 }
 
+impl Block {
+    /// Where the block's own text was read: from its start to its first child (`span` holds the
+    /// children too); its lines end on the line before that child's, or on its first line when
+    /// the child starts there.
+    pub fn own_span(&self) -> Span {
+        match self.children.first() {
+            Some(c) if c.span.start > self.span.start => Span {
+                start: self.span.start,
+                end: c.span.start,
+                line_start: self.span.line_start,
+                line_end: if c.span.line_start > self.span.line_start {
+                    c.span.line_start - 1
+                } else {
+                    self.span.line_start
+                },
+            },
+            _ => self.span,
+        }
+    }
+}
+
 /// Kính gửi and Nơi nhận.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

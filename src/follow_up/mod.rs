@@ -78,6 +78,12 @@ impl Found<'_> {
         }
         let upto = cited.iter().map(|c| c.end).max().unwrap_or(0);
         let map = Aligned::new(self.text, piece, span, upto);
+        self.push_citations(piece, cited, &map);
+    }
+
+    /// The citations found in `piece`, placed in the source by `map`; the document's own number
+    /// left out.
+    fn push_citations(&mut self, piece: &str, cited: Vec<citation::Cited>, map: &Aligned<'_>) {
         for c in cited {
             let is_own = self
                 .own
@@ -114,9 +120,19 @@ impl Found<'_> {
                 (k, Some(l)) if k.is_labelled() => here.push(l.clone()),
                 _ => {}
             }
-            let own = own_span(b);
-            self.citations_in(&b.text, own);
-            self.tasks_in(b, own, &here, lead_in.as_ref());
+            // (one alignment of the block's words with its source serves both)
+            let cited = citation::find_all(&b.text);
+            let tasks = task::find_all(&b.text);
+            if !cited.is_empty() || !tasks.is_empty() {
+                let upto = cited
+                    .iter()
+                    .map(|c| c.end)
+                    .chain(tasks.iter().map(|t| t.end))
+                    .max();
+                let map = Aligned::new(self.text, &b.text, b.own_span(), upto.unwrap_or(0));
+                self.push_citations(&b.text, cited, &map);
+                self.push_tasks(&b.text, tasks, &map, &here, lead_in.as_ref());
+            }
             // a lead-in (`Sở … tập trung thực hiện một số nhiệm vụ sau:`) names the lead of the
             // blocks after it and under it
             let named = task::lead_in_agency(&b.text);
@@ -128,13 +144,16 @@ impl Found<'_> {
         }
     }
 
-    fn tasks_in(&mut self, b: &Block, own: Span, path: &[String], lead_in: Option<&Vec<String>>) {
-        let found = task::find_all(&b.text);
-        if found.is_empty() {
-            return;
-        }
-        let upto = found.iter().map(|t| t.end).max().unwrap_or(0);
-        let map = Aligned::new(self.text, &b.text, own, upto);
+    /// The tasks found in a block's `text` under the labels `path`, placed in the source by
+    /// `map`; one that names no lead takes `lead_in`'s, or is dropped without one.
+    fn push_tasks(
+        &mut self,
+        text: &str,
+        found: Vec<task::Assigned>,
+        map: &Aligned<'_>,
+        path: &[String],
+        lead_in: Option<&Vec<String>>,
+    ) {
         for t in found {
             let lead = if t.needs_lead {
                 match lead_in {
@@ -146,7 +165,7 @@ impl Found<'_> {
             };
             let deadline = t.deadline.map(|(s, e, date)| Deadline {
                 date,
-                text: b.text[s..e].to_string(),
+                text: text[s..e].to_string(),
             });
             self.tasks.push(Task {
                 block: (!path.is_empty()).then(|| path.join(".")),
@@ -157,18 +176,6 @@ impl Found<'_> {
                 span: map.span(t.start, t.end),
             });
         }
-    }
-}
-
-/// A block's own lines: from its start to its first child (a block's span holds its children).
-fn own_span(b: &Block) -> Span {
-    match b.children.first() {
-        Some(c) if c.span.start > b.span.start => Span {
-            end: c.span.start,
-            line_end: c.span.line_start.max(b.span.line_start),
-            ..b.span
-        },
-        _ => b.span,
     }
 }
 

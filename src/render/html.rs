@@ -345,7 +345,7 @@ impl<'d> Html<'d> {
             let id = format!("{prefix}-{}", i + 1);
             let kind = serde_json::to_value(b.kind).ok();
             let kind = kind.as_ref().and_then(|v| v.as_str()).unwrap_or("block");
-            let own = own_lines(b);
+            let own = b.own_span();
             let has = self.diags.iter().any(|(at, _)| *at == Some(own));
             let _ = writeln!(
                 self.out,
@@ -437,7 +437,7 @@ fn place_diagnostics(doc: &Document) -> Vec<(Option<Span>, &Diagnostic)> {
     }
     fn walk(list: &[Block], parts: &mut Vec<Span>) {
         for b in list {
-            parts.push(own_lines(b));
+            parts.push(b.own_span());
             walk(&b.children, parts);
         }
     }
@@ -465,23 +465,6 @@ fn place_diagnostics(doc: &Document) -> Vec<(Option<Span>, &Diagnostic)> {
         out.push((best.copied(), d));
     }
     out
-}
-
-/// A block's own lines: from its start to the line before its first child.
-fn own_lines(b: &Block) -> Span {
-    match b.children.first() {
-        Some(c) if c.span.line_start > b.span.line_start => Span {
-            start: b.span.start,
-            end: c.span.start,
-            line_start: b.span.line_start,
-            line_end: c.span.line_start - 1,
-        },
-        _ if !b.children.is_empty() => Span {
-            line_end: b.span.line_start,
-            ..b.span
-        },
-        _ => b.span,
-    }
 }
 
 fn aside(out: &mut String, d: &Diagnostic) {
