@@ -13,8 +13,7 @@ use vanban::ast::Span;
 use vanban::conformance::{self, Finding};
 use vanban::diagnostic::{Diagnostic, Severity};
 
-use super::walk::Walk;
-use super::{read_input, say};
+use super::{read_sorted, say};
 
 /// How findings are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,20 +43,10 @@ pub fn run(inputs: &[PathBuf], c: &Check, opts: &vanban::Options) -> ExitCode {
     let (mut files, mut counts) = (0usize, [0usize; 3]);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for entry in Walk::sorted(inputs) {
-        let path = entry.src;
-        if let Some(why) = entry.failure {
-            say(&format!("{}: {why}", path.display()));
+    for item in read_sorted(inputs) {
+        let Ok((path, bytes)) = item else {
             failed = true;
             continue;
-        }
-        let bytes = match read_input(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                say(&format!("{}: cannot read: {e}", path.display()));
-                failed = true;
-                continue;
-            }
         };
         let (text, parsed) = match vanban::decode_and_repair(&bytes)
             .and_then(|(text, ..)| Ok((text, vanban::parse_bytes(&bytes, opts)?)))

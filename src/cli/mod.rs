@@ -100,6 +100,26 @@ pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// Every file of `inputs` in [`walk::Walk::sorted`] order with its bytes: `Err(())` for one the
+/// walk could not take or that cannot be read, after naming it on standard error (the caller
+/// counts it as failed and goes on).
+pub fn read_sorted(inputs: &[PathBuf]) -> impl Iterator<Item = Result<(PathBuf, Vec<u8>), ()>> {
+    walk::Walk::sorted(inputs).into_iter().map(|entry| {
+        let path = entry.src;
+        if let Some(why) = entry.failure {
+            say(&format!("{}: {why}", path.display()));
+            return Err(());
+        }
+        match read_input(&path) {
+            Ok(bytes) => Ok((path, bytes)),
+            Err(e) => {
+                say(&format!("{}: cannot read: {e}", path.display()));
+                Err(())
+            }
+        }
+    })
+}
+
 /// Write `parts` one after the other to `dest` atomically: into a temporary file in the same folder, then renamed
 /// over the final name, so that a killed run never leaves a partial file under that name.
 ///

@@ -8,8 +8,7 @@ use std::process::ExitCode;
 use serde_json::json;
 use vanban::ast::Task;
 
-use super::walk::Walk;
-use super::{read_input, say};
+use super::{read_sorted, say};
 
 /// How the list is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,17 +38,12 @@ struct Row {
 pub fn run(inputs: &[PathBuf], format: Format, opts: &vanban::Options) -> ExitCode {
     let mut failed = false;
     let mut rows = Vec::new();
-    for entry in Walk::sorted(inputs) {
-        let path = entry.src;
-        if let Some(why) = entry.failure {
-            say(&format!("{}: {why}", path.display()));
+    for item in read_sorted(inputs) {
+        let Ok((path, bytes)) = item else {
             failed = true;
             continue;
-        }
-        let parsed = match read_input(&path)
-            .map_err(|e| format!("cannot read: {e}"))
-            .and_then(|b| vanban::parse_vec(b, opts).map_err(|e| e.to_string()))
-        {
+        };
+        let parsed = match vanban::parse_vec(bytes, opts) {
             Ok(p) => p,
             Err(e) => {
                 say(&format!("{}: {e}", path.display()));
